@@ -1,0 +1,198 @@
+/**
+ * The `ita-forms` command: list templates, write a new prescribed workbook, check a filled one.
+ * Exit status: 0 no errors, 1 errors found, 2 unusable input — always one clear line, never a
+ * stack trace.
+ */
+import { promises as fs } from 'node:fs';
+import { catalogue, describeChoice, resolveTemplate } from '../domain/templates';
+import { parseAgencyProfile } from '../domain/agency';
+import type { AgencyProfile } from '../domain/check/types';
+import { checkWorkbook } from '../domain/check';
+import { parseFiscalYear, parseIsoDate, utcDate } from '../domain/values/thaiDate';
+import { buildWorkbook } from '../xlsx/write';
+import { readWorkbookFile } from '../xlsx/read';
+import { flag, parseArgs, UsageError } from './args';
+import { textReport } from './textReport';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_UNUSABLE = 2;
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  /** Today in Thailand, injected so tests are deterministic. */
+  today(): Date;
+}
+
+const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพร้อมตัวตรวจ / ITA workbooks as forms with validators
+
+  ita-forms templates
+  ita-forms new <template> [--edition 2567] [--fiscal-year N] [--agency agency.json] [--rows N] --out FILE.xlsx
+  ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--format text|json]
+
+<template>: o14 | o16 | o17 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id (ita-forms templates)`;
+
+class Unusable extends Error {
+  constructor(readonly th: string, readonly en: string) {
+    super(en);
+  }
+}
+
+function todayInThailand(): Date {
+  const now = new Date(Date.now() + 7 * 3600 * 1000);
+  return utcDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+}
+
+export const nodeIo: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  today: todayInThailand,
+};
+
+async function readAgency(path: string | undefined): Promise<AgencyProfile | undefined> {
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch {
+    throw new Unusable(`อ่านไฟล์ข้อมูลหน่วยงาน ${path} ไม่ได้`, `Cannot read the agency file ${path}`);
+  }
+  const p = parseAgencyProfile(text);
+  if (!p.ok) throw new Unusable(`${path}: ${p.problem.th}`, `${path}: ${p.problem.en}`);
+  return p.value;
+}
+
+function fiscalYearFlag(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const p = parseFiscalYear(v);
+  if (!p.ok) throw new UsageError(`--fiscal-year ไม่ถูกต้อง: ${p.problem.th}`, `Bad --fiscal-year: ${p.problem.en}`);
+  return p.value;
+}
+
+function cmdTemplates(io: Io): number {
+  io.out('แบบที่มี / templates:');
+  for (const t of catalogue.templates) {
+    io.out(`\n  ${t.id} — ${t.name} (${t.nameEn})`);
+    for (const e of t.editions) io.out(`    ITA ${e.edition}: ${e.item}  ${e.title}`);
+  }
+  return EXIT_OK;
+}
+
+async function cmdNew(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['edition', 'fiscal-year', 'agency', 'out', 'rows']);
+  const name = args.positional[0];
+  if (!name) throw new UsageError('ระบุแบบที่ต้องการ เช่น ita-forms new o16 --out o16.xlsx', 'Name a template, e.g. ita-forms new o16 --out o16.xlsx');
+  const out = flag(args, 'out');
+  if (!out) throw new UsageError('ระบุไฟล์ผลลัพธ์ด้วย --out FILE.xlsx', 'Give the output file with --out FILE.xlsx');
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx', 'The output file must end in .xlsx');
+  const edition = flag(args, 'edition');
+  const choice = resolveTemplate(name, edition);
+  if (!choice) {
+    throw new UsageError(`ไม่พบแบบ "${name}"${edition ? ` ใน ITA ${edition}` : ''} (ดูรายการด้วย ita-forms templates)`, `No template "${name}"${edition ? ` in edition ${edition}` : ''} (see ita-forms templates)`);
+  }
+  const agency = await readAgency(flag(args, 'agency'));
+  const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year')) ?? agency?.fiscalYear;
+  const rowsFlag = flag(args, 'rows');
+  const rows = rowsFlag === undefined ? (agency || fiscalYear ? 100 : 0) : Number(rowsFlag);
+  if (!Number.isInteger(rows) || rows < 0 || rows > 10000) throw new UsageError('--rows ต้องเป็นจำนวนเต็ม 0–10000', '--rows must be an integer 0–10000');
+  const wb = buildWorkbook(choice, { agency, fiscalYear, prefillRows: rows });
+  try {
+    await wb.xlsx.writeFile(out);
+  } catch (e) {
+    throw new Unusable(`เขียนไฟล์ ${out} ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, `Cannot write ${out}`);
+  }
+  io.out(`สร้าง ${describeChoice(choice)} แล้ว: ${out}`);
+  return EXIT_OK;
+}
+
+async function cmdCheck(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['as-of', 'fiscal-year', 'format', 'edition', 'agency']);
+  const file = args.positional[0];
+  if (!file) throw new UsageError('ระบุไฟล์ที่จะตรวจ เช่น ita-forms check o16.xlsx', 'Name the file to check, e.g. ita-forms check o16.xlsx');
+  const format = flag(args, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError('--format ต้องเป็น text หรือ json', '--format must be text or json');
+  const asOfText = flag(args, 'as-of');
+  const asOf = asOfText === undefined ? undefined : parseIsoDate(asOfText);
+  if (asOf === null) throw new UsageError(`--as-of ต้องเป็นวันที่แบบ YYYY-MM-DD (ค.ศ.) ได้ "${asOfText}"`, `--as-of must be YYYY-MM-DD, got "${asOfText}"`);
+  const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year'));
+  const agencyFlag = await readAgency(flag(args, 'agency'));
+
+  let head: Buffer;
+  try {
+    const fh = await fs.open(file, 'r');
+    try {
+      head = Buffer.alloc(4);
+      await fh.read(head, 0, 4, 0);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    throw new Unusable(`ไม่พบไฟล์หรือเปิดไม่ได้: ${file}`, `File not found or unreadable: ${file}`);
+  }
+  if (head[0] !== 0x50 || head[1] !== 0x4b) {
+    throw new Unusable(`${file} ไม่ใช่ไฟล์ Excel .xlsx (ถ้าเป็น .xls ให้บันทึกเป็น .xlsx ก่อน)`, `${file} is not an .xlsx workbook (save .xls files as .xlsx first)`);
+  }
+  let loaded;
+  try {
+    loaded = await readWorkbookFile(file);
+  } catch {
+    throw new Unusable(`${file} เสียหายหรืออ่านไม่ได้`, `${file} is corrupt or cannot be read`);
+  }
+  const agency = agencyFlag ?? loaded.meta.agency;
+  const report = checkWorkbook(loaded.sheets, { today: io.today(), asOf, fiscalYear, agency, edition: flag(args, 'edition') }, (sheet) => {
+    const b = loaded.meta.sheets[sheet];
+    return b ? { templateId: b.template, edition: flag(args, 'edition') ?? b.edition } : {};
+  });
+  if (!report.sheets.some((s) => s.template)) {
+    throw new Unusable(`${file}: ไม่พบแบบที่รู้จักในแผ่นงานใดเลย (หัวตารางไม่ตรงกับแบบ o14/o16/o17)`, `${file}: no sheet holds a recognised template`);
+  }
+  if (format === 'json') {
+    const doc = {
+      file,
+      errors: report.errors,
+      warnings: report.warnings,
+      sheets: report.sheets.map((s) => ({
+        sheet: s.sheet,
+        template: s.template,
+        edition: s.edition,
+        headerRow: s.headerRow,
+        rows: s.rows,
+        issues: s.issues.map((i) => ({ severity: i.severity, code: i.code, row: i.row, column: i.column, field: i.field, message: i.message })),
+      })),
+    };
+    io.out(JSON.stringify(doc, null, 2));
+  } else {
+    io.out(textReport(file, report));
+  }
+  return report.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+export async function run(argv: readonly string[], io: Io = nodeIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'templates':
+        return cmdTemplates(io);
+      case 'new':
+        return await cmdNew(rest, io);
+      case 'check':
+        return await cmdCheck(rest, io);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(USAGE);
+        return command === undefined ? EXIT_UNUSABLE : EXIT_OK;
+      default:
+        throw new UsageError(`ไม่รู้จักคำสั่ง "${command}"`, `Unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof Unusable || e instanceof UsageError) {
+      io.err(`ita-forms: ${e.th} | ${e.en}`);
+      return EXIT_UNUSABLE;
+    }
+    io.err(`ita-forms: เกิดข้อผิดพลาดที่ไม่คาดคิด | unexpected failure: ${(e as Error).message}`);
+    return EXIT_UNUSABLE;
+  }
+}

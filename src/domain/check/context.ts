@@ -1,0 +1,66 @@
+/** What the rules see: the template, where each field is, the fiscal window and the as-of date. */
+import { columnLetter } from '../grid';
+import type { Recognition } from '../recognize';
+import type { CellValue } from '../grid';
+import type { FieldValue } from './fields';
+import type { AgencyProfile, Issue } from './types';
+
+export interface DateWindow {
+  readonly start: Date;
+  readonly end: Date;
+  /** "1 ต.ค. 2566 – 31 มี.ค. 2567" */
+  readonly label: string;
+}
+
+export interface CheckedRecord {
+  readonly row: number;
+  readonly cells: readonly CellValue[];
+  /** Parsed values by template column position; undefined when blank or unreadable. */
+  readonly values: readonly (FieldValue | undefined)[];
+}
+
+export interface RuleContext {
+  readonly rec: Recognition;
+  /** Assessed fiscal year (BE), when known. */
+  readonly fiscalYear?: number;
+  readonly window?: DateWindow;
+  readonly asOf: Date;
+  readonly agency?: AgencyProfile;
+  /** Template column position of a field key (-1 when the template has no such field). */
+  pos(key: string): number;
+}
+
+export function makePos(rec: Recognition): (key: string) => number {
+  const m = new Map(rec.template.columns.map((c, i) => [c.key, i] as const));
+  return (key) => m.get(key) ?? -1;
+}
+
+export function letterOf(rec: Recognition, key: string): string | null {
+  const i = rec.indexOf.get(key);
+  return i === undefined ? null : columnLetter(i);
+}
+
+export function get<T extends FieldValue>(ctx: RuleContext, r: CheckedRecord, key: string): T | undefined {
+  const p = ctx.pos(key);
+  return p < 0 ? undefined : (r.values[p] as T | undefined);
+}
+
+type Sev = Issue['severity'];
+
+export function cellIssue(
+  ctx: RuleContext,
+  r: CheckedRecord,
+  key: string,
+  severity: Sev,
+  code: string,
+  message: string,
+  messageEn: string,
+  fix?: Issue['fix'],
+): Issue {
+  const issue: Issue = { severity, code, row: r.row, column: letterOf(ctx.rec, key), field: key, message, messageEn };
+  return fix ? { ...issue, fix } : issue;
+}
+
+export function sheetIssue(severity: Sev, code: string, message: string, messageEn: string, field: string | null = null): Issue {
+  return { severity, code, row: null, column: null, field, message, messageEn };
+}

@@ -1,0 +1,296 @@
+/**
+ * The check: grid + template → issues with row, column and a Thai message. Field problems come
+ * from the value parsers; cross-field problems from the named rules the template lists.
+ */
+import { columnLetter, type CellValue, type SheetGrid } from '../grid';
+import { catalogue as defaultCatalogue, optionList } from '../templates';
+import type { Catalogue, ColumnDef, TemplateDef } from '../templates/types';
+import { STATUS_CANCELLED, STATUS_NOT_SIGNED } from '../templates/options';
+import { recognize, type Recognition, type RecognizeHints } from '../recognize';
+import { compileOptions, type OptionMatcher } from '../values/options';
+import { fiscalYearRange, formatThaiDate, utcDate } from '../values/thaiDate';
+import { summarizeByMethod, type Summary } from '../summarize';
+import { parseField, type FieldEnv, type FieldResult, type FieldValue } from './fields';
+import { extractRecords, isEmptyCell } from './records';
+import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type RuleContext } from './context';
+import { RECORD_RULES, SHEET_RULES } from './rules';
+import { compareSummary, findSummaryTable } from './summaryTable';
+import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
+
+export type { CheckOptions, Issue, SheetReport, WorkbookReport, AgencyProfile, Fix } from './types';
+export type { CheckedRecord } from './context';
+export { statusFromDates } from './rules';
+
+const matcherCache = new WeakMap<Catalogue, Map<string, OptionMatcher>>();
+
+function matchers(cat: Catalogue): (id: string) => OptionMatcher {
+  let m = matcherCache.get(cat);
+  if (!m) {
+    m = new Map();
+    matcherCache.set(cat, m);
+  }
+  const cache = m;
+  return (id) => {
+    let matcher = cache.get(id);
+    if (!matcher) {
+      matcher = compileOptions(optionList(id, cat));
+      cache.set(id, matcher);
+    }
+    return matcher;
+  };
+}
+
+/** The window a template's dates must fall in, for the assessed fiscal year. */
+export function dateWindow(rec: Pick<Recognition, 'edition'>, fiscalYear: number): DateWindow {
+  const { start, end } = fiscalYearRange(fiscalYear);
+  let w: { start: Date; end: Date };
+  switch (rec.edition.window) {
+    case 'firstHalf':
+      w = { start, end: utcDate(start.getUTCFullYear() + 1, 3, 31) };
+      break;
+    case 'fiscalYear':
+      w = { start, end };
+      break;
+    case 'previousFiscalYear':
+      w = fiscalYearRange(fiscalYear - 1);
+      break;
+  }
+  return { ...w, label: `${formatThaiDate(w.start)} – ${formatThaiDate(w.end)}` };
+}
+
+/** The fiscal year on the sheet: the value most rows carry in the ปีงบประมาณ column. */
+function sheetFiscalYear(records: readonly CheckedRecord[], pos: number): number | undefined {
+  if (pos < 0) return undefined;
+  const counts = new Map<number, number>();
+  for (const r of records) {
+    const v = r.values[pos];
+    if (typeof v === 'number') counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) (best = k), (n = c);
+  return best;
+}
+
+function isContracted(status: FieldValue | undefined): boolean {
+  return status !== STATUS_NOT_SIGNED && status !== STATUS_CANCELLED;
+}
+
+function agencyFix(col: ColumnDef, opts: CheckOptions, columnYear: number | undefined): Issue['fix'] {
+  if (!col.agency) return undefined;
+  if (col.agency === 'fiscalYear') {
+    const fy = columnYear;
+    return fy === undefined ? undefined : { value: fy, numFmt: col.numFmt, display: String(fy) };
+  }
+  const v = opts.agency?.[col.agency];
+  return typeof v === 'string' && v ? { value: v, display: v } : undefined;
+}
+
+interface ParsedSheet {
+  readonly records: CheckedRecord[];
+  readonly issues: Issue[];
+}
+
+function parseRecords(rec: Recognition, env: FieldEnv, records: readonly { row: number; cells: readonly CellValue[] }[]): ParsedSheet {
+  const cols = rec.template.columns;
+  const letters = cols.map((c) => {
+    const i = rec.indexOf.get(c.key);
+    return i === undefined ? null : columnLetter(i);
+  });
+  // Agency columns, statuses and methods repeat on every row: parse each distinct text once.
+  const caches = cols.map(() => new Map<string, FieldResult>());
+  const issues: Issue[] = [];
+  const out: CheckedRecord[] = [];
+  for (const r of records) {
+    const values: (FieldValue | undefined)[] = new Array(cols.length);
+    for (let i = 0; i < cols.length; i++) {
+      const v = r.cells[i];
+      if (letters[i] === null || isEmptyCell(v)) continue;
+      const col = cols[i];
+      let res: FieldResult | undefined;
+      if (typeof v === 'string') {
+        res = caches[i].get(v);
+        if (!res) {
+          res = parseField(col, v, env);
+          caches[i].set(v, res);
+        }
+      } else {
+        res = parseField(col, v as CellValue, env);
+      }
+      values[i] = res.value;
+      if (res.problems) {
+        for (const p of res.problems) {
+          const issue: Issue = { severity: p.severity, code: p.code, row: r.row, column: letters[i], field: col.key, message: p.th, messageEn: p.en };
+          issues.push(p.fix ? { ...issue, fix: p.fix } : issue);
+        }
+      }
+    }
+    out.push({ row: r.row, cells: r.cells, values });
+  }
+  return { records: out, issues };
+}
+
+function requiredIssues(rec: Recognition, records: readonly CheckedRecord[], opts: CheckOptions, fy: number | undefined, statusPos: number, out: Issue[]): void {
+  const cols = rec.template.columns;
+  cols.forEach((col, i) => {
+    if (col.required === 'optional') return;
+    const idx = rec.indexOf.get(col.key);
+    if (idx === undefined) return; // reported once as a missing column
+    const letter = columnLetter(idx);
+    const fix = agencyFix(col, opts, fy);
+    for (const r of records) {
+      if (!isEmptyCell(r.cells[i])) continue;
+      if (col.required === 'whenContracted' && statusPos >= 0 && !isContracted(r.values[statusPos])) continue;
+      const issue: Issue = {
+        severity: 'error', code: 'required', row: r.row, column: letter, field: col.key,
+        message: `ยังไม่ได้กรอก "${col.header}"`, messageEn: `"${col.header}" is empty`,
+      };
+      out.push(fix ? { ...issue, fix } : issue);
+    }
+  });
+}
+
+export interface SheetCheck {
+  readonly report: SheetReport;
+  readonly recognition?: Recognition;
+  readonly records: readonly CheckedRecord[];
+  /** For templates with a summary: the summary computed from the list. */
+  readonly summary?: Summary;
+}
+
+/** Checks one sheet on its own (the summary of o17 is matched by checkWorkbook). */
+export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints = {}, cat: Catalogue = defaultCatalogue): SheetCheck {
+  const rec = recognize(grid, { ...hints, edition: hints.edition ?? opts.edition }, cat);
+  if (!rec) {
+    return { report: { sheet: grid.name, template: null, edition: null, item: null, headerRow: null, rows: 0, issues: [] }, records: [] };
+  }
+  const template = rec.template;
+  const pos = makePos(rec);
+  const fyPos = template.columns.findIndex((c) => c.type === 'fiscalYear');
+  const issues: Issue[] = [];
+
+  const { records: raw, statesNone } = extractRecords(grid, rec);
+  // The fiscal year comes first: a quarter without a year (o14) needs it to become dates.
+  const fyFromFlag = opts.fiscalYear;
+  let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: fyFromFlag }, raw);
+  const fyOnSheet = sheetFiscalYear(parsed.records, fyPos);
+  const assessedFromSheet = fyOnSheet === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyOnSheet + 1 : fyOnSheet;
+  const fiscalYear = fyFromFlag ?? assessedFromSheet ?? opts.agency?.fiscalYear;
+  if (fiscalYear !== fyFromFlag && template.columns.some((c) => c.type === 'period')) {
+    parsed = parseRecords(rec, { options: matchers(cat), fiscalYear }, raw);
+  }
+  const { records } = parsed;
+  for (const col of rec.missing) {
+    issues.push(sheetIssue('error', 'missing-column',
+      `ไม่พบคอลัมน์ "${col.header}" ซึ่งแบบ ${rec.edition.item} กำหนดให้มี`,
+      `Missing the prescribed column "${col.header}"`, col.key));
+  }
+  issues.push(...parsed.issues);
+
+  const window = fiscalYear === undefined ? undefined : dateWindow(rec, fiscalYear);
+  const asOf = opts.asOf ?? (window && window.end.getTime() < opts.today.getTime() ? window.end : opts.today);
+  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, pos };
+
+  const statusPos = pos('status');
+  // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
+  const columnYear = fiscalYear === undefined ? undefined : template.fiscalYearColumn === 'data' ? fiscalYear - 1 : fiscalYear;
+  requiredIssues(rec, records, opts, columnYear, statusPos, issues);
+
+  const recordRules = template.rules.map((n) => RECORD_RULES[n]).filter((f) => f !== undefined);
+  for (const r of records) for (const rule of recordRules) rule(r, ctx, issues);
+  for (const n of template.rules) SHEET_RULES[n]?.(records, ctx, issues);
+
+  if (fiscalYear === undefined && template.windowField) {
+    issues.push(sheetIssue('warning', 'fiscal-year-unknown',
+      'ไม่ทราบปีงบประมาณ (คอลัมน์ปีงบประมาณว่าง และไม่ได้ระบุ --fiscal-year): ยังตรวจช่วงวันที่ไม่ได้',
+      'Fiscal year unknown (empty ปีงบประมาณ column, no --fiscal-year): date windows not checked'));
+  }
+  if (records.length === 0 && !statesNone && template.emptyStatement) {
+    issues.push(sheetIssue('error', 'no-records',
+      `ไม่มีรายการในตาราง และไม่ได้ระบุว่า "${template.emptyStatement}"`,
+      `The table has no rows and does not state "${template.emptyStatement}"`));
+  }
+  if (records.length > 0 && statesNone) {
+    issues.push(sheetIssue('warning', 'states-none-with-records',
+      `แผ่นงานระบุว่า "${template.emptyStatement}" แต่มี ${records.length} รายการ`,
+      `The sheet says "${template.emptyStatement}" but lists ${records.length} rows`));
+  }
+
+  const summary = template.summary
+    ? summarizeByMethod(
+        records.map((r) => ({
+          method: r.values[pos(template.summary!.methodField)] as string | undefined,
+          status: r.values[pos(template.summary!.statusField)] as string | undefined,
+          amount: r.values[pos(template.summary!.amountField)] as number | undefined,
+        })),
+        template.summary,
+      )
+    : undefined;
+
+  const colOrder = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(c.length - 1));
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column));
+
+  const completeness = template.columns.map((col, i) => {
+    const idx = rec.indexOf.get(col.key);
+    let filled = 0;
+    for (const r of records) if (!isEmptyCell(r.cells[i])) filled++;
+    return { field: col.key, header: col.header, column: idx === undefined ? null : columnLetter(idx), filled, total: records.length };
+  });
+
+  return {
+    report: {
+      sheet: grid.name, template: template.id, edition: rec.edition.edition, item: rec.edition.item,
+      headerRow: rec.headerRow, rows: records.length, issues, completeness, statesNone,
+    },
+    recognition: rec,
+    records,
+    summary,
+  };
+}
+
+function countSeverities(sheets: readonly SheetReport[]): { errors: number; warnings: number } {
+  let errors = 0, warnings = 0;
+  for (const s of sheets) for (const i of s.issues) i.severity === 'error' ? errors++ : warnings++;
+  return { errors, warnings };
+}
+
+/**
+ * Checks every sheet of a workbook. Sheets that hold no template are listed with template null;
+ * an o17 list is matched with its summary table, wherever in the workbook that is.
+ */
+export function checkWorkbook(
+  sheets: readonly SheetGrid[],
+  opts: CheckOptions,
+  hints: (sheet: string) => RecognizeHints = () => ({}),
+  cat: Catalogue = defaultCatalogue,
+): WorkbookReport & { checks: readonly SheetCheck[] } {
+  const checks = sheets.map((g) => checkSheet(g, opts, hints(g.name), cat));
+  const reports: SheetReport[] = checks.map((c) => c.report);
+  checks.forEach((c, i) => {
+    const t: TemplateDef | undefined = c.recognition?.template;
+    if (!t?.summary || !c.summary) return;
+    for (let j = 0; j < sheets.length; j++) {
+      if (checks[j].recognition) continue; // another template's list, not a summary
+      const table = findSummaryTable(sheets[j], t.summary);
+      if (!table) continue;
+      const issues = compareSummary(sheets[j], table, c.summary, t.summary, sheets[i].name);
+      reports[j] = {
+        ...reports[j], template: t.id, edition: c.report.edition, item: c.report.item,
+        headerRow: (sheets[j].firstRow ?? 1) + table.headerIndex, rows: table.rows.size, issues,
+      };
+      return;
+    }
+    if (c.report.rows > 0) {
+      reports[i] = {
+        ...reports[i],
+        issues: [
+          sheetIssue('error', 'summary-missing',
+            `ไม่พบตารางสรุปจำนวนรายการและงบประมาณตามวิธีการจัดซื้อจัดจ้าง (${t.summary.headers.group} | ${t.summary.headers.count} | ${t.summary.headers.amount})`,
+            'No summary table by procurement method (count and budget) was found'),
+          ...reports[i].issues,
+        ],
+      };
+    }
+  });
+  return { ...countSeverities(reports), sheets: reports, checks };
+}

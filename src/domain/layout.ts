@@ -1,0 +1,139 @@
+/**
+ * How ita-forms lays out a new template sheet: the same plan for exceljs files (`new`) and for the
+ * task pane's new sheets, so both faces produce the same workbook. Pure data; faces write it.
+ */
+import { columnLetter, type CellValue } from './grid';
+import type { TemplateChoice } from './templates';
+import { optionList } from './templates';
+import type { Catalogue, ColumnDef, SummaryDef, TemplateDef } from './templates/types';
+import type { AgencyProfile } from './check/types';
+import { catalogue as defaultCatalogue } from './templates';
+import { LISTS_SHEET } from './workbookMeta';
+
+/** Rows given drop-downs and formats below the header: a range, never whole columns. */
+export const DEFAULT_FORM_ROWS = 1000;
+
+export interface ListColumn {
+  readonly listId: string;
+  readonly letter: string;
+  readonly values: readonly string[];
+  /** `'ita-lists'!$B$2:$B$14` */
+  readonly range: string;
+}
+
+export interface ValidationPlan {
+  readonly column: ColumnDef;
+  /** `K2:K1001` */
+  readonly sqref: string;
+  readonly source: string;
+  readonly strict: boolean;
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  readonly headers: readonly string[];
+  readonly columns: readonly ColumnDef[];
+  readonly widths: readonly number[];
+  /** Agency values for one row, or null where the column is not an agency column. */
+  readonly agencyRow: readonly CellValue[];
+  readonly validations: readonly ValidationPlan[];
+  readonly lists: readonly ListColumn[];
+  readonly formRows: number;
+}
+
+/** What the ปีงบประมาณ column holds for an assessed fiscal year. */
+export function fiscalYearColumnValue(template: TemplateDef, assessed: number): number {
+  return template.fiscalYearColumn === 'data' ? assessed - 1 : assessed;
+}
+
+export function agencyValues(template: TemplateDef, agency: AgencyProfile | undefined, fiscalYear: number | undefined): CellValue[] {
+  return template.columns.map((c) => {
+    if (!c.agency) return null;
+    if (c.agency === 'fiscalYear') {
+      const fy = fiscalYear ?? agency?.fiscalYear;
+      return fy === undefined ? null : fiscalYearColumnValue(template, fy);
+    }
+    return agency?.[c.agency] ?? null;
+  });
+}
+
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The option lists a template uses, each as one column of the hidden lists sheet. */
+export function listColumns(templates: readonly TemplateDef[], cat: Catalogue = defaultCatalogue): ListColumn[] {
+  const ids = [...new Set(templates.flatMap((t) => t.columns.filter((c) => c.options).map((c) => c.options as string)))];
+  return ids.map((id, i) => {
+    const values = optionList(id, cat).options.map((o) => o.value);
+    const letter = columnLetter(i);
+    return { listId: id, letter, values, range: `${quoteSheet(LISTS_SHEET)}!$${letter}$2:$${letter}$${values.length + 1}` };
+  });
+}
+
+export function planSheet(choice: TemplateChoice, opts: { agency?: AgencyProfile; fiscalYear?: number; formRows?: number; sheetName?: string }, cat: Catalogue = defaultCatalogue): SheetPlan {
+  const t = choice.template;
+  const formRows = opts.formRows ?? DEFAULT_FORM_ROWS;
+  const lists = listColumns([t], cat);
+  const validations: ValidationPlan[] = [];
+  t.columns.forEach((c, i) => {
+    if (!c.options) return;
+    const list = lists.find((l) => l.listId === c.options);
+    if (!list) return;
+    const letter = columnLetter(i);
+    validations.push({ column: c, sqref: `${letter}2:${letter}${formRows + 1}`, source: list.range, strict: c.unknownOption === 'error' });
+  });
+  return {
+    name: opts.sheetName ?? t.sheetName,
+    headers: t.columns.map((c) => c.header),
+    columns: t.columns,
+    widths: t.columns.map((c) => c.width),
+    agencyRow: agencyValues(t, opts.agency, opts.fiscalYear),
+    validations,
+    lists,
+    formRows,
+  };
+}
+
+export interface SummaryPlanCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value?: CellValue;
+  readonly formula?: string;
+  readonly numFmt?: string;
+  readonly bold?: boolean;
+}
+
+/**
+ * The o17 summary sheet: a count and an amount per method group, as formulas over the list so
+ * that it stays right as rows are added; cancelled procurements are left out.
+ */
+export function planSummary(def: SummaryDef, listSheet: string, template: TemplateDef, lastRow: number, moneyFormat: string): SummaryPlanCell[] {
+  const letter = (key: string) => columnLetter(template.columns.findIndex((c) => c.key === key));
+  const ref = (key: string) => `${quoteSheet(listSheet)}!$${letter(key)}$2:$${letter(key)}$${lastRow}`;
+  const methodRef = ref(def.methodField);
+  const statusRef = ref(def.statusField);
+  const amountRef = ref(def.amountField);
+  const notStatus = def.excludeStatuses.map((s) => `${statusRef},"<>${s}"`).join(',');
+  const cells: SummaryPlanCell[] = [
+    { row: 1, col: 1, value: def.title, bold: true },
+    { row: 3, col: 1, value: def.headers.group, bold: true },
+    { row: 3, col: 2, value: def.headers.count, bold: true },
+    { row: 3, col: 3, value: def.headers.amount, bold: true },
+  ];
+  def.groups.forEach((g, i) => {
+    const r = 4 + i;
+    const arr = `{${g.methods.map((m) => `"${m.replace(/"/g, '""')}"`).join(',')}}`;
+    cells.push({ row: r, col: 1, value: g.label });
+    cells.push({ row: r, col: 2, formula: `SUMPRODUCT(COUNTIFS(${methodRef},${arr},${notStatus}))`, value: 0, numFmt: '#,##0' });
+    cells.push({ row: r, col: 3, formula: `SUMPRODUCT(SUMIFS(${amountRef},${methodRef},${arr},${notStatus}))`, value: 0, numFmt: moneyFormat });
+  });
+  const totalRow = 4 + def.groups.length;
+  cells.push({ row: totalRow, col: 1, value: def.totalLabel, bold: true });
+  cells.push({ row: totalRow, col: 2, formula: `SUM(B4:B${totalRow - 1})`, value: 0, numFmt: '#,##0', bold: true });
+  cells.push({ row: totalRow, col: 3, formula: `SUM(C4:C${totalRow - 1})`, value: 0, numFmt: moneyFormat, bold: true });
+  def.notes.forEach((label, i) => {
+    cells.push({ row: totalRow + 2 + i * 2, col: 1, value: label, bold: true });
+  });
+  return cells;
+}

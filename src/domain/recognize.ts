@@ -1,0 +1,203 @@
+/**
+ * Finds which template a sheet holds by its headers, wherever the header row is, and maps each
+ * field to its actual column. Tolerant of what real files do: title rows above, a leading
+ * ที่/ลำดับ column, line breaks and stray spaces in headers, "(บาท)" present or not, numbered
+ * headers "(1) ...", and the variant wordings kept as aliases in the catalogue.
+ */
+import type { CellValue, SheetGrid } from './grid';
+import { catalogue as defaultCatalogue, type TemplateChoice } from './templates';
+import type { Catalogue, ColumnDef, EditionDef, TemplateDef } from './templates/types';
+import { toArabicDigits } from './values/thaiDigits';
+import { parseFiscalYear } from './values/thaiDate';
+
+/** How many rows from the top may hold titles before the header row. */
+const HEADER_SEARCH_ROWS = 15;
+
+export interface ColumnMatch {
+  readonly column: ColumnDef;
+  /** 0-based column index in the sheet. */
+  readonly index: number;
+  /** The header text as the sheet has it. */
+  readonly header: string;
+}
+
+export interface Recognition extends TemplateChoice {
+  /** 0-based index into grid.rows of the header row. */
+  readonly headerIndex: number;
+  /** Excel row number of the header row. */
+  readonly headerRow: number;
+  readonly matches: readonly ColumnMatch[];
+  /** field key → 0-based column index */
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly missing: readonly ColumnDef[];
+  /** The ที่/ลำดับ column, if any. */
+  readonly seqIndex?: number;
+  /** Text of the rows above the header (titles), joined. */
+  readonly title: string;
+}
+
+export interface RecognizeHints {
+  /** Template id stored by ita-forms in the workbook for this sheet. */
+  readonly templateId?: string;
+  readonly edition?: string;
+}
+
+const SEQ_HEADERS = new Set(['ที่', 'ลำดับ', 'ลำดับที่', 'no', 'no.']);
+const LEADING_NUMBER = /^\(?[0-9]{1,2}[).]\s*/;
+const BAHT = /\(?บาท\)?/g;
+const NON_KEY = /[\s()（）*:："'“”]/g;
+
+/** The comparison key of a header: digits, spaces, line breaks, "(บาท)" and numbering removed. */
+export function headerKey(text: string): string {
+  let s = toArabicDigits(text).trim().toLowerCase();
+  s = s.replace(LEADING_NUMBER, '');
+  s = s.replace(BAHT, '');
+  return s.replace(NON_KEY, '').replace(/[–—]/g, '-');
+}
+
+function cellString(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return '';
+  return String(v);
+}
+
+interface HeaderIndexEntry {
+  readonly template: TemplateDef;
+  readonly column: ColumnDef;
+}
+
+const indexCache = new WeakMap<Catalogue, Map<string, HeaderIndexEntry[]>>();
+
+function headerIndex(cat: Catalogue): Map<string, HeaderIndexEntry[]> {
+  let idx = indexCache.get(cat);
+  if (idx) return idx;
+  idx = new Map();
+  for (const template of cat.templates) {
+    for (const column of template.columns) {
+      for (const text of [column.header, ...(column.aliases ?? [])]) {
+        const key = headerKey(text);
+        const list = idx.get(key) ?? [];
+        if (!list.some((e) => e.template === template && e.column === column)) list.push({ template, column });
+        idx.set(key, list);
+      }
+    }
+  }
+  indexCache.set(cat, idx);
+  return idx;
+}
+
+interface Candidate {
+  readonly template: TemplateDef;
+  readonly rowIndex: number;
+  readonly matches: ColumnMatch[];
+  readonly seqIndex?: number;
+}
+
+function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): Candidate[] {
+  const idx = headerIndex(cat);
+  const byTemplate = new Map<TemplateDef, { matches: ColumnMatch[]; used: Set<string> }>();
+  let seqIndex: number | undefined;
+  row.forEach((cell, i) => {
+    const text = cellString(cell);
+    if (!text.trim()) return;
+    const key = headerKey(text);
+    if (SEQ_HEADERS.has(key) && seqIndex === undefined) {
+      seqIndex = i;
+      return;
+    }
+    const entries = idx.get(key);
+    if (!entries) return;
+    for (const { template, column } of entries) {
+      const t = byTemplate.get(template) ?? { matches: [], used: new Set<string>() };
+      // First column wins when a header repeats; the second is left unmapped.
+      if (!t.used.has(column.key)) {
+        t.used.add(column.key);
+        t.matches.push({ column, index: i, header: normalizeHeaderText(text) });
+      }
+      byTemplate.set(template, t);
+    }
+  });
+  return [...byTemplate.entries()].map(([template, t]) => ({ template, rowIndex, matches: t.matches, seqIndex }));
+}
+
+function normalizeHeaderText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function isAcceptable(c: Candidate): boolean {
+  const fieldCols = c.template.columns.filter((col) => !col.agency).length;
+  const fieldMatches = c.matches.filter((m) => !m.column.agency).length;
+  return fieldMatches >= Math.min(3, fieldCols) && fieldMatches * 2 >= fieldCols;
+}
+
+function hintScore(template: TemplateDef, haystack: string): number {
+  const h = haystack.toLowerCase();
+  return template.titleHints.reduce((n, hint) => (h.includes(hint.toLowerCase()) ? n + 1 : n), 0);
+}
+
+/**
+ * Picks the edition: an explicit one, else the one the fiscal year on the sheet points to, else
+ * the catalogue default (or the template's first edition when it has no default edition).
+ */
+function chooseEdition(template: TemplateDef, grid: SheetGrid, rec: Candidate, cat: Catalogue, hint?: string): EditionDef | undefined {
+  const find = (e: string | undefined) => (e ? template.editions.find((x) => x.edition === e) : undefined);
+  if (hint) return find(hint);
+  const fyMatch = rec.matches.find((m) => m.column.type === 'fiscalYear');
+  if (fyMatch) {
+    for (let r = rec.rowIndex + 1; r < Math.min(grid.rows.length, rec.rowIndex + 6); r++) {
+      const v = grid.rows[r]?.[fyMatch.index];
+      if (v === null || v === undefined || v === '') continue;
+      const fy = parseFiscalYear(v);
+      if (fy.ok) {
+        const assessed = template.fiscalYearColumn === 'data' ? fy.value + 1 : fy.value;
+        const e = find(String(assessed));
+        if (e) return e;
+      }
+      break;
+    }
+  }
+  return find(cat.defaultEdition) ?? template.editions[0];
+}
+
+/** Recognises the sheet's template, or returns undefined when no template's headers are there. */
+export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Catalogue = defaultCatalogue): Recognition | undefined {
+  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  const candidates: Candidate[] = [];
+  for (let r = 0; r < limit; r++) {
+    const row = grid.rows[r];
+    if (!row) continue;
+    for (const c of matchRow(row, r, cat)) if (isAcceptable(c)) candidates.push(c);
+  }
+  if (candidates.length === 0) return undefined;
+
+  const titleOf = (c: Candidate) =>
+    grid.rows
+      .slice(0, c.rowIndex)
+      .map((row) => row.map(cellString).filter((s) => s.trim()).join(' '))
+      .filter(Boolean)
+      .join(' ');
+  const score = (c: Candidate) => {
+    const marker = hints.templateId === c.template.id ? 1000 : 0;
+    return marker + c.matches.length * 10 + hintScore(c.template, `${grid.name} ${titleOf(c)}`);
+  };
+  // Stable: equal scores keep catalogue order (progress before annual).
+  const best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const edition = chooseEdition(best.template, grid, best, cat, hints.edition);
+  if (!edition) return undefined;
+
+  const indexOf = new Map<string, number>();
+  for (const m of best.matches) indexOf.set(m.column.key, m.index);
+  const missing = best.template.columns.filter((c) => !indexOf.has(c.key));
+  const firstRow = grid.firstRow ?? 1;
+  return {
+    template: best.template,
+    edition,
+    headerIndex: best.rowIndex,
+    headerRow: firstRow + best.rowIndex,
+    matches: best.matches.sort((a, b) => a.index - b.index),
+    indexOf,
+    missing,
+    seqIndex: best.seqIndex,
+    title: titleOf(best),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The template catalogue's shape. A template is data: its columns, their Thai headers exactly as
+ * the official files write them, the aliases seen in real files, types and options; plus the
+ * named rules that apply to it and, per ITA edition, the item number and the date window.
+ */
+import type { OptionList } from '../values/options';
+
+export type FieldType =
+  | 'text'
+  | 'longText'
+  | 'money'
+  | 'date'
+  | 'period'
+  | 'taxId'
+  | 'projectNumber'
+  | 'option'
+  | 'fiscalYear'
+  | 'integer'
+  | 'score'
+  | 'url';
+
+/** The agency profile keys (also the JSON keys of `--agency` files). */
+export type AgencyKey = 'fiscalYear' | 'agencyType' | 'ministry' | 'name' | 'district' | 'province';
+
+/**
+ * When a field is required: always, or only once a contract exists (status neither
+ * "not yet signed" nor "cancelled").
+ */
+export type Requirement = 'always' | 'whenContracted' | 'optional';
+
+export interface ColumnDef {
+  /** Stable field key used in code, JSON reports and forms. */
+  readonly key: string;
+  /** The header exactly as the official file writes it. */
+  readonly header: string;
+  /** Other wordings seen in real files (compared after normalisation). */
+  readonly aliases?: readonly string[];
+  readonly type: FieldType;
+  readonly required: Requirement;
+  /** Option list id (type `option`). */
+  readonly options?: string;
+  /** Unknown option: an error (status, method) or only a warning (budget source). */
+  readonly unknownOption?: 'error' | 'warning';
+  /** Filled from the agency profile, the same on every row. */
+  readonly agency?: AgencyKey;
+  /** Column width in Excel character units. */
+  readonly width: number;
+  /** Excel number format. */
+  readonly numFmt?: string;
+  /** A short hint shown under the form field (Thai). */
+  readonly hint?: string;
+}
+
+/** Where a template's dates must lie, relative to the fiscal year being assessed. */
+export type DateWindow =
+  /** Signed from 1 Oct to 31 Mar of the fiscal year (o16). */
+  | 'firstHalf'
+  /** Inside the fiscal year. */
+  | 'fiscalYear'
+  /** Inside the previous fiscal year (o17: the annual report of last year). */
+  | 'previousFiscalYear';
+
+/** A summary sheet derived from the list (o17: count and budget by procurement method). */
+export interface SummaryDef {
+  readonly sheetName: string;
+  readonly title: string;
+  readonly headers: { readonly group: string; readonly count: string; readonly amount: string };
+  /** Summary row labels, each the set of method option values it adds up. */
+  readonly groups: readonly { readonly label: string; readonly methods: readonly string[] }[];
+  readonly totalLabel: string;
+  /** Which list field is added up for the amount column. */
+  readonly amountField: string;
+  readonly methodField: string;
+  /** Rows with these status values are left out (cancelled procurements). */
+  readonly statusField: string;
+  readonly excludeStatuses: readonly string[];
+  /** Labels of the free-text part (problems, suggestions). */
+  readonly notes: readonly string[];
+}
+
+export interface EditionDef {
+  /** ITA edition (BE year of the assessment), e.g. '2567'. */
+  readonly edition: string;
+  /** OIT item number in that edition, e.g. 'o16'. */
+  readonly item: string;
+  /** The item's title as that edition's checklist words it. */
+  readonly title: string;
+  readonly window: DateWindow;
+  /** The o12 (2568) report lists at most this many rows. */
+  readonly maxRows?: number;
+}
+
+export interface TemplateDef {
+  readonly id: string;
+  /** Short Thai name shown in the task pane and CLI. */
+  readonly name: string;
+  readonly nameEn: string;
+  /** Default sheet name for `new`. */
+  readonly sheetName: string;
+  readonly columns: readonly ColumnDef[];
+  readonly editions: readonly EditionDef[];
+  /** Named cross-field rules (see check/rules). */
+  readonly rules: readonly string[];
+  /** The date field the window applies to. */
+  readonly windowField?: string;
+  /** Text that states explicitly that there was nothing to report. */
+  readonly emptyStatement?: string;
+  /** Words in a sheet name or title that point to this template over a sibling with the same columns. */
+  readonly titleHints: readonly string[];
+  /**
+   * What the agency's ปีงบประมาณ column holds: the assessed year itself, or the year the data
+   * covers (o17 lists last year's procurements and agencies write that year).
+   */
+  readonly fiscalYearColumn: 'assessed' | 'data';
+  readonly summary?: SummaryDef;
+}
+
+export interface Catalogue {
+  readonly templates: readonly TemplateDef[];
+  readonly optionLists: readonly OptionList[];
+  /** Editions in order, newest last. */
+  readonly editions: readonly string[];
+  readonly defaultEdition: string;
+}

@@ -1,0 +1,34 @@
+/** What a value parser says about a value it could not take as it is. */
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  /** Stable code, used in reports and tests (e.g. `tax-id-checksum`). */
+  readonly code: string;
+  readonly severity: Severity;
+  /** The message for a Thai officer; names the value. */
+  readonly th: string;
+  readonly en: string;
+}
+
+/** A parse either gives a value (perhaps with a warning) or a problem. */
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T; readonly warning?: Problem }
+  | { readonly ok: false; readonly problem: Problem };
+
+export function ok<T>(value: T, warning?: Problem): Parsed<T> {
+  return warning ? { ok: true, value, warning } : { ok: true, value };
+}
+
+export function fail<T>(code: string, th: string, en: string): Parsed<T> {
+  return { ok: false, problem: { code, severity: 'error', th, en } };
+}
+
+export function warn(code: string, th: string, en: string): Problem {
+  return { code, severity: 'warning', th, en };
+}
+
+/** Shows a cell value inside a message the way the user typed it. */
+export function quote(v: unknown): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return `"${String(v)}"`;
+}

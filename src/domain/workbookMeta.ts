@@ -1,0 +1,51 @@
+/**
+ * What ita-forms remembers inside a workbook, so that it travels with the file: the agency
+ * profile and which template and edition each sheet holds. Kept as key/value rows on a hidden
+ * sheet, which both Excel (Office.js) and exceljs can read and write, and which a person can
+ * unhide and read.
+ */
+import type { CellValue } from './grid';
+import type { AgencyProfile } from './check/types';
+import { parseAgencyProfile } from './agency';
+
+export const META_SHEET = 'ita-forms';
+/** Hidden sheet that holds the drop-down lists (data validation points at its ranges). */
+export const LISTS_SHEET = 'ita-lists';
+
+export interface SheetBinding {
+  readonly template: string;
+  readonly edition: string;
+}
+
+export interface WorkbookMeta {
+  readonly agency?: AgencyProfile;
+  readonly sheets: Readonly<Record<string, SheetBinding>>;
+}
+
+const AGENCY_KEY = 'agency';
+const SHEET_PREFIX = 'sheet:';
+
+export function encodeMeta(meta: WorkbookMeta): CellValue[][] {
+  const rows: CellValue[][] = [['key', 'value']];
+  if (meta.agency) rows.push([AGENCY_KEY, JSON.stringify(meta.agency)]);
+  for (const [name, b] of Object.entries(meta.sheets)) rows.push([SHEET_PREFIX + name, `${b.template}|${b.edition}`]);
+  return rows;
+}
+
+/** Reads what encodeMeta wrote; anything unreadable is ignored rather than trusted. */
+export function decodeMeta(rows: readonly (readonly CellValue[])[]): WorkbookMeta {
+  let agency: AgencyProfile | undefined;
+  const sheets: Record<string, SheetBinding> = {};
+  for (const row of rows) {
+    const key = typeof row[0] === 'string' ? row[0] : '';
+    const value = typeof row[1] === 'string' ? row[1] : '';
+    if (key === AGENCY_KEY) {
+      const p = parseAgencyProfile(value);
+      if (p.ok) agency = p.value;
+    } else if (key.startsWith(SHEET_PREFIX)) {
+      const [template, edition] = value.split('|');
+      if (template && edition) sheets[key.slice(SHEET_PREFIX.length)] = { template, edition };
+    }
+  }
+  return agency ? { agency, sheets } : { sheets };
+}

@@ -1,0 +1,76 @@
+/** .xlsx on disk → the domain's grids, through exceljs. */
+import ExcelJS from 'exceljs';
+import type { CellValue, SheetGrid } from '../domain/grid';
+import { decodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../domain/workbookMeta';
+
+export interface LoadedWorkbook {
+  readonly sheets: SheetGrid[];
+  readonly meta: WorkbookMeta;
+}
+
+type ExcelValue = ExcelJS.CellValue;
+
+/** One exceljs cell value → a plain value; formulas give their last computed result. */
+export function plainValue(v: ExcelValue): { value: CellValue; formula: boolean } {
+  if (v === null || v === undefined) return { value: null, formula: false };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v, formula: false };
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return { value: v.richText.map((t) => t.text).join(''), formula: false };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as { result?: unknown }).result;
+      const inner = r === undefined ? null : plainValue(r as ExcelValue).value;
+      return { value: inner, formula: true };
+    }
+    if ('text' in v && typeof (v as { text: unknown }).text === 'string') return { value: (v as { text: string }).text, formula: false };
+    if ('error' in v) return { value: String((v as { error: unknown }).error), formula: false };
+  }
+  return { value: String(v), formula: false };
+}
+
+export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows: CellValue[][] = [];
+  const formulas = new Set<string>();
+  // getSheetValues is a sparse, 1-based array of 1-based row arrays: the fastest read exceljs has.
+  const values = ws.getSheetValues() as (ExcelValue[] | undefined)[];
+  const last = values.length - 1;
+  for (let r = 1; r <= last; r++) {
+    const src = values[r];
+    const row: CellValue[] = [];
+    if (src) {
+      for (let c = 1; c < src.length; c++) {
+        const v = src[c];
+        if (v === null || v === undefined) {
+          row.push(null);
+        } else if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) {
+          row.push(v);
+        } else {
+          const p = plainValue(v);
+          if (p.formula) formulas.add(`${r - 1}:${c - 1}`);
+          row.push(p.value);
+        }
+      }
+    }
+    rows.push(row);
+  }
+  return formulas.size ? { name: ws.name, rows, formulas } : { name: ws.name, rows };
+}
+
+export async function loadWorkbook(wb: ExcelJS.Workbook): Promise<LoadedWorkbook> {
+  const sheets: SheetGrid[] = [];
+  let meta: WorkbookMeta = { sheets: {} };
+  wb.eachSheet((ws) => {
+    if (ws.name === META_SHEET) {
+      meta = decodeMeta(worksheetToGrid(ws).rows);
+      return;
+    }
+    if (ws.name === LISTS_SHEET) return;
+    sheets.push(worksheetToGrid(ws));
+  });
+  return { sheets, meta };
+}
+
+export async function readWorkbookFile(path: string): Promise<LoadedWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return loadWorkbook(wb);
+}
