@@ -47,6 +47,10 @@ function accept(n: number, v: CellValue): Parsed<number> {
   );
 }
 
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** True for '123' or '123.45' in ASCII: the common case, parsed without regexes. */
 function plainAscii(s: string): boolean {
   let dot = false;
@@ -74,7 +78,8 @@ function parseText(raw: string, v: CellValue): Parsed<number> {
     s = s.slice(1).trimStart();
   }
   if (s[0] === '฿') s = s.slice(1).trimStart();
-  for (let prev = ''; prev !== s; ) {
+  // Only a text that does not end in a digit can carry a suffix.
+  for (let prev = ''; prev !== s && !isAsciiDigit(s.charCodeAt(s.length - 1)); ) {
     prev = s;
     s = s.replace(SUFFIX, '');
   }

@@ -159,7 +159,9 @@ export function parsePeriod(v: CellValue, fiscalYearBE?: number): Parsed<Period>
   if (v === null || v === undefined) return blank();
   if (typeof v !== 'string') {
     const d = parseThaiDate(v);
-    return d.ok ? ok({ start: d.value, end: d.value }, d.warning) : d;
+    if (d.ok) return ok({ start: d.value, end: d.value }, d.warning);
+    // A number or Date cell is a day or nothing: keep the date's explanation under the period code.
+    return d.problem.code === 'date-invalid' ? fail('period-invalid', d.problem.th, d.problem.en) : d;
   }
   const s = normalizeSpaces(toArabicDigits(v)).replace(DASHES, '-');
   if (isEmptyValue(s)) return blank();

@@ -19,9 +19,10 @@ const SEPARATORS = /[\s\-.\u2010-\u2015\u2212\u200B-\u200D\uFEFF]/g;
 const DIGITS13 = /^\d{13}$/;
 const ALL_DIGITS = /^\d+$/;
 const CONSORTIUM = /^[A-Za-z]\d{12}$/;
-// Trailing mask ('899680900xxxx'), or a 13-character ID masked anywhere ('3-1020-xxxxx-xx-1').
+// Trailing mask of at most 4 ('899680900xxxx'), or the middle of a 13-character ID masked with
+// its first and last digits kept ('3-1020-xxxxx-xx-1'), as PDPA-minded agencies publish them.
 const MASKED_TAIL = /^\d{9,12}[xX*]{1,4}$/;
-const MASKED_ANY = /^(?=(?:.*\d){4})(?=.*[xX*])[\dxX*]{13}$/;
+const MASKED_MIDDLE = /^(?=(?:.*\d){4})\d[\dxX*]{11}\d$/;
 const MASK_CHAR = /[X*]/g;
 
 /** Thai digits → ASCII; dashes, spaces and dots removed. */
@@ -88,7 +89,8 @@ export function parseTaxId(v: CellValue): Parsed<TaxId> {
   if (v === null || v === undefined) return blank();
   if (typeof v !== 'string') return invalid(v);
   if (isEmptyValue(v)) return blank();
-  const c = compactTaxId(v);
+  let c = toArabicDigits(v);
+  if (!DIGITS13.test(c)) c = c.replace(SEPARATORS, '');
   if (DIGITS13.test(c)) return checked(c, v, false);
   if (ALL_DIGITS.test(c)) return wrongLength(v, c.length);
   if (CONSORTIUM.test(c)) {
@@ -102,7 +104,7 @@ export function parseTaxId(v: CellValue): Parsed<TaxId> {
       ),
     );
   }
-  if (MASKED_TAIL.test(c) || MASKED_ANY.test(c)) {
+  if (MASKED_TAIL.test(c) || MASKED_MIDDLE.test(c)) {
     return ok(
       { id: c.replace(MASK_CHAR, 'x'), kind: 'masked' },
       warn(

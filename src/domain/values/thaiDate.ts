@@ -58,6 +58,9 @@ const MONTHS = new Map<string, MonthName>();
 THAI_MONTHS.forEach((m, index) => {
   const thai = { index, thai: true };
   for (const w of [m.full, m.abbr, ...THAI_EXTRA[index]]) MONTHS.set(w.replace(MONTH_KEY_DROP, ''), thai);
+  // The usual spellings as written, so most lookups skip building a key.
+  MONTHS.set(m.abbr, thai);
+  MONTHS.set(m.abbr.slice(0, -1), thai);
 });
 ENGLISH_MONTHS.forEach((name, index) => {
   const en = { index, thai: false };
@@ -68,11 +71,25 @@ MONTHS.set('sept', { index: 8, thai: false });
 
 /** The month a word names ('มี.ค.', 'มีค', 'ม. ค.', 'มีนาคม', 'Mar', 'March'), or undefined. */
 export function monthFromText(text: string): MonthName | undefined {
-  return MONTHS.get(text.replace(MONTH_KEY_DROP, '').toLowerCase());
+  return MONTHS.get(text.trim()) ?? MONTHS.get(text.replace(MONTH_KEY_DROP, '').toLowerCase());
 }
 
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m1: number, d: number): number {
+  const yy = m1 <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m1 + (m1 > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * UTC midnight of a CE date (1-based month). Arithmetic rather than Date.UTC, which is several
+ * times slower and maps years 0-99 to 1900-1999. Expects a real day and month.
+ */
 export function utcDate(y: number, m1: number, d: number): Date {
-  return new Date(Date.UTC(y, m1 - 1, d));
+  return new Date(daysFromCivil(y, m1, d) * MS_DAY);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -113,15 +130,20 @@ export interface YearRead {
  * 4 digits ≥ 2400 are BE, smaller ones CE. `era` forces the reading when the text says พ.ศ./ค.ศ.
  */
 export function yearFromText(digits: string, thai: boolean, era?: 'BE' | 'CE'): YearRead | undefined {
-  const y = Number(digits);
-  if (digits.length === 2) {
-    if (era === 'CE' || (!thai && era !== 'BE')) return { ce: 2000 + y, ceInThaiText: false };
-    return { ce: 2500 + y - BE_OFFSET, ceInThaiText: false };
-  }
-  if (digits.length !== 4) return undefined;
-  if (era === 'BE') return { ce: y - BE_OFFSET, ceInThaiText: false };
-  if (era === 'CE' || y < MIN_BE_YEAR) return { ce: y, ceInThaiText: thai && era !== 'CE' };
-  return { ce: y - BE_OFFSET, ceInThaiText: false };
+  const ce = ceYear(Number(digits), digits.length, thai, era);
+  return Number.isNaN(ce) ? undefined : { ce, ceInThaiText: ceInThaiText(Number(digits), digits.length, thai, era) };
+}
+
+/** yearFromText's reading without allocating: NaN unless 2 or 4 digits were written. */
+function ceYear(y: number, len: number, thai: boolean, era?: 'BE' | 'CE'): number {
+  if (len === 2) return era === 'CE' || (!thai && era !== 'BE') ? 2000 + y : 2500 + y - BE_OFFSET;
+  if (len !== 4) return NaN;
+  if (era === 'BE') return y - BE_OFFSET;
+  return era === 'CE' || y < MIN_BE_YEAR ? y : y - BE_OFFSET;
+}
+
+function ceInThaiText(y: number, len: number, thai: boolean, era?: 'BE' | 'CE'): boolean {
+  return len === 4 && thai && era === undefined && y < MIN_BE_YEAR;
 }
 
 export function ceYearWarning(v: CellValue, ce: number): Problem {
@@ -207,39 +229,71 @@ function fromSerial(n: number, v: CellValue): Parsed<Date> {
 
 const SERIAL_TEXT = /^\d+(?:\.\d+)?$/;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const DMY = /^(\d{1,2}) ?([/.-]) ?(\d{1,2}) ?\2 ?(\d{4}|\d{2})$/;
-const D_MONTH_Y = /^(\d{1,2})([^\d]+?)(\d{4}|\d{2})$/;
 const MONTH_D_Y = /^([a-z]+)\.? (\d{1,2}),? (\d{4})$/i;
 const PREFIX = /^(?:ณ ?)?วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)? ?ที่ ?/;
 const TIME = / (?:เวลา ?)?\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2} ?(?=น))(?: ?น\.?| ?นาฬิกา)?$/;
 const ERA_BE = /พ\.? ?ศ\.?$/;
 const ERA_CE = /ค\.? ?ศ\.?$/;
 
-function parseDateText(raw: string, v: CellValue): Parsed<Date> {
-  let s = normalizeSpaces(toArabicDigits(raw));
-  if (isEmptyValue(s)) return blank();
-  const c0 = s.charCodeAt(0);
-  const digitFirst = c0 >= 48 && c0 <= 57;
-  if (digitFirst && SERIAL_TEXT.test(s)) return fromSerial(Number(s), v);
-  if (!digitFirst) s = s.replace(PREFIX, '');
-  s = s.replace(TIME, '');
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
-  let m = DMY.exec(s);
-  if (m) {
-    const y = yearFromText(m[4], true);
-    if (!y) return invalid(v);
-    return buildDate(v, Number(m[1]), Number(m[3]), y.ce, y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
-  }
-  m = ISO.exec(s);
-  if (m) {
-    // yyyy-mm-dd is a machine format: CE, unless the year is plainly BE.
-    const y = Number(m[1]);
-    return buildDate(v, Number(m[3]), Number(m[2]), y >= MIN_BE_YEAR ? y - BE_OFFSET : y);
-  }
-  m = D_MONTH_Y.exec(s);
-  if (m) {
-    let word = m[2].trim();
-    let era: 'BE' | 'CE' | undefined;
+/** The number written in s[from, to), all ASCII digits (checked by the caller). */
+function digitsValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
+/** True when the text may end with a time of day ('10:30', '10.30 น.'), so TIME is worth trying. */
+function mayHaveTime(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  return s.indexOf(':') >= 0 || last === 0x0e19 /* น */ || last === 0x0e32 /* า */ || last === 46;
+}
+
+/**
+ * d/m/y with one separator ('/', '.', '-') used twice, optional single spaces around it, a day and
+ * month of 1-2 digits and a year of 2 or 4: '31/03/2567', '31/3/67', '31.03.2567'. Hand-scanned
+ * (no regex, no substrings): this is the commonest text date. undefined when the form differs.
+ */
+function scanDMY(s: string, dayLen: number, v: CellValue): Parsed<Date> | undefined {
+  const n = s.length;
+  let i = dayLen;
+  if (s.charCodeAt(i) === 32) i++;
+  const sep = s.charCodeAt(i);
+  if (sep !== 47 && sep !== 46 && sep !== 45) return undefined;
+  i++;
+  if (s.charCodeAt(i) === 32) i++;
+  const m0 = i;
+  while (i < n && i - m0 < 3 && isDigit(s.charCodeAt(i))) i++;
+  const mLen = i - m0;
+  if (mLen < 1 || mLen > 2) return undefined;
+  const month = digitsValue(s, m0, i);
+  if (s.charCodeAt(i) === 32) i++;
+  if (s.charCodeAt(i) !== sep) return undefined;
+  i++;
+  if (s.charCodeAt(i) === 32) i++;
+  const y0 = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  if (i !== n) return undefined;
+  const yLen = n - y0;
+  const y = digitsValue(s, y0, n);
+  const ce = ceYear(y, yLen, true);
+  if (Number.isNaN(ce)) return invalid(v);
+  return buildDate(v, digitsValue(s, 0, dayLen), month, ce, ceInThaiText(y, yLen, true) ? ceYearWarning(v, ce) : undefined);
+}
+
+/** 'd <month word> y': '31 มี.ค. 2567', '31มี.ค.67', 'วันที่ 31 มีนาคม พ.ศ. 2567' (prefix gone), '31-Mar-2024'. */
+function scanDayMonthYear(s: string, dayLen: number, v: CellValue): Parsed<Date> | undefined {
+  let j = s.length;
+  while (j > dayLen && isDigit(s.charCodeAt(j - 1))) j--;
+  const yLen = s.length - j;
+  if (yLen !== 2 && yLen !== 4) return undefined;
+  let word = s.slice(dayLen, j);
+  let era: 'BE' | 'CE' | undefined;
+  if (word.indexOf('ศ') >= 0) {
+    word = word.trim();
     if (ERA_BE.test(word)) {
       era = 'BE';
       word = word.replace(ERA_BE, '');
@@ -247,16 +301,39 @@ function parseDateText(raw: string, v: CellValue): Parsed<Date> {
       era = 'CE';
       word = word.replace(ERA_CE, '');
     }
-    const month = monthFromText(word);
-    if (!month) return invalid(v);
-    const y = yearFromText(m[3], month.thai, era);
-    if (!y) return invalid(v);
-    return buildDate(v, Number(m[1]), month.index + 1, y.ce, y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
   }
-  m = MONTH_D_Y.exec(s);
-  if (m) {
-    const month = monthFromText(m[1]);
-    if (month) return buildDate(v, Number(m[2]), month.index + 1, Number(m[3]));
+  const month = monthFromText(word);
+  if (!month) return undefined;
+  const y = digitsValue(s, j, s.length);
+  const ce = ceYear(y, yLen, month.thai, era);
+  return buildDate(v, digitsValue(s, 0, dayLen), month.index + 1, ce, ceInThaiText(y, yLen, month.thai, era) ? ceYearWarning(v, ce) : undefined);
+}
+
+function parseDateText(raw: string, v: CellValue): Parsed<Date> {
+  let s = normalizeSpaces(toArabicDigits(raw));
+  if (isEmptyValue(s)) return blank();
+  let k = 0;
+  while (k < s.length && isDigit(s.charCodeAt(k))) k++;
+  if (k >= 3 && SERIAL_TEXT.test(s)) return fromSerial(Number(s), v);
+  if (k === 0) {
+    s = s.replace(PREFIX, '');
+    k = 0;
+    while (k < 3 && isDigit(s.charCodeAt(k))) k++;
+  }
+  if (mayHaveTime(s)) s = s.replace(TIME, '');
+
+  if (k === 4 && s.charCodeAt(4) === 45 /* - */) {
+    const m = ISO.exec(s);
+    if (!m) return invalid(v);
+    // yyyy-mm-dd is a machine format: CE, unless the year is plainly BE.
+    const y = Number(m[1]);
+    return buildDate(v, Number(m[3]), Number(m[2]), y >= MIN_BE_YEAR ? y - BE_OFFSET : y);
+  }
+  if (k === 1 || k === 2) return scanDMY(s, k, v) ?? scanDayMonthYear(s, k, v) ?? invalid(v);
+  if (k === 0) {
+    const m = MONTH_D_Y.exec(s);
+    const month = m ? monthFromText(m[1]) : undefined;
+    if (m && month) return buildDate(v, Number(m[2]), month.index + 1, Number(m[3]));
   }
   return invalid(v);
 }
@@ -342,8 +419,5 @@ export function parseIsoDate(s: string): Date | null {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  const date = utcDate(y, mo, d);
-  // Date.UTC maps years 0-99 to 1900-1999; keep the year that was written.
-  date.setUTCFullYear(y);
-  return date;
+  return utcDate(y, mo, d);
 }

@@ -47,3 +47,11 @@ describe('isPlaceholder', () => {
     expect(isPlaceholder(s)).toBe(false);
   });
 });
+
+describe('toArabicDigits on long text', () => {
+  it('converts text longer than the fast path handles', () => {
+    const long = '๑'.repeat(5000);
+    expect(toArabicDigits(long)).toBe('1'.repeat(5000));
+    expect(toArabicDigits('ก'.repeat(10) + '๙')).toBe('ก'.repeat(10) + '9');
+  });
+});

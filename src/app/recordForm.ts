@@ -1,0 +1,233 @@
+/**
+ * The record form, generated from the template data: which fields to show, live validation of
+ * what the officer types, and the row to write (agency columns and derived status filled).
+ */
+import type { CellValue, SheetGrid } from '../domain/grid';
+import { columnLetter } from '../domain/grid';
+import type { Recognition } from '../domain/recognize';
+import type { ColumnDef } from '../domain/templates/types';
+import { catalogue, optionList } from '../domain/templates';
+import { parseField, type FieldEnv, type FieldValue, type TaxIdValue } from '../domain/check/fields';
+import { isEmptyCell } from '../domain/check/records';
+import { statusFromDates, type AgencyProfile } from '../domain/check';
+import { compileOptions, type OptionMatcher } from '../domain/values/options';
+import { agencyValues } from '../domain/layout';
+import { STATUS_NOT_SIGNED } from '../domain/templates/options';
+import { formatThaiDate } from '../domain/values/thaiDate';
+import { formatMoney } from '../domain/values/money';
+import { formatTaxId } from '../domain/values/taxId';
+import { GatewayError, type WorkbookGateway } from '../workbook/gateway';
+import type { PlannedChange } from './workbookSession';
+
+export interface FormField {
+  readonly key: string;
+  readonly label: string;
+  readonly type: ColumnDef['type'];
+  readonly required: boolean;
+  readonly options?: readonly string[];
+  readonly multiline: boolean;
+  readonly hint?: string;
+  /** Left blank, it is derived (status from the contract dates). */
+  readonly derivable?: boolean;
+}
+
+export type FormInput = Readonly<Record<string, string>>;
+
+export interface FieldFeedback {
+  readonly state: 'none' | 'success' | 'warning' | 'error';
+  readonly message?: string;
+  readonly value?: FieldValue;
+}
+
+const matchers = new Map<string, OptionMatcher>();
+function options(id: string): OptionMatcher {
+  let m = matchers.get(id);
+  if (!m) {
+    m = compileOptions(optionList(id, catalogue));
+    matchers.set(id, m);
+  }
+  return m;
+}
+
+/** The form's fields: every template column but the agency ones (filled from the profile). */
+export function formFields(rec: Recognition): FormField[] {
+  return rec.template.columns
+    .filter((c) => !c.agency)
+    .map((c) => ({
+      key: c.key,
+      label: c.header,
+      type: c.type,
+      required: c.required === 'always' && c.key !== 'status',
+      options: c.options ? optionList(c.options).options.map((o) => o.value) : undefined,
+      multiline: c.type === 'longText',
+      hint: c.hint,
+      derivable: c.key === 'status',
+    }));
+}
+
+function env(fiscalYear?: number): FieldEnv {
+  return { options, fiscalYear };
+}
+
+/** What the form shows under a field as the officer types. */
+export function validateInput(col: ColumnDef, text: string, fiscalYear?: number): FieldFeedback {
+  if (isEmptyCell(text)) return { state: 'none' };
+  const r = parseField(col, text, env(fiscalYear));
+  const problems = (r.problems ?? []).filter((p) => p.code !== 'money-as-text' && p.code !== 'date-as-text');
+  const err = problems.find((p) => p.severity === 'error');
+  if (err) return { state: 'error', message: err.th };
+  const warn = problems.find((p) => p.severity === 'warning');
+  const shown = describeValue(r.value);
+  if (warn) return { state: 'warning', message: warn.th, value: r.value };
+  return { state: 'success', message: shown, value: r.value };
+}
+
+/** How a parsed value reads back to the officer ("31 มี.ค. 2567", "1,200.00 บาท"). */
+export function describeValue(v: FieldValue | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (v instanceof Date) return formatThaiDate(v);
+  if (typeof v === 'number') return `${formatMoney(v)}`;
+  if (typeof v === 'string') return v;
+  if ('kind' in v) return `${formatTaxId((v as TaxIdValue).id)} ✓`;
+  return `${formatThaiDate(v.start)} – ${formatThaiDate(v.end)}`;
+}
+
+function cellValueOf(v: FieldValue): CellValue {
+  if (v instanceof Date || typeof v === 'number' || typeof v === 'string') return v;
+  if ('kind' in v) return (v as TaxIdValue).id;
+  return formatThaiDate(v.start);
+}
+
+export interface BuiltRow {
+  /** Values across the sheet's columns (index 0 = column A); null where nothing is written. */
+  readonly cells: CellValue[];
+  readonly numFmts: (string | undefined)[];
+  readonly errors: readonly { readonly field: string; readonly message: string }[];
+}
+
+/** The sheet row for a form's input: typed values, agency columns from the profile, status derived. */
+export function buildRow(rec: Recognition, width: number, input: FormInput, agency: AgencyProfile | undefined, asOf: Date, seq?: number): BuiltRow {
+  const cols = rec.template.columns;
+  const maxIndex = Math.max(width, ...[...rec.indexOf.values()].map((i) => i + 1));
+  const cells: CellValue[] = new Array(maxIndex).fill(null);
+  const numFmts: (string | undefined)[] = new Array(maxIndex).fill(undefined);
+  const errors: { field: string; message: string }[] = [];
+  const values = new Map<string, FieldValue>();
+  const agencyRow = agencyValues(rec.template, agency, agency?.fiscalYear);
+  cols.forEach((col, i) => {
+    const idx = rec.indexOf.get(col.key);
+    if (idx === undefined) return;
+    if (col.agency) {
+      cells[idx] = agencyRow[i];
+      numFmts[idx] = col.numFmt;
+      return;
+    }
+    const text = input[col.key] ?? '';
+    if (isEmptyCell(text)) return;
+    const r = parseField(col, text, env(agency?.fiscalYear));
+    const err = r.problems?.find((p) => p.severity === 'error');
+    if (err || r.value === undefined) {
+      errors.push({ field: col.key, message: err?.th ?? 'อ่านค่าไม่ได้' });
+      return;
+    }
+    values.set(col.key, r.value);
+    cells[idx] = cellValueOf(r.value);
+    numFmts[idx] = col.numFmt;
+  });
+  const statusIdx = rec.indexOf.get('status');
+  if (statusIdx !== undefined && cells[statusIdx] === null) {
+    const sign = values.get('signDate');
+    const end = values.get('endDate');
+    const derived = sign instanceof Date ? statusFromDates(sign, end instanceof Date ? end : undefined, asOf) : STATUS_NOT_SIGNED;
+    if (derived) cells[statusIdx] = derived;
+  }
+  if (rec.seqIndex !== undefined && seq !== undefined) cells[rec.seqIndex] = seq;
+  for (const col of cols) {
+    if (col.agency || col.required !== 'always' || col.key === 'status') continue;
+    const idx = rec.indexOf.get(col.key);
+    if (idx !== undefined && cells[idx] === null && !errors.some((e) => e.field === col.key)) {
+      errors.push({ field: col.key, message: `กรุณากรอก "${col.header}"` });
+    }
+  }
+  return { cells, numFmts, errors };
+}
+
+function isAgencyOnly(row: readonly CellValue[] | undefined, rec: Recognition): boolean {
+  if (!row) return true;
+  const agencyIdx = new Set(rec.template.columns.filter((c) => c.agency).map((c) => rec.indexOf.get(c.key)));
+  return row.every((v, i) => isEmptyCell(v) || agencyIdx.has(i) || i === rec.seqIndex);
+}
+
+/** The Excel row to write a new record into: the first row after the last one holding data. */
+export function nextEmptyRow(grid: SheetGrid, rec: Recognition): number {
+  const first = grid.firstRow ?? 1;
+  let lastData = rec.headerIndex;
+  for (let r = rec.headerIndex + 1; r < grid.rows.length; r++) if (!isAgencyOnly(grid.rows[r], rec)) lastData = r;
+  return first + lastData + 1;
+}
+
+function previousSeq(grid: SheetGrid, rec: Recognition, beforeIndex: number): number | undefined {
+  if (rec.seqIndex === undefined) return undefined;
+  for (let r = beforeIndex - 1; r > rec.headerIndex; r--) {
+    const v = grid.rows[r]?.[rec.seqIndex];
+    const n = typeof v === 'number' ? v : Number(String(v ?? '').replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)));
+    if (Number.isFinite(n) && n > 0) return n;
+  }
+  return 0;
+}
+
+/**
+ * Adds a record in the next empty row: one read (the sheet as it is now, not as the pane last saw
+ * it) and one write. Returns the Excel row written.
+ */
+export async function addRecord(gw: WorkbookGateway, sheet: string, rec: Recognition, input: FormInput, agency: AgencyProfile | undefined, asOf: Date): Promise<number> {
+  const grid = await gw.readSheet(sheet);
+  const row = nextEmptyRow(grid, rec);
+  const index = row - (grid.firstRow ?? 1);
+  const seq = previousSeq(grid, rec, index);
+  const width = Math.max(...grid.rows.map((r) => r.length), rec.template.columns.length);
+  const built = buildRow(rec, width, input, agency, asOf, seq === undefined ? undefined : seq + 1);
+  if (built.errors.length) {
+    throw new GatewayError(built.errors.map((e) => e.message).join('; '), 'The form has errors');
+  }
+  const existing = grid.rows[index];
+  // The target row may hold pre-filled agency values, which the new record repeats; anything else there stops us.
+  if (existing && !isAgencyOnly(existing, rec)) {
+    throw new GatewayError(`แถว ${row} ไม่ว่าง จึงไม่เขียนทับ`, `Row ${row} is not empty; nothing was written`);
+  }
+  await gw.writeRows(sheet, row, [built.cells], built.numFmts);
+  return row;
+}
+
+/** The values of a sheet row as form input (for editing the selected row). */
+export function rowToInput(grid: SheetGrid, rec: Recognition, row: number): FormInput {
+  const r = grid.rows[row - (grid.firstRow ?? 1)] ?? [];
+  const input: Record<string, string> = {};
+  for (const col of rec.template.columns) {
+    if (col.agency) continue;
+    const idx = rec.indexOf.get(col.key);
+    if (idx === undefined) continue;
+    const v = r[idx];
+    if (v === null || v === undefined) continue;
+    input[col.key] = v instanceof Date ? formatThaiDate(v) : col.type === 'taxId' ? formatTaxId(String(v)) : String(v);
+  }
+  return input;
+}
+
+/** The changes saving an edited row would make, cell by cell, for the officer to confirm. */
+export function planEdit(grid: SheetGrid, rec: Recognition, sheet: string, row: number, input: FormInput, agency: AgencyProfile | undefined, asOf: Date): { changes: PlannedChange[]; errors: BuiltRow['errors'] } {
+  const current = grid.rows[row - (grid.firstRow ?? 1)] ?? [];
+  const built = buildRow(rec, current.length, input, agency, asOf);
+  const changes: PlannedChange[] = [];
+  const same = (a: CellValue, b: CellValue) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b || (isEmptyCell(a) && isEmptyCell(b)));
+  built.cells.forEach((to, i) => {
+    const from = current[i] ?? null;
+    if (i === rec.seqIndex || to === null || same(from, to)) return;
+    const col = rec.template.columns.find((c) => rec.indexOf.get(c.key) === i);
+    changes.push({
+      sheet, row, col: i + 1, address: `${columnLetter(i)}${row}`, code: 'edit', reason: col?.header ?? '',
+      from, to, display: to instanceof Date ? formatThaiDate(to) : String(to), numFmt: built.numFmts[i],
+    });
+  });
+  return { changes, errors: built.errors };
+}

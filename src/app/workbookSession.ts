@@ -1,0 +1,187 @@
+/**
+ * The task pane's use cases over a WorkbookGateway: recognise the active sheet, create a template
+ * sheet, keep the agency profile, check, fix and summarise. Pure orchestration: knowledge stays in
+ * the domain, cell access in the gateway. Every write goes to an empty row, to a sheet ita-forms
+ * created, or to cells the user has seen listed and confirmed.
+ */
+import type { CellValue, SheetGrid } from '../domain/grid';
+import { columnIndex } from '../domain/grid';
+import { recognize, type Recognition } from '../domain/recognize';
+import { checkWorkbook, type AgencyProfile, type SheetCheck, type WorkbookReport } from '../domain/check';
+import type { TemplateChoice } from '../domain/templates';
+import { resolveTemplate } from '../domain/templates';
+import { planSheet, planSummary } from '../domain/layout';
+import { MONEY_FORMAT } from '../domain/templates/procurement';
+import type { WorkbookMeta } from '../domain/workbookMeta';
+import { GatewayError, type WorkbookGateway } from '../workbook/gateway';
+
+export interface ActiveSheet {
+  readonly sheet: string;
+  readonly grid: SheetGrid;
+  readonly recognition?: Recognition;
+  readonly meta: WorkbookMeta;
+}
+
+export function todayUtc(now: Date = new Date()): Date {
+  const th = new Date(now.getTime() + 7 * 3600 * 1000);
+  return new Date(Date.UTC(th.getUTCFullYear(), th.getUTCMonth(), th.getUTCDate()));
+}
+
+export async function inspectActiveSheet(gw: WorkbookGateway): Promise<ActiveSheet> {
+  const [sheet, meta] = await Promise.all([gw.activeSheet(), gw.readMeta()]);
+  const grid = await gw.readSheet(sheet);
+  const b = meta.sheets[sheet];
+  const recognition = recognize(grid, b ? { templateId: b.template, edition: b.edition } : {});
+  return recognition ? { sheet, grid, recognition, meta } : { sheet, grid, meta };
+}
+
+/** A sheet name not yet taken: "ความก้าวหน้าการจัดซื้อจัดจ้าง (2)". Excel allows 31 characters. */
+export function freeSheetName(wanted: string, taken: readonly string[]): string {
+  const base = wanted.slice(0, 31);
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.includes(name)) return name;
+  }
+}
+
+/** Creates a template as a new sheet (never over an existing one) and remembers it in the workbook. */
+export async function createTemplateSheet(gw: WorkbookGateway, choice: TemplateChoice, agency: AgencyProfile | undefined, prefillRows = 0): Promise<string> {
+  const [taken, meta] = await Promise.all([gw.listSheets(), gw.readMeta()]);
+  const name = freeSheetName(choice.template.sheetName, taken);
+  const plan = planSheet(choice, { agency, fiscalYear: agency?.fiscalYear, sheetName: name });
+  await gw.createSheet({ plan, prefillRows });
+  await gw.writeMeta({ ...meta, sheets: { ...meta.sheets, [name]: { template: choice.template.id, edition: choice.edition.edition } } });
+  return name;
+}
+
+export async function saveAgency(gw: WorkbookGateway, agency: AgencyProfile): Promise<void> {
+  const meta = await gw.readMeta();
+  await gw.writeMeta({ ...meta, agency });
+}
+
+export interface CheckRun {
+  readonly report: WorkbookReport;
+  /** The active sheet's check (the one the pane shows). */
+  readonly sheet: SheetCheck | undefined;
+}
+
+/**
+ * Checks the active sheet. For a template with a summary (o17) the other sheets are read too, to
+ * find the summary table.
+ */
+export async function runCheck(gw: WorkbookGateway, active: ActiveSheet, opts: { asOf?: Date; today?: Date } = {}): Promise<CheckRun> {
+  const grids: SheetGrid[] = [active.grid];
+  if (active.recognition?.template.summary) {
+    for (const name of await gw.listSheets()) if (name !== active.sheet) grids.push(await gw.readSheet(name));
+  }
+  const b = (name: string) => {
+    const x = active.meta.sheets[name];
+    return x ? { templateId: x.template, edition: x.edition } : {};
+  };
+  const report = checkWorkbook(grids, { today: opts.today ?? todayUtc(), asOf: opts.asOf, agency: active.meta.agency }, b);
+  const idx = report.sheets.findIndex((s) => s.sheet === active.sheet);
+  return { report, sheet: report.checks[idx] };
+}
+
+/** One planned cell change, as the fix preview lists it. */
+export interface PlannedChange {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  /** "K12" */
+  readonly address: string;
+  readonly code: string;
+  readonly reason: string;
+  readonly from: CellValue;
+  readonly to: CellValue;
+  readonly display: string;
+  readonly numFmt?: string;
+}
+
+/** The safe automatic fixes of a check, one per cell (the first offered wins). */
+export function planFixes(run: CheckRun, grids: readonly SheetGrid[]): PlannedChange[] {
+  const out: PlannedChange[] = [];
+  const seen = new Set<string>();
+  for (const s of run.report.sheets) {
+    const grid = grids.find((g) => g.name === s.sheet);
+    if (!grid) continue;
+    for (const i of s.issues) {
+      if (!i.fix || i.row === null || i.column === null) continue;
+      const address = `${s.sheet}!${i.column}${i.row}`;
+      if (seen.has(address)) continue;
+      seen.add(address);
+      const col = columnIndex(i.column) + 1;
+      const from = grid.rows[i.row - (grid.firstRow ?? 1)]?.[col - 1] ?? null;
+      out.push({
+        sheet: s.sheet, row: i.row, col, address: `${i.column}${i.row}`, code: i.code, reason: i.message,
+        from, to: i.fix.value, display: i.fix.display, numFmt: i.fix.numFmt,
+      });
+    }
+  }
+  return out;
+}
+
+/** Applies only the listed changes, and only where the cell still holds what the preview showed. */
+export async function applyFixes(gw: WorkbookGateway, changes: readonly PlannedChange[]): Promise<{ applied: number; skipped: PlannedChange[] }> {
+  const bySheet = new Map<string, PlannedChange[]>();
+  for (const c of changes) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  let applied = 0;
+  const skipped: PlannedChange[] = [];
+  for (const [sheet, list] of bySheet) {
+    const grid = await gw.readSheet(sheet);
+    const same = (a: CellValue, b: CellValue) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b || ((a === null || a === '') && (b === null || b === '')));
+    const ok = list.filter((c) => {
+      const now = grid.rows[c.row - (grid.firstRow ?? 1)]?.[c.col - 1] ?? null;
+      const unchanged = same(now, c.from);
+      if (!unchanged) skipped.push(c);
+      return unchanged;
+    });
+    if (ok.length) await gw.writeCells(sheet, ok.map((c) => ({ row: c.row, col: c.col, value: c.to, numFmt: c.numFmt })));
+    applied += ok.length;
+  }
+  return { applied, skipped };
+}
+
+/** Meta marker of a derived sheet ita-forms wrote (and so may rewrite). */
+const SUMMARY_SUFFIX = '#summary';
+
+/**
+ * Creates or refreshes the o17 summary sheet from the list. Formulas keep it right as rows are
+ * added; the computed values go with them so that what is shown is right before Excel recalculates.
+ * A sheet of the same name that ita-forms did not create is never overwritten.
+ */
+export async function writeSummary(gw: WorkbookGateway, active: ActiveSheet): Promise<string> {
+  const rec = active.recognition;
+  const def = rec?.template.summary;
+  if (!rec || !def) throw new GatewayError('แผ่นงานนี้ไม่มีตารางสรุป (ใช้กับแบบ o17)', 'This sheet has no summary (o17 only)');
+  const run = await runCheck(gw, active);
+  const computed = run.sheet?.summary;
+  if (!computed) throw new GatewayError('คำนวณสรุปไม่ได้', 'Could not compute the summary');
+  const lastRow = Math.max(active.grid.rows.length + (active.grid.firstRow ?? 1), 1001);
+  // Formulas refer to the list by the template's column order; a sheet laid out otherwise gets values only.
+  const sameLayout = rec.headerRow === 1 && rec.template.columns.every((c, i) => rec.indexOf.get(c.key) === i);
+  const lines = [...computed.lines, computed.total];
+  const cells = planSummary(def, active.sheet, rec.template, lastRow, MONEY_FORMAT).map((c) => {
+    if (!c.formula) return c;
+    const line = lines[c.row - 4];
+    const value = c.col === 2 ? line.count : line.amount;
+    return sameLayout ? { ...c, value } : { ...c, formula: undefined, value };
+  });
+  const [taken, meta] = await Promise.all([gw.listSheets(), gw.readMeta()]);
+  const ours = (name: string) => meta.sheets[name]?.template === rec.template.id + SUMMARY_SUFFIX;
+  const existingOurs = taken.find(ours);
+  const name = existingOurs ?? freeSheetName(def.sheetName, taken);
+  await gw.writeDerivedSheet(name, cells, [52, 16, 22]);
+  if (!existingOurs) {
+    await gw.writeMeta({ ...meta, sheets: { ...meta.sheets, [name]: { template: rec.template.id + SUMMARY_SUFFIX, edition: rec.edition.edition } } });
+  }
+  return name;
+}
+
+export function choiceFor(templateId: string, edition: string): TemplateChoice {
+  const c = resolveTemplate(templateId, edition);
+  if (!c) throw new GatewayError(`ไม่พบแบบ ${templateId} ใน ITA ${edition}`, `No template ${templateId} in ${edition}`);
+  return c;
+}

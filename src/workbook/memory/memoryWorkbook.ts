@@ -1,0 +1,246 @@
+/**
+ * An in-memory workbook: the gateway for tests and for the browser preview, where a visible grid
+ * renders it. It keeps what the preview shows (values, number formats, fills, validation lists,
+ * frozen rows, the selection) and tells listeners when anything changes.
+ */
+import type { CellValue, SheetGrid } from '../../domain/grid';
+import { decodeMeta, encodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../../domain/workbookMeta';
+import type { SummaryPlanCell } from '../../domain/layout';
+import {
+  GatewayError,
+  type Capabilities,
+  type CellRef,
+  type CellWrite,
+  type NewSheetRequest,
+  type WorkbookGateway,
+} from '../gateway';
+
+export interface MemorySheet {
+  name: string;
+  hidden: boolean;
+  /** rows[r][c], 0-based. */
+  rows: CellValue[][];
+  numFmts: Map<string, string>;
+  fills: Map<string, string>;
+  /** Validation list values by 0-based column, for the preview's drop-downs. */
+  lists: Map<number, { from: number; to: number; values: readonly string[] }>;
+  frozenRows: number;
+  widths: number[];
+  bold: Set<string>;
+}
+
+export const ERROR_FILL = '#FDE7E9';
+export const WARNING_FILL = '#FFF4CE';
+
+const key = (r: number, c: number) => `${r}:${c}`;
+
+export function emptySheet(name: string, hidden = false): MemorySheet {
+  return { name, hidden, rows: [], numFmts: new Map(), fills: new Map(), lists: new Map(), frozenRows: 0, widths: [], bold: new Set() };
+}
+
+export class MemoryWorkbook implements WorkbookGateway {
+  readonly sheets: MemorySheet[] = [];
+  active = '';
+  /** The selected cell, as the preview grid shows it. */
+  selected: { sheet: string; row: number; col: number } | null = null;
+  private listeners = new Set<() => void>();
+  private changeHandlers = new Map<string, Set<() => void>>();
+
+  constructor(private readonly caps: Capabilities = { events: true, dataValidation: true, rangeAreas: true, conditionalFormats: true }) {}
+
+  /** Preview and tests: add a sheet with rows of values (row 0 = Excel row 1). */
+  addSheet(name: string, rows: CellValue[][] = [], opts: { hidden?: boolean; activate?: boolean } = {}): MemorySheet {
+    const s = emptySheet(name, opts.hidden ?? false);
+    s.rows = rows.map((r) => [...r]);
+    this.sheets.push(s);
+    if (!this.active || opts.activate) this.active = name;
+    this.emit();
+    return s;
+  }
+
+  sheet(name: string): MemorySheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new GatewayError(`ไม่พบแผ่นงาน "${name}"`, `No sheet "${name}"`);
+    return s;
+  }
+
+  cell(name: string, row: number, col: number): CellValue {
+    return this.sheet(name).rows[row - 1]?.[col - 1] ?? null;
+  }
+
+  /** A user typing into a cell (preview): fires the change events like Excel would. */
+  setCellByUser(name: string, row: number, col: number, value: CellValue): void {
+    this.put(this.sheet(name), row - 1, col - 1, value);
+    this.emit();
+    for (const h of this.changeHandlers.get(name) ?? []) h();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private put(s: MemorySheet, r: number, c: number, v: CellValue): void {
+    while (s.rows.length <= r) s.rows.push([]);
+    const row = s.rows[r];
+    while (row.length < c) row.push(null);
+    row[c] = v;
+  }
+
+  capabilities(): Capabilities {
+    return this.caps;
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.sheets.filter((s) => !s.hidden).map((s) => s.name);
+  }
+
+  async activeSheet(): Promise<string> {
+    return this.active;
+  }
+
+  async readSheet(name: string): Promise<SheetGrid> {
+    const s = this.sheet(name);
+    // Trim trailing empty rows as Excel's used range would.
+    let last = s.rows.length;
+    while (last > 0 && s.rows[last - 1].every((v) => v === null || v === '')) last--;
+    return { name, rows: s.rows.slice(0, last).map((r) => [...r]) };
+  }
+
+  async readMeta(): Promise<WorkbookMeta> {
+    const s = this.sheets.find((x) => x.name === META_SHEET);
+    return s ? decodeMeta(s.rows) : { sheets: {} };
+  }
+
+  async writeMeta(meta: WorkbookMeta): Promise<void> {
+    let s = this.sheets.find((x) => x.name === META_SHEET);
+    if (!s) {
+      s = emptySheet(META_SHEET, true);
+      this.sheets.push(s);
+    }
+    s.rows = encodeMeta(meta);
+    this.emit();
+  }
+
+  async createSheet(req: NewSheetRequest): Promise<void> {
+    const { plan } = req;
+    if (this.sheets.some((s) => s.name === plan.name)) {
+      throw new GatewayError(`มีแผ่นงานชื่อ "${plan.name}" อยู่แล้ว`, `A sheet named "${plan.name}" already exists`);
+    }
+    const s = emptySheet(plan.name);
+    s.rows.push([...plan.headers]);
+    plan.headers.forEach((_, c) => s.bold.add(key(0, c)));
+    for (let r = 0; r < req.prefillRows; r++) s.rows.push([...plan.agencyRow]);
+    s.frozenRows = 1;
+    s.widths = [...plan.widths];
+    plan.columns.forEach((col, c) => {
+      if (col.numFmt) for (let r = 1; r <= plan.formRows; r++) s.numFmts.set(key(r, c), col.numFmt);
+    });
+    if (this.caps.dataValidation) {
+      for (const v of plan.validations) {
+        const c = plan.columns.indexOf(v.column);
+        const list = plan.lists.find((l) => l.range === v.source);
+        if (list) s.lists.set(c, { from: 2, to: plan.formRows + 1, values: list.values });
+      }
+      let lists = this.sheets.find((x) => x.name === LISTS_SHEET);
+      if (!lists) {
+        lists = emptySheet(LISTS_SHEET, true);
+        this.sheets.push(lists);
+      }
+      plan.lists.forEach((l, c) => {
+        this.put(lists!, 0, c, l.listId);
+        l.values.forEach((v, r) => this.put(lists!, r + 1, c, v));
+      });
+    }
+    this.sheets.push(s);
+    this.active = s.name;
+    this.emit();
+  }
+
+  async writeRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void> {
+    const s = this.sheet(sheet);
+    rows.forEach((row, i) => {
+      row.forEach((v, c) => {
+        this.put(s, startRow - 1 + i, c, v);
+        const f = numFmts?.[c];
+        if (f) s.numFmts.set(key(startRow - 1 + i, c), f);
+      });
+    });
+    this.emit();
+  }
+
+  async writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    const s = this.sheet(sheet);
+    for (const c of cells) {
+      this.put(s, c.row - 1, c.col - 1, c.value);
+      if (c.numFmt) s.numFmts.set(key(c.row - 1, c.col - 1), c.numFmt);
+    }
+    this.emit();
+  }
+
+  async writeDerivedSheet(name: string, cells: readonly SummaryPlanCell[], widths: readonly number[]): Promise<void> {
+    let s = this.sheets.find((x) => x.name === name);
+    if (!s) {
+      s = emptySheet(name);
+      this.sheets.push(s);
+    } else {
+      s.rows = [];
+      s.numFmts.clear();
+      s.bold.clear();
+    }
+    for (const c of cells) {
+      this.put(s, c.row - 1, c.col - 1, c.value ?? null);
+      if (c.numFmt) s.numFmts.set(key(c.row - 1, c.col - 1), c.numFmt);
+      if (c.bold) s.bold.add(key(c.row - 1, c.col - 1));
+    }
+    s.widths = [...widths];
+    this.emit();
+  }
+
+  async activateSheet(name: string): Promise<void> {
+    this.sheet(name);
+    this.active = name;
+    this.emit();
+  }
+
+  async selection(): Promise<{ sheet: string; row: number; col: number } | null> {
+    return this.selected ?? null;
+  }
+
+  async selectCell(sheet: string, ref: CellRef): Promise<void> {
+    this.sheet(sheet);
+    this.active = sheet;
+    this.selected = { sheet, row: ref.row, col: ref.col };
+    this.emit();
+  }
+
+  async highlight(sheet: string, cells: readonly (CellRef & { severity: 'error' | 'warning' })[]): Promise<void> {
+    const s = this.sheet(sheet);
+    for (const c of cells) {
+      const k = key(c.row - 1, c.col - 1);
+      // An error outranks a warning on the same cell.
+      if (s.fills.get(k) === ERROR_FILL) continue;
+      s.fills.set(k, c.severity === 'error' ? ERROR_FILL : WARNING_FILL);
+    }
+    this.emit();
+  }
+
+  async clearHighlights(sheet: string): Promise<void> {
+    this.sheet(sheet).fills.clear();
+    this.emit();
+  }
+
+  async onChanged(sheet: string, handler: () => void): Promise<(() => Promise<void>) | null> {
+    if (!this.caps.events) return null;
+    const set = this.changeHandlers.get(sheet) ?? new Set();
+    set.add(handler);
+    this.changeHandlers.set(sheet, set);
+    return async () => {
+      set.delete(handler);
+    };
+  }
+}
