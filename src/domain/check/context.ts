@@ -14,7 +14,8 @@ export interface DateWindow {
 
 export interface CheckedRecord {
   readonly row: number;
-  readonly cells: readonly CellValue[];
+  /** The sheet's row (index = sheet column). */
+  readonly source: readonly CellValue[];
   /** Parsed values by template column position; undefined when blank or unreadable. */
   readonly values: readonly (FieldValue | undefined)[];
 }

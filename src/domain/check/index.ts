@@ -11,7 +11,7 @@ import { compileOptions, type OptionMatcher } from '../values/options';
 import { fiscalYearRange, formatThaiDate, utcDate } from '../values/thaiDate';
 import { summarizeByMethod, type Summary } from '../summarize';
 import { parseField, type FieldEnv, type FieldResult, type FieldValue } from './fields';
-import { extractRecords, isEmptyCell } from './records';
+import { extractRecords, isEmptyCell, type SheetRecord } from './records';
 import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type RuleContext } from './context';
 import { RECORD_RULES, SHEET_RULES } from './rules';
 import { compareSummary, findSummaryTable } from './summaryTable';
@@ -89,65 +89,90 @@ function agencyFix(col: ColumnDef, opts: CheckOptions, columnYear: number | unde
 interface ParsedSheet {
   readonly records: CheckedRecord[];
   readonly issues: Issue[];
+  /** Filled cells per template column (completeness). */
+  readonly filled: Int32Array;
+  /** Empty cells of mapped columns, as [record index, column position] pairs (required fields). */
+  readonly blanks: number[];
 }
 
-function parseRecords(rec: Recognition, env: FieldEnv, records: readonly { row: number; cells: readonly CellValue[] }[]): ParsedSheet {
+function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRecord[]): ParsedSheet {
   const cols = rec.template.columns;
-  const letters = cols.map((c) => {
-    const i = rec.indexOf.get(c.key);
-    return i === undefined ? null : columnLetter(i);
-  });
+  const positions = cols.map((c) => rec.indexOf.get(c.key) ?? -1);
+  const letters = positions.map((i) => (i < 0 ? null : columnLetter(i)));
   // Agency columns, statuses and methods repeat on every row: parse each distinct text once.
   const caches = cols.map(() => new Map<string, FieldResult>());
+  // Project numbers are unique per row: caching them would only fill memory.
+  const cacheable = cols.map((c) => c.type !== 'projectNumber');
+  // Plain text needs no parsing: the cell is the value.
+  const plainText = cols.map((c) => c.type === 'text' || c.type === 'longText');
   const issues: Issue[] = [];
   const out: CheckedRecord[] = [];
-  for (const r of records) {
+  const filled = new Int32Array(cols.length);
+  const blanks: number[] = [];
+  for (let n = 0; n < records.length; n++) {
+    const r = records[n];
     const values: (FieldValue | undefined)[] = new Array(cols.length);
     for (let i = 0; i < cols.length; i++) {
-      const v = r.cells[i];
-      if (letters[i] === null || isEmptyCell(v)) continue;
+      const p = positions[i];
+      if (p < 0) continue;
+      const v = r.source[p] ?? null;
+      if (isEmptyCell(v)) {
+        blanks.push(n, i);
+        continue;
+      }
+      filled[i]++;
       const col = cols[i];
+      if (plainText[i]) {
+        values[i] = typeof v === 'string' ? v : String(v);
+        continue;
+      }
       let res: FieldResult | undefined;
-      if (typeof v === 'string') {
+      if (cacheable[i] && typeof v === 'string') {
         res = caches[i].get(v);
         if (!res) {
           res = parseField(col, v, env);
           caches[i].set(v, res);
         }
       } else {
-        res = parseField(col, v as CellValue, env);
+        res = parseField(col, v, env);
       }
       values[i] = res.value;
       if (res.problems) {
         for (const p of res.problems) {
-          const issue: Issue = { severity: p.severity, code: p.code, row: r.row, column: letters[i], field: col.key, message: p.th, messageEn: p.en };
-          issues.push(p.fix ? { ...issue, fix: p.fix } : issue);
+          issues.push(
+            p.fix
+              ? { severity: p.severity, code: p.code, row: r.row, column: letters[i], field: col.key, message: p.th, messageEn: p.en, fix: p.fix }
+              : { severity: p.severity, code: p.code, row: r.row, column: letters[i], field: col.key, message: p.th, messageEn: p.en },
+          );
         }
       }
     }
-    out.push({ row: r.row, cells: r.cells, values });
+    out.push({ row: r.row, source: r.source, values });
   }
-  return { records: out, issues };
+  return { records: out, issues, filled, blanks };
 }
 
-function requiredIssues(rec: Recognition, records: readonly CheckedRecord[], opts: CheckOptions, fy: number | undefined, statusPos: number, out: Issue[]): void {
+function requiredIssues(rec: Recognition, parsed: ParsedSheet, opts: CheckOptions, columnYear: number | undefined, statusPos: number, out: Issue[]): void {
   const cols = rec.template.columns;
-  cols.forEach((col, i) => {
-    if (col.required === 'optional') return;
-    const idx = rec.indexOf.get(col.key);
-    if (idx === undefined) return; // reported once as a missing column
-    const letter = columnLetter(idx);
-    const fix = agencyFix(col, opts, fy);
-    for (const r of records) {
-      if (!isEmptyCell(r.cells[i])) continue;
-      if (col.required === 'whenContracted' && statusPos >= 0 && !isContracted(r.values[statusPos])) continue;
-      const issue: Issue = {
-        severity: 'error', code: 'required', row: r.row, column: letter, field: col.key,
-        message: `ยังไม่ได้กรอก "${col.header}"`, messageEn: `"${col.header}" is empty`,
-      };
-      out.push(fix ? { ...issue, fix } : issue);
-    }
+  const fixes = cols.map((col) => agencyFix(col, opts, columnYear));
+  const letters = cols.map((c) => {
+    const i = rec.indexOf.get(c.key);
+    return i === undefined ? '' : columnLetter(i);
   });
+  const { blanks, records } = parsed;
+  for (let k = 0; k < blanks.length; k += 2) {
+    const r = records[blanks[k]];
+    const i = blanks[k + 1];
+    const col = cols[i];
+    if (col.required === 'optional') continue;
+    if (col.required === 'whenContracted' && statusPos >= 0 && !isContracted(r.values[statusPos])) continue;
+    const fix = fixes[i];
+    const issue: Issue = {
+      severity: 'error', code: 'required', row: r.row, column: letters[i], field: col.key,
+      message: `ยังไม่ได้กรอก "${col.header}"`, messageEn: `"${col.header}" is empty`,
+    };
+    out.push(fix ? { ...issue, fix } : issue);
+  }
 }
 
 export interface SheetCheck {
@@ -194,7 +219,7 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   const statusPos = pos('status');
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
   const columnYear = fiscalYear === undefined ? undefined : template.fiscalYearColumn === 'data' ? fiscalYear - 1 : fiscalYear;
-  requiredIssues(rec, records, opts, columnYear, statusPos, issues);
+  requiredIssues(rec, parsed, opts, columnYear, statusPos, issues);
 
   const recordRules = template.rules.map((n) => RECORD_RULES[n]).filter((f) => f !== undefined);
   for (const r of records) for (const rule of recordRules) rule(r, ctx, issues);
@@ -232,9 +257,7 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
 
   const completeness = template.columns.map((col, i) => {
     const idx = rec.indexOf.get(col.key);
-    let filled = 0;
-    for (const r of records) if (!isEmptyCell(r.cells[i])) filled++;
-    return { field: col.key, header: col.header, column: idx === undefined ? null : columnLetter(idx), filled, total: records.length };
+    return { field: col.key, header: col.header, column: idx === undefined ? null : columnLetter(idx), filled: parsed.filled[i], total: records.length };
   });
 
   return {

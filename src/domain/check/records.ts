@@ -10,8 +10,8 @@ import { isPlaceholder } from '../values/thaiDigits';
 export interface SheetRecord {
   /** Excel row number. */
   readonly row: number;
-  /** Raw cells by template column position (same order as template.columns); undefined if unmapped. */
-  readonly cells: readonly CellValue[];
+  /** The sheet's row as it is (no copy: a 10,000-row check should not duplicate the sheet). */
+  readonly source: readonly CellValue[];
 }
 
 const NOTE_START = /^\s*(\*|หมายเหตุ|ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้รายงาน|ผู้ตรวจสอบ|ผู้รับรอง|ผู้อนุมัติ|ที่มา|ข้อมูล ณ|รับรองข้อมูล|รับรองว่า|ตำแหน่ง|\(.+\)\s*$|รวม|รวมทั้งสิ้น|รวมทั้งหมด|ทั้งหมด)/;
@@ -19,7 +19,8 @@ const NOTE_START = /^\s*(\*|หมายเหตุ|ลงชื่อ|ลง�
 /** Empty in the sense of the check: nothing, spaces, or only dashes and dots. */
 export function isEmptyCell(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === 'string') return v.trim() === '' || isPlaceholder(v);
+  // isPlaceholder is true for '' and for spaces, dashes and dots only; it stops at the first other character.
+  if (typeof v === 'string') return isPlaceholder(v);
   return false;
 }
 
@@ -32,14 +33,15 @@ function cellText(v: CellValue): string {
 export function extractRecords(grid: SheetGrid, rec: Recognition): { records: SheetRecord[]; statesNone: boolean; emptyStatementRow?: number } {
   const cols = rec.template.columns;
   const positions = cols.map((c) => rec.indexOf.get(c.key));
-  const mapped = new Set<number>();
-  for (const p of positions) if (p !== undefined) mapped.add(p);
-  // Agency columns come pre-filled on empty rows of a new sheet: alone they do not make a record.
-  const agencyCols = new Set<number>();
+  // Per sheet column: 0 unmapped, 1 a field, 2 an agency column (pre-filled on empty rows of a new
+  // sheet, so alone they do not make a record), 3 the ที่/ลำดับ column.
+  const width = Math.max(0, ...positions.map((p) => (p ?? -1) + 1), (rec.seqIndex ?? -1) + 1);
+  const kind = new Uint8Array(width);
   cols.forEach((c, i) => {
     const p = positions[i];
-    if (c.agency && p !== undefined) agencyCols.add(p);
+    if (p !== undefined) kind[p] = c.agency ? 2 : 1;
   });
+  if (rec.seqIndex !== undefined) kind[rec.seqIndex] = 3;
   const firstRow = grid.firstRow ?? 1;
   const records: SheetRecord[] = [];
   const statement = rec.template.emptyStatement;
@@ -59,11 +61,13 @@ export function extractRecords(grid: SheetGrid, rec: Recognition): { records: Sh
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
       if (isEmptyCell(v)) continue;
-      if (i === rec.seqIndex) continue;
-      if (mapped.has(i)) {
+      const k = i < width ? kind[i] : 0;
+      if (k === 3) continue;
+      if (k === 0) filledOther++;
+      else {
         filledMapped++;
-        if (!agencyCols.has(i)) filledFields++;
-      } else filledOther++;
+        if (k === 1) filledFields++;
+      }
       if (!firstText) firstText = cellText(v);
     }
     if (filledMapped === 0 && filledOther === 0) continue;
@@ -77,8 +81,7 @@ export function extractRecords(grid: SheetGrid, rec: Recognition): { records: Sh
     if (filledMapped + filledOther === 1 && NOTE_START.test(firstText)) continue;
     // A totals line under the list ("รวม 12 รายการ | 1,234,000") is not a procurement.
     if (TOTAL_START.test(firstText) && filledMapped <= 4) continue;
-    const cells = positions.map((p) => (p === undefined ? null : (row[p] ?? null)));
-    records.push({ row: firstRow + r, cells });
+    records.push({ row: firstRow + r, source: row });
   }
   return { records, statesNone, emptyStatementRow };
 }

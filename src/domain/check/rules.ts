@@ -85,9 +85,9 @@ const dateWindow: RecordRule = (r, ctx, out) => {
   const v = get<Date | Period>(ctx, r, key);
   if (v === undefined) return;
   const start = v instanceof Date ? v : v.start;
-  const shown = v instanceof Date ? formatThaiDate(v) : `${formatThaiDate(v.start)}`;
   if (start.getTime() < w.start.getTime() || start.getTime() > w.end.getTime()) {
     const isPeriod = !(v instanceof Date);
+    const shown = formatThaiDate(start);
     out.push(cellIssue(ctx, r, key, isPeriod ? 'warning' : 'error', 'date-outside-window',
       `${ctx.rec.template.columns[ctx.pos(key)]?.header ?? key} ${shown} อยู่นอกช่วงที่แบบ ${ctx.rec.edition.item} กำหนด (${w.label})`,
       `${key} ${start.toISOString().slice(0, 10)} is outside the window of ${ctx.rec.edition.item} (${w.label})`));
@@ -108,6 +108,7 @@ const statusDates: RecordRule = (r, ctx, out) => {
   const sign = get<Date>(ctx, r, 'signDate');
   const end = get<Date>(ctx, r, 'endDate');
   const expected = statusFromDates(sign, end, ctx.asOf);
+  if (expected === undefined || expected === status) return;
   const asOf = formatThaiDate(ctx.asOf);
   if (status === STATUS_NOT_SIGNED) {
     if (sign && expected && expected !== STATUS_NOT_SIGNED) {
@@ -172,22 +173,22 @@ const agencyConsistent: SheetRule = (records, ctx, out) => {
   for (const col of ctx.rec.template.columns) {
     if (!col.agency) continue;
     const p = ctx.pos(col.key);
-    const counts = new Map<string, number>();
+    // Agency values are strings or numbers: they key the map as they are.
+    const counts = new Map<unknown, number>();
     for (const r of records) {
       const v = r.values[p];
-      if (v === undefined) continue;
-      const k = String(v);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     if (counts.size < 2) continue;
     const majority = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+    const shown = String(majority);
     for (const r of records) {
       const v = r.values[p];
-      if (v === undefined || String(v) === majority) continue;
+      if (v === undefined || v === majority) continue;
       out.push(cellIssue(ctx, r, col.key, 'warning', 'agency-inconsistent',
-        `${col.header} "${String(v)}" ไม่เหมือนแถวอื่น ("${majority}"): คอลัมน์หน่วยงานต้องเหมือนกันทุกแถว`,
-        `${col.key} "${String(v)}" differs from the other rows ("${majority}")`,
-        { value: col.type === 'fiscalYear' ? Number(majority) : majority, display: majority }));
+        `${col.header} "${String(v)}" ไม่เหมือนแถวอื่น ("${shown}"): คอลัมน์หน่วยงานต้องเหมือนกันทุกแถว`,
+        `${col.key} "${String(v)}" differs from the other rows ("${shown}")`,
+        { value: majority as string | number, display: shown }));
     }
   }
 };

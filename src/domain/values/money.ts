@@ -9,8 +9,6 @@ import { normalizeSpaces, toArabicDigits } from './thaiDigits';
 
 // Suffixes officers add after the number, removed one at a time from the end (longest first).
 const SUFFIX = /(?:\s*(?:บาทถ้วน|บาท|บ\.|thb|\.-|-|=))$/i;
-// Plain digits, or standard 3-digit grouping; then an optional fraction.
-const AMOUNT = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d*)?$/;
 const COMMA = /,/g;
 
 /** Rounds to satang; tolerant of float noise such as 0.1 + 0.2. */
@@ -51,19 +49,49 @@ function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** True for '123' or '123.45' in ASCII: the common case, parsed without regexes. */
-function plainAscii(s: string): boolean {
-  let dot = false;
-  for (let i = 0; i < s.length; i++) {
+/**
+ * The amount in '1234567', '1,234,567.50' or '12.': digits with standard 3-digit grouping and an
+ * optional fraction; NaN for anything else. Hand-scanned because it is the common case: the
+ * digits are gathered as one integer and divided once, which rounds exactly like Number().
+ */
+function scanAmount(s: string): number {
+  const n = s.length;
+  let i = 0;
+  let mant = 0;
+  let run = 0;
+  let grouped = false;
+  for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c === 46 && !dot && i > 0) dot = true;
-    else if (c < 48 || c > 57) return false;
+    if (isAsciiDigit(c)) {
+      mant = mant * 10 + (c - 48);
+      run++;
+    } else if (c === 44 /* , */) {
+      if (run === 0 || (grouped ? run !== 3 : run > 3)) return NaN;
+      grouped = true;
+      run = 0;
+    } else break;
   }
-  return s.length > 0;
+  if (run === 0 || (grouped && run !== 3)) return NaN;
+  let scale = 1;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46 /* . */) return NaN;
+    for (i++; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (!isAsciiDigit(c)) return NaN;
+      mant = mant * 10 + (c - 48);
+      scale *= 10;
+    }
+  }
+  // Past 2^53 the running integer is inexact: let Number() read the text.
+  if (mant > Number.MAX_SAFE_INTEGER) return Number(s.replace(COMMA, ''));
+  return mant / scale;
 }
 
+const BAHT_SIGN = 0x0e3f; // ฿
+
 function parseText(raw: string, v: CellValue): Parsed<number> {
-  if (plainAscii(raw)) return accept(Number(raw), v);
+  const plain = scanAmount(raw);
+  if (!Number.isNaN(plain)) return accept(plain, v);
   let s = normalizeSpaces(toArabicDigits(raw));
   if (isEmptyValue(s)) return blank();
   let neg = false;
@@ -72,19 +100,19 @@ function parseText(raw: string, v: CellValue): Parsed<number> {
     neg = true;
     s = s.slice(1, -1).trim();
   }
-  if (s[0] === '฿') s = s.slice(1).trimStart();
-  if (s[0] === '-' || s[0] === '−') {
+  if (s.charCodeAt(0) === BAHT_SIGN) s = s.slice(1).trimStart();
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 /* - */ || c0 === 0x2212 /* − */) {
     neg = true;
     s = s.slice(1).trimStart();
   }
-  if (s[0] === '฿') s = s.slice(1).trimStart();
+  if (s.charCodeAt(0) === BAHT_SIGN) s = s.slice(1).trimStart();
   // Only a text that does not end in a digit can carry a suffix.
   for (let prev = ''; prev !== s && !isAsciiDigit(s.charCodeAt(s.length - 1)); ) {
     prev = s;
     s = s.replace(SUFFIX, '');
   }
-  if (!AMOUNT.test(s)) return invalid(v);
-  const n = Number(s.indexOf(',') < 0 ? s : s.replace(COMMA, ''));
+  const n = scanAmount(s);
   if (!Number.isFinite(n)) return invalid(v);
   if (neg && n !== 0) return negative(v);
   return accept(n, v);

@@ -6,7 +6,7 @@
 import type { CellValue } from '../grid';
 import { fail, ok, warn, type Parsed } from './problem';
 import { blank, isEmptyValue, quoteCell } from './blank';
-import { cellText, toArabicDigits } from './thaiDigits';
+import { asciiLower, cellText, toArabicDigits } from './thaiDigits';
 
 export interface OptionDef {
   /** The official wording, written into cells and reports. */
@@ -36,7 +36,7 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 
 /** Comparison key: Thai digits → ASCII, lower case, no whitespace at all, one kind of dash. */
 export function optionKey(s: string): string {
-  return toArabicDigits(s).toLowerCase().replace(SPACES, '').replace(DASHES, '-');
+  return asciiLower(toArabicDigits(s)).replace(SPACES, '').replace(DASHES, '-');
 }
 
 type Entry =

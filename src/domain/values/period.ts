@@ -1,6 +1,8 @@
 /**
  * o14's "ช่วงเวลาที่คาดว่าจะเริ่มดำเนินการ": a day, a month, a range of months or a fiscal
  * quarter, read as the inclusive span of days it covers.
+ * Internally a side of a range is a pair of day numbers (days since 1970-01-01): Dates are made
+ * only for the answer, as Date construction dominated the cost of this column.
  */
 import type { CellValue } from '../grid';
 import { fail, ok, type Parsed, type Problem } from './problem';
@@ -10,12 +12,13 @@ import {
   BE_OFFSET,
   MAX_BE_YEAR,
   MIN_BE_YEAR,
+  MS_DAY,
   ceYearWarning,
+  daysFromCivil,
   daysInMonth,
   fiscalYearRange,
   monthFromText,
   parseThaiDate,
-  utcDate,
   yearFromText,
 } from './thaiDate';
 
@@ -28,9 +31,13 @@ const DASHES = /[\u2010-\u2015\u2212~]/g;
 const QUARTER = /^(?:ไตรมาส ?(?:ที่)? ?|q ?)([1-4])(?: ?(?:\/|ของ)? ?(?:ปี ?งบ(?:ประมาณ|ฯ|\.)?|ปี)? ?(?:พ\.? ?ศ\.? ?)?(\d{4}|\d{2}))?$/i;
 const WHOLE_YEAR = /^(?:ตลอด ?)?ปี ?งบ(?:ประมาณ|ฯ|\.)? ?(?:พ\.? ?ศ\.? ?)?(\d{4}|\d{2})$/;
 const NUMERIC_MONTH_YEAR = /^(\d{1,2}) ?[/.-] ?(\d{4}|\d{2})$/;
-const MONTH_YEAR = /^(?:เดือน ?)?([^\d]+?) ?(?:พ\.? ?ศ\.? ?)?(\d{4}|\d{2})?$/;
+const ERA_BE_TAIL = /พ\.? ?ศ\.?$/;
 const RANGE_WORD = / ?(?:จนถึง|ถึง) ?| to /i;
 const SPACED_DASH = / - /;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /** A quarter number from text such as 'ไตรมาส 2', 'ไตรมาสที่ ๒', 'Q2'; null when it is not one. */
 export function parseQuarter(s: string): number | null {
@@ -43,7 +50,7 @@ export function quarterRange(q: number, fyBE: number): Period {
   const fyCE = fyBE - BE_OFFSET;
   const startMonth = q === 1 ? 10 : 3 * q - 5; // 1-based: 10, 1, 4, 7
   const year = q === 1 ? fyCE - 1 : fyCE;
-  return { start: utcDate(year, startMonth, 1), end: utcDate(year, startMonth + 2, daysInMonth(year, startMonth + 2)) };
+  return span(monthSpan(year, startMonth - 1).start, monthSpan(year, startMonth + 1).end);
 }
 
 function invalid(v: CellValue): Parsed<Period> {
@@ -62,63 +69,86 @@ function needsYear(v: CellValue): Parsed<Period> {
   );
 }
 
-/** A BE year within range, or undefined. */
 function inRange(ce: number): boolean {
   const be = ce + BE_OFFSET;
   return be >= MIN_BE_YEAR && be <= MAX_BE_YEAR;
 }
 
-/** One side of a period: a day, or a month with or without its year. */
+/** One side of a period, in day numbers; a month written without its year has no days yet. */
 interface Side {
-  readonly start: Date;
-  readonly end: Date;
-  /** The month (0-based) when the side is a month without a year. */
+  readonly start: number;
+  readonly end: number;
+  /** CE year and 0-based month of the last day (to place a yearless month before it). */
+  readonly year: number;
+  readonly month: number;
+  /** Set when the side is a month without a year. */
   readonly bareMonth?: number;
   readonly warning?: Problem;
 }
 
 type SideResult = Side | 'invalid' | Parsed<Period>;
 
-function monthSide(index: number, ce: number, warning?: Problem): Side {
+function monthSpan(ce: number, index: number, warning?: Problem): Side {
   const m1 = index + 1;
-  return { start: utcDate(ce, m1, 1), end: utcDate(ce, m1, daysInMonth(ce, m1)), warning };
+  const first = daysFromCivil(ce, m1, 1);
+  return { start: first, end: first + daysInMonth(ce, m1) - 1, year: ce, month: index, warning };
+}
+
+function span(start: number, end: number): Period {
+  return { start: new Date(start * MS_DAY), end: new Date(end * MS_DAY) };
 }
 
 function readSide(s: string, v: CellValue): SideResult {
-  const c0 = s.charCodeAt(0);
-  if (c0 >= 48 && c0 <= 57) {
+  const n = s.length;
+  let j = n;
+  while (j > 0 && isDigit(s.charCodeAt(j - 1))) j--;
+  if (isDigit(s.charCodeAt(0))) {
     const nm = NUMERIC_MONTH_YEAR.exec(s);
     if (nm) {
       const m1 = Number(nm[1]);
       const y = yearFromText(nm[2], true);
       if (m1 < 1 || m1 > 12 || !y || !inRange(y.ce)) return 'invalid';
-      return monthSide(m1 - 1, y.ce, y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
+      return monthSpan(y.ce, m1 - 1, y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
     }
     const d = parseThaiDate(s);
-    if (d.ok) return { start: d.value, end: d.value, warning: d.warning };
+    if (d.ok) {
+      const day = Math.floor(d.value.getTime() / MS_DAY);
+      return { start: day, end: day, year: d.value.getUTCFullYear(), month: d.value.getUTCMonth(), warning: d.warning };
+    }
     // A readable but impossible date ('31 ก.พ. 2567') is reported as such.
     return d.problem.code === 'date-impossible' ? { ok: false, problem: d.problem } : 'invalid';
   }
-  const m = MONTH_YEAR.exec(s);
-  if (!m) return 'invalid';
-  const month = monthFromText(m[1]);
+  // '<month word> [พ.ศ.] [year]': the year is the trailing digits, if any.
+  const yLen = n - j;
+  if (yLen !== 0 && yLen !== 2 && yLen !== 4) return 'invalid';
+  // A digit before the year means more than one month and year ('ต.ค. 66 - ธ.ค. 66').
+  for (let i = 0; i < j; i++) if (isDigit(s.charCodeAt(i))) return 'invalid';
+  let word = s.slice(0, j);
+  let era: 'BE' | undefined;
+  if (word.indexOf('ศ') >= 0) {
+    word = word.trim();
+    if (!ERA_BE_TAIL.test(word)) return 'invalid';
+    era = 'BE';
+    word = word.replace(ERA_BE_TAIL, '');
+  }
+  const month = monthFromText(word);
   if (!month) return 'invalid';
-  if (m[2] === undefined) return { start: new Date(NaN), end: new Date(NaN), bareMonth: month.index };
-  const y = yearFromText(m[2], month.thai, /พ\.? ?ศ/.test(s) ? 'BE' : undefined);
+  if (yLen === 0) return { start: NaN, end: NaN, year: NaN, month: month.index, bareMonth: month.index };
+  const y = yearFromText(s.slice(j), month.thai, era);
   if (!y || !inRange(y.ce)) return 'invalid';
-  return monthSide(month.index, y.ce, y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
+  return monthSpan(y.ce, month.index, y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
 }
 
 /** A month without a year inside the fiscal year (Oct–Dec belong to the year before). */
 function monthInFiscalYear(index: number, fyBE: number): Side {
   const fyCE = fyBE - BE_OFFSET;
-  return monthSide(index, index >= 9 ? fyCE - 1 : fyCE);
+  return monthSpan(index >= 9 ? fyCE - 1 : fyCE, index);
 }
 
 /** Splits 'A - B', 'A–B', 'A ถึง B' into its two sides; undefined when there is no range. */
 function splitRange(s: string): [string, string] | undefined {
-  let m = RANGE_WORD.exec(s);
-  if (!m) m = SPACED_DASH.exec(s);
+  let m = s.indexOf('ถึง') >= 0 ? RANGE_WORD.exec(s) : null;
+  if (!m) m = s.indexOf(' to ') >= 0 ? RANGE_WORD.exec(s) : SPACED_DASH.exec(s);
   if (m) return [s.slice(0, m.index).trim(), s.slice(m.index + m[0].length).trim()];
   const i = s.indexOf('-');
   if (i > 0 && s.indexOf('-', i + 1) < 0) return [s.slice(0, i).trim(), s.slice(i + 1).trim()];
@@ -131,24 +161,32 @@ function isSide(r: SideResult): r is Side {
 
 function parseRange(a: string, b: string, v: CellValue, fyBE?: number): Parsed<Period> {
   const left = readSide(a, v);
-  const right = readSide(b, v);
   if (!isSide(left)) return left === 'invalid' ? invalid(v) : left;
+  const right = readSide(b, v);
   if (!isSide(right)) return right === 'invalid' ? invalid(v) : right;
   let start: Side = left;
   let end: Side = right;
   if (right.bareMonth !== undefined) {
-    if (fyBE === undefined) return left.bareMonth === undefined ? invalid(v) : needsYear(v);
     if (left.bareMonth === undefined) return invalid(v);
+    if (fyBE === undefined) return needsYear(v);
     start = monthInFiscalYear(left.bareMonth, fyBE);
     end = monthInFiscalYear(right.bareMonth, fyBE);
   } else if (left.bareMonth !== undefined) {
     // 'ตุลาคม - ธันวาคม 2566': the year on the right applies to both; 'ต.ค. - มี.ค. 2567' crosses
     // the year end, so October is the year before.
-    const y = right.end.getUTCFullYear();
-    start = monthSide(left.bareMonth, left.bareMonth > right.end.getUTCMonth() ? y - 1 : y);
+    start = monthSpan(left.bareMonth > right.month ? right.year - 1 : right.year, left.bareMonth);
   }
-  if (start.start.getTime() > end.end.getTime()) return invalid(v);
-  return ok({ start: start.start, end: end.end }, left.warning ?? right.warning);
+  if (start.start > end.end) return invalid(v);
+  return ok(span(start.start, end.end), left.warning ?? right.warning);
+}
+
+/** True when the text holds a dash other than '-' (or '~'), which DASHES would unify. */
+function hasOtherDash(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 126) return true;
+  }
+  return false;
 }
 
 /**
@@ -163,30 +201,36 @@ export function parsePeriod(v: CellValue, fiscalYearBE?: number): Parsed<Period>
     // A number or Date cell is a day or nothing: keep the date's explanation under the period code.
     return d.problem.code === 'date-invalid' ? fail('period-invalid', d.problem.th, d.problem.en) : d;
   }
-  const s = normalizeSpaces(toArabicDigits(v)).replace(DASHES, '-');
+  let s = normalizeSpaces(toArabicDigits(v));
+  if (hasOtherDash(s)) s = s.replace(DASHES, '-');
   if (isEmptyValue(s)) return blank();
 
-  const q = QUARTER.exec(s);
-  if (q) {
-    const n = Number(q[1]);
-    if (q[2] === undefined) return fiscalYearBE === undefined ? needsYear(v) : ok(quarterRange(n, fiscalYearBE));
-    const y = yearFromText(q[2], true);
-    if (!y || !inRange(y.ce)) return invalid(v);
-    return ok(quarterRange(n, y.ce + BE_OFFSET), y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
+  const c0 = s.charCodeAt(0);
+  if (c0 === 0x0e44 /* ไ */ || c0 === 81 || c0 === 113 /* Q q */) {
+    const q = QUARTER.exec(s);
+    if (q) {
+      const n = Number(q[1]);
+      if (q[2] === undefined) return fiscalYearBE === undefined ? needsYear(v) : ok(quarterRange(n, fiscalYearBE));
+      const y = yearFromText(q[2], true);
+      if (!y || !inRange(y.ce)) return invalid(v);
+      return ok(quarterRange(n, y.ce + BE_OFFSET), y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
+    }
   }
-  const fy = WHOLE_YEAR.exec(s);
-  if (fy) {
-    const y = yearFromText(fy[1], true);
-    if (!y || !inRange(y.ce)) return invalid(v);
-    return ok(fiscalYearRange(y.ce + BE_OFFSET), y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
+  if (c0 === 0x0e1b /* ป */ || c0 === 0x0e15 /* ต */) {
+    const fy = WHOLE_YEAR.exec(s);
+    if (fy) {
+      const y = yearFromText(fy[1], true);
+      if (!y || !inRange(y.ce)) return invalid(v);
+      return ok(fiscalYearRange(y.ce + BE_OFFSET), y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined);
+    }
   }
 
   const single = readSide(s, v);
   if (isSide(single)) {
-    if (single.bareMonth === undefined) return ok({ start: single.start, end: single.end }, single.warning);
+    if (single.bareMonth === undefined) return ok(span(single.start, single.end), single.warning);
     if (fiscalYearBE === undefined) return needsYear(v);
     const side = monthInFiscalYear(single.bareMonth, fiscalYearBE);
-    return ok({ start: side.start, end: side.end });
+    return ok(span(side.start, side.end));
   }
   if (single !== 'invalid') return single;
   const parts = splitRange(s);

@@ -25,9 +25,31 @@ const MASKED_TAIL = /^\d{9,12}[xX*]{1,4}$/;
 const MASKED_MIDDLE = /^(?=(?:.*\d){4})\d[\dxX*]{11}\d$/;
 const MASK_CHAR = /[X*]/g;
 
-/** Thai digits → ASCII; dashes, spaces and dots removed. */
+function isSeparator(c: number): boolean {
+  return (
+    c === 45 || c === 32 || c === 46 || c === 0xa0 || c <= 13 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || (c >= 0x200b && c <= 0x200d) || c === 0xfeff
+  );
+}
+
+const LONG = 64;
+
+/** Thai digits → ASCII; dashes, spaces and dots removed. Hand-scanned: it runs on every ID cell. */
 export function compactTaxId(s: string): string {
-  return toArabicDigits(s).replace(SEPARATORS, '');
+  const n = s.length;
+  if (n > LONG) return toArabicDigits(s).replace(SEPARATORS, '');
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isSeparator(c) || (c >= 0x0e50 && c <= 0x0e59)) break;
+  }
+  if (i === n) return s;
+  const codes: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (isSeparator(c)) continue;
+    codes.push(c >= 0x0e50 && c <= 0x0e59 ? c - 0x0e50 + 48 : c);
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** The 13th digit for the first 12: (11 − Σ d[i]·(13−i) mod 11) mod 10. */
@@ -89,8 +111,7 @@ export function parseTaxId(v: CellValue): Parsed<TaxId> {
   if (v === null || v === undefined) return blank();
   if (typeof v !== 'string') return invalid(v);
   if (isEmptyValue(v)) return blank();
-  let c = toArabicDigits(v);
-  if (!DIGITS13.test(c)) c = c.replace(SEPARATORS, '');
+  const c = compactTaxId(v);
   if (DIGITS13.test(c)) return checked(c, v, false);
   if (ALL_DIGITS.test(c)) return wrongLength(v, c.length);
   if (CONSORTIUM.test(c)) {

@@ -5,7 +5,7 @@
 import type { CellValue } from '../grid';
 import { fail, ok, warn, type Parsed, type Problem } from './problem';
 import { blank, isEmptyValue, quoteCell } from './blank';
-import { normalizeSpaces, toArabicDigits } from './thaiDigits';
+import { asciiLower, normalizeSpaces, toArabicDigits } from './thaiDigits';
 
 export const BE_OFFSET = 543;
 /** Years (BE) a value may carry; outside this it is a typing slip, not a date. */
@@ -71,11 +71,13 @@ MONTHS.set('sept', { index: 8, thai: false });
 
 /** The month a word names ('มี.ค.', 'มีค', 'ม. ค.', 'มีนาคม', 'Mar', 'March'), or undefined. */
 export function monthFromText(text: string): MonthName | undefined {
-  return MONTHS.get(text.trim()) ?? MONTHS.get(text.replace(MONTH_KEY_DROP, '').toLowerCase());
+  return MONTHS.get(text.trim()) ?? MONTHS.get(asciiLower(text.replace(MONTH_KEY_DROP, '')));
 }
 
+export const MS_DAY = 86_400_000;
+
 /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m1: number, d: number): number {
+export function daysFromCivil(y: number, m1: number, d: number): number {
   const yy = m1 <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -100,7 +102,6 @@ export function daysInMonth(ceYear: number, m1: number): number {
   return DAYS_IN_MONTH[m1 - 1];
 }
 
-const MS_DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const MAX_SERIAL = 2_958_465; // 9999-12-31
 

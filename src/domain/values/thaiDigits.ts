@@ -108,3 +108,15 @@ export function isPlaceholder(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!placeholderChar(s.charCodeAt(i))) return false;
   return true;
 }
+
+/**
+ * toLowerCase only when there is an ASCII capital: V8's toLowerCase on Thai (two-byte) text is a
+ * slow runtime call, and Thai has no case.
+ */
+export function asciiLower(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return s.toLowerCase();
+  }
+  return s;
+}

@@ -23,6 +23,8 @@ describe('parsePeriod: a day', () => {
     ['18 พ.ย. 68', '2025-11-18..2025-11-18'],
     ['01/10/2566', '2023-10-01..2023-10-01'],
     [45200, '2023-10-01..2023-10-01'],
+    ['45200', '2023-10-01..2023-10-01'],
+    ['2023-10-01', '2023-10-01..2023-10-01'],
     [new Date(Date.UTC(2023, 9, 1)), '2023-10-01..2023-10-01'],
   ])('reads %j', (v, expected) => {
     expect(span(v)).toBe(expected);
@@ -112,7 +114,7 @@ describe('parsePeriod: a fiscal quarter', () => {
 });
 
 describe('parsePeriod: errors', () => {
-  it.each<CellValue>(['ไม่ทราบ', 'ไตรมาส 5/2567', '13/2567', 'ธ.ค. 66 - ต.ค. 66', 'ตุลาคม 2900', 'abc - def', true])('%j is not a period', (v) => {
+  it.each<CellValue>(['ไม่ทราบ', '2567', 'ไตรมาส 5/2567', '13/2567', 'ธ.ค. 66 - ต.ค. 66', 'ตุลาคม 2900', 'abc - def', true])('%j is not a period', (v) => {
     const p = problem(v);
     expect(p.code).toBe('period-invalid');
     expect(p.th).toContain(String(v));

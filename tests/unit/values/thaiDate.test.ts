@@ -139,7 +139,7 @@ describe('parseThaiDate: errors', () => {
     expect(problem('03/31/2567').th).toContain('สลับวันกับเดือน');
   });
 
-  it.each<CellValue>([2567, 25670331, '25670331', 0, -5, 3000000, 'abc', 'มีนาคม 2567', '31 ธันวา', '31/03/256', true, new Date(NaN), 'ปีหน้า'])(
+  it.each<CellValue>([2567, '๒๕๖๗', 25670331, '25670331', 0, -5, 3000000, 'abc', 'มีนาคม 2567', '31 ธันวา', '31/03/256', true, new Date(NaN), 'ปีหน้า'])(
     '%j is not a date',
     (v) => {
       expect(problem(v).code).toBe('date-invalid');

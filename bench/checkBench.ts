@@ -1,0 +1,87 @@
+/**
+ * Benchmark of `check` on a generated 10,000-row o16 workbook: the domain check alone (rows/s),
+ * the whole command (a fresh process, as an officer runs it), and a bare exceljs load of the same
+ * file as the baseline; with each process's peak memory. Prints figures and ratios; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { checkSheet } from '../src/domain/check';
+import { readWorkbookFile } from '../src/xlsx/read';
+import { buildWorkbook } from '../src/xlsx/write';
+import { resolveTemplate } from '../src/domain/templates';
+import { utcDate } from '../src/domain/values/thaiDate';
+import { realisticO16 } from '../tests/fixtures/o16Realistic';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const OUT = path.resolve('.bench');
+const FILE = path.join(OUT, `o16-${ROWS}.xlsx`);
+const ROOT = path.resolve('.');
+
+async function generate(): Promise<void> {
+  if (existsSync(FILE)) return;
+  mkdirSync(OUT, { recursive: true });
+  const wb = buildWorkbook(resolveTemplate('o16')!, {});
+  const ws = wb.getWorksheet('ความก้าวหน้าการจัดซื้อจัดจ้าง')!;
+  // Realistic rows (Thai text, BE text dates, Thai digits), without the title and the notes.
+  const sample = realisticO16({ rows: 200 }).slice(4, 204).map((r) => r.slice(1));
+  for (let i = 0; i < ROWS; i++) {
+    const row = [...sample[i % sample.length]];
+    row[15] = `67${String(100_000_000 + i).slice(-9)}`;
+    ws.getRow(i + 2).values = row as ExcelJS.CellValue[];
+  }
+  await wb.xlsx.writeFile(FILE);
+}
+
+function childWithStats(args: string[]): { ms: number; rssMb: number } {
+  const t0 = performance.now();
+  const res = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - t0;
+  const m = /__RSS__(\d+(?:\.\d+)?)/.exec(res.stderr ?? '');
+  return { ms, rssMb: m ? Number(m[1]) : NaN };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function main(): Promise<void> {
+  await generate();
+  const sizeMb = statSync(FILE).size / 1e6;
+  const loaded = await readWorkbookFile(FILE);
+  const grid = loaded.sheets.find((s) => s.name === 'ความก้าวหน้าการจัดซื้อจัดจ้าง')!;
+  const today = utcDate(2024, 11, 1);
+  // Warm up, then time the domain check alone.
+  checkSheet(grid, { today });
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    rows = checkSheet(grid, { today }).report.rows;
+    times.push(performance.now() - t0);
+  }
+  const domainMs = median(times);
+
+  const bare: { ms: number; rssMb: number }[] = [];
+  const whole: { ms: number; rssMb: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    bare.push(childWithStats(['-r', path.join(ROOT, 'bench/rss-hook.cjs'), '-e', `const E=require('exceljs');new E.Workbook().xlsx.readFile(${JSON.stringify(FILE)})`]));
+    whole.push(childWithStats(['-r', path.join(ROOT, 'bench/rss-hook.cjs'), path.join(ROOT, 'bin/ita-forms.js'), 'check', FILE, '--format', 'json']));
+  }
+  const bareMs = median(bare.map((b) => b.ms));
+  const wholeMs = median(whole.map((w) => w.ms));
+
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  console.log(`check benchmark — ${fmt(rows)} o16 rows × 18 columns (${sizeMb.toFixed(1)} MB .xlsx)`);
+  console.log(`  domain check alone      ${domainMs.toFixed(1)} ms   ${fmt(rows / (domainMs / 1000))} rows/s   (target ≥ 200,000)`);
+  console.log(`  whole \`ita-forms check\` ${fmt(wholeMs)} ms   ${fmt(rows / (wholeMs / 1000))} rows/s   peak ${Math.max(...whole.map((w) => w.rssMb)).toFixed(0)} MB (target < 300)`);
+  console.log(`  bare exceljs load       ${fmt(bareMs)} ms   peak ${Math.max(...bare.map((b) => b.rssMb)).toFixed(0)} MB`);
+  console.log(`  ratio whole / bare load ${(wholeMs / bareMs).toFixed(2)}×   (target ≤ 1.30×)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,193 @@
+/**
+ * Every string the task pane shows, in one table: Thai first (the users are Thai procurement
+ * officers), English as a switch. Messages about cells (issues, field feedback) come from the
+ * domain, which words them itself. `{name}` placeholders are filled by `t`.
+ */
+export type Lang = 'th' | 'en';
+
+const STRINGS = {
+  appTitle: ['แบบฟอร์ม ITA จัดซื้อจัดจ้าง', 'ITA procurement forms'],
+  switchLanguage: ['English', 'ภาษาไทย'],
+  switchLanguageLabel: ['เปลี่ยนเป็นภาษาอังกฤษ', 'Switch to Thai'],
+  sheet: ['แผ่นงาน', 'Sheet'],
+  reload: ['อ่านแผ่นงานอีกครั้ง', 'Reload sheet'],
+  reading: ['กำลังอ่านแผ่นงาน…', 'Reading the sheet…'],
+  working: ['กำลังดำเนินการ…', 'Working…'],
+  cancel: ['ยกเลิก', 'Cancel'],
+  empty: ['(ว่าง)', '(empty)'],
+  close: ['ปิด', 'Close'],
+
+  tabTemplate: ['แบบฟอร์ม', 'Template'],
+  tabAgency: ['หน่วยงาน', 'Agency'],
+  tabForm: ['บันทึก', 'Record'],
+  tabCheck: ['ตรวจ', 'Check'],
+  tabFix: ['แก้ไขอัตโนมัติ', 'Auto-fix'],
+  tabSummary: ['สรุป', 'Summary'],
+
+  notRecognised: ['แผ่นงานนี้ยังไม่ใช่แบบฟอร์ม ITA ที่รู้จัก', 'This sheet is not a known ITA template'],
+  notRecognisedHint: [
+    'ถ้าเป็นแบบฟอร์มอยู่แล้ว ตรวจดูว่าหัวตารางอยู่ใน 15 แถวแรก หรือสร้างแผ่นงานแบบฟอร์มใหม่ด้านล่าง',
+    'If it is a template, make sure its header is within the first 15 rows, or create a new template sheet below',
+  ],
+  recognisedAs: ['แผ่นงานนี้คือ', 'This sheet is'],
+  headerRowAt: ['หัวตารางอยู่แถวที่ {row}', 'Header on row {row}'],
+  mappingTitle: ['คอลัมน์ที่แบบกำหนด', 'Prescribed columns'],
+  mappingField: ['หัวคอลัมน์ตามแบบ', 'Prescribed header'],
+  mappingColumn: ['คอลัมน์', 'Column'],
+  missingColumn: ['ไม่พบ', 'Missing'],
+  missingCount: ['ขาดคอลัมน์ที่แบบกำหนด {n} คอลัมน์', '{n} prescribed columns are missing'],
+  allColumnsFound: ['พบครบทุกคอลัมน์ที่แบบกำหนด', 'Every prescribed column is present'],
+  createTitle: ['สร้างแผ่นงานแบบฟอร์มใหม่', 'Create a new template sheet'],
+  createHint: ['สร้างเป็นแผ่นงานใหม่เสมอ ไม่เขียนทับข้อมูลเดิม', 'Always a new sheet: existing data is never overwritten'],
+  templateLabel: ['แบบฟอร์ม', 'Template'],
+  createButton: ['สร้างแผ่นงาน', 'Create sheet'],
+  created: ['สร้างแผ่นงาน "{name}" แล้ว', 'Created the sheet "{name}"'],
+  noAgencyForCreate: [
+    'ยังไม่ได้บันทึกข้อมูลหน่วยงาน คอลัมน์หน่วยงานจะว่างไว้ (บันทึกได้ที่แท็บ "หน่วยงาน")',
+    'No agency profile yet: the agency columns will be left empty (see the Agency tab)',
+  ],
+
+  agencyTitle: ['ข้อมูลหน่วยงาน', 'Agency profile'],
+  agencyHint: [
+    'ใช้กรอกคอลัมน์หน่วยงาน (ปีงบประมาณ ประเภทหน่วยงาน กระทรวง ชื่อหน่วยงาน อำเภอ จังหวัด) ให้ทุกแถว และเก็บไว้ในไฟล์นี้',
+    'Fills the agency columns (fiscal year, agency type, ministry, name, district, province) on every row; kept inside this workbook',
+  ],
+  agencyName: ['ชื่อหน่วยงาน', 'Agency name'],
+  agencyDistrict: ['อำเภอ', 'District'],
+  agencyProvince: ['จังหวัด', 'Province'],
+  agencyMinistry: ['กระทรวง', 'Ministry'],
+  agencyType: ['ประเภทหน่วยงาน', 'Agency type'],
+  agencyFiscalYear: ['ปีงบประมาณ (พ.ศ.)', 'Fiscal year (BE)'],
+  agencyWebsite: ['เว็บไซต์หลักของหน่วยงาน', 'Agency main website'],
+  agencyNamePlaceholder: ['เช่น เทศบาลตำบลชุมพล', 'e.g. เทศบาลตำบลชุมพล'],
+  agencyFiscalYearPlaceholder: ['เช่น 2567', 'e.g. 2567'],
+  chooseOption: ['เลือก…', 'Choose…'],
+  saveAgency: ['บันทึกข้อมูลหน่วยงาน', 'Save agency profile'],
+  agencySaved: ['บันทึกข้อมูลหน่วยงานลงในไฟล์แล้ว', 'Agency profile saved in the workbook'],
+
+  needTemplate: [
+    'แผ่นงานนี้ยังไม่ใช่แบบฟอร์ม ITA: เปิดแผ่นงานแบบฟอร์ม หรือสร้างใหม่ที่แท็บ "แบบฟอร์ม"',
+    'This sheet is not an ITA template: open one, or create one on the Template tab',
+  ],
+  formAddTitle: ['เพิ่มรายการใหม่', 'New record'],
+  formEditTitle: ['แก้ไขแถวที่ {row}', 'Editing row {row}'],
+  formHint: ['ช่องที่มีเครื่องหมาย * ต้องกรอก กด Enter เพื่อบันทึก', 'Fields marked * are required; press Enter to save'],
+  addRecord: ['เพิ่มรายการ', 'Add record'],
+  editSelected: ['แก้ไขแถวที่เลือก', 'Edit selected row'],
+  reviewChanges: ['ตรวจดูการเปลี่ยนแปลง', 'Review changes'],
+  clearForm: ['ล้างฟอร์ม', 'Clear form'],
+  rowWritten: ['บันทึกลงแถวที่ {row} ของแผ่นงาน "{sheet}" แล้ว', 'Written to row {row} of "{sheet}"'],
+  required: ['ต้องกรอกช่องนี้', 'This field is required'],
+  fieldsNeedAttention: ['ยังมี {n} ช่องที่ต้องแก้ไขก่อนบันทึก', '{n} fields need attention before saving'],
+  statusDerivedHint: [
+    'เว้นว่างได้: จะกำหนดสถานะจากวันที่ลงนามและวันสิ้นสุดสัญญาให้',
+    'May be left empty: derived from the signing and end dates',
+  ],
+  readAs: ['อ่านได้เป็น {value}', 'Read as {value}'],
+  noSelection: ['ยังไม่ได้เลือกเซลล์ในแผ่นงาน', 'No cell is selected'],
+  selectionOtherSheet: ['เซลล์ที่เลือกอยู่ในแผ่นงาน "{sheet}" ไม่ใช่แผ่นงานนี้', 'The selected cell is on "{sheet}", not this sheet'],
+  selectDataRow: ['กรุณาเลือกเซลล์ในแถวข้อมูลใต้หัวตาราง (ตั้งแต่แถวที่ {row})', 'Select a cell in a data row below the header (row {row} on)'],
+  editConfirmTitle: ['จะเปลี่ยน {n} เซลล์ในแถวที่ {row}', '{n} cells of row {row} will change'],
+  editConfirmHint: ['ตรวจดูให้แน่ใจก่อนบันทึก: Excel เลิกทำ (Undo) การแก้ไขของ add-in ไม่ได้', 'Check before writing: Excel cannot undo an add-in\'s changes'],
+  noChanges: ['ไม่มีค่าใดเปลี่ยน', 'Nothing changed'],
+  confirmWrite: ['ยืนยันบันทึก', 'Confirm and write'],
+  editApplied: ['บันทึกการแก้ไขแล้ว {applied} เซลล์', '{applied} cells written'],
+  skippedChanged: [
+    'ข้าม {n} เซลล์ เพราะค่าในเซลล์เปลี่ยนไปหลังจากที่ตรวจ: ตรวจอีกครั้งแล้วลองใหม่',
+    '{n} cells skipped because they changed after the check: check again and retry',
+  ],
+  noAgencyForForm: [
+    'ยังไม่ได้บันทึกข้อมูลหน่วยงาน คอลัมน์หน่วยงานจะว่าง (บันทึกได้ที่แท็บ "หน่วยงาน")',
+    'No agency profile yet: the agency columns will stay empty (see the Agency tab)',
+  ],
+
+  runCheck: ['ตรวจ', 'Check'],
+  recheck: ['ตรวจอีกครั้ง', 'Check again'],
+  checking: ['กำลังตรวจ…', 'Checking…'],
+  ready: ['พร้อมเผยแพร่', 'Ready to publish'],
+  notReady: ['ยังไม่พร้อม', 'Not ready'],
+  errorsCount: ['ข้อผิดพลาด {n}', '{n} errors'],
+  warningsCount: ['คำเตือน {n}', '{n} warnings'],
+  recordsCount: ['{n} รายการ', '{n} records'],
+  autoRecheck: ['ตรวจใหม่ให้อัตโนมัติเมื่อมีการแก้ไขแผ่นงาน', 'Checks again automatically when the sheet changes'],
+  noEvents: [
+    'Excel รุ่นนี้แจ้งการแก้ไขให้ add-in ไม่ได้ กด "ตรวจอีกครั้ง" หลังแก้ไขข้อมูล',
+    'This Excel cannot report edits to add-ins: press "Check again" after editing',
+  ],
+  completenessTitle: ['ความครบถ้วนรายคอลัมน์', 'Completeness by column'],
+  issuesTitle: ['รายการที่ต้องตรวจสอบ', 'Issues'],
+  rowLabel: ['แถวที่ {row}', 'Row {row}'],
+  sheetLevel: ['ทั้งแผ่นงาน', 'Whole sheet'],
+  noIssues: ['ไม่พบปัญหา', 'No issues found'],
+  severityError: ['ข้อผิดพลาด', 'Error'],
+  severityWarning: ['คำเตือน', 'Warning'],
+  goToCell: ['ไปที่เซลล์ {cell}', 'Go to cell {cell}'],
+  highlight: ['ระบายสีเซลล์ที่มีปัญหา', 'Highlight problem cells'],
+  clearHighlights: ['ล้างสีที่ระบาย', 'Remove highlights'],
+  highlighted: ['ระบายสี {n} เซลล์แล้ว (แดง = ข้อผิดพลาด, เหลือง = คำเตือน)', '{n} cells highlighted (red = error, amber = warning)'],
+  highlightsCleared: ['ล้างสีที่ add-in ระบายไว้แล้ว', 'Highlights removed'],
+  showingFirst: ['แสดง {shown} จาก {total} รายการ', 'Showing {shown} of {total}'],
+  showMore: ['แสดงเพิ่ม', 'Show more'],
+  otherSheet: ['แผ่นงาน "{sheet}"', 'Sheet "{sheet}"'],
+
+  fixTitle: ['แก้ไขอัตโนมัติ', 'Automatic fixes'],
+  fixHint: [
+    'เลือกเซลล์ที่จะแก้ แล้วกดแก้ไข ระบบจะแก้เฉพาะเซลล์ที่เลือกและยังมีค่าเดิมอยู่เท่านั้น',
+    'Choose the cells to fix; only the chosen cells that still hold the listed value are written',
+  ],
+  fixNone: ['ไม่มีรายการที่แก้ไขอัตโนมัติได้', 'Nothing can be fixed automatically'],
+  fixFrom: ['ค่าเดิม', 'Current'],
+  fixTo: ['ค่าใหม่', 'New'],
+  selectAll: ['เลือกทั้งหมด', 'Select all'],
+  selectNone: ['ไม่เลือกเลย', 'Select none'],
+  applyChecked: ['แก้ไข {n} เซลล์ที่เลือก', 'Fix {n} selected cells'],
+  confirmFixTitle: ['ยืนยันการแก้ไข', 'Confirm the fixes'],
+  confirmFixBody: [
+    'จะเขียนค่าใหม่ลง {n} เซลล์ในแผ่นงาน "{sheet}" Excel เลิกทำ (Undo) การแก้ไขของ add-in ไม่ได้',
+    '{n} cells of "{sheet}" will be written. Excel cannot undo an add-in\'s changes.',
+  ],
+  confirmFix: ['ยืนยันแก้ไข', 'Apply'],
+  fixResult: ['แก้ไขแล้ว {applied} เซลล์ ข้าม {skipped} เซลล์', '{applied} cells fixed, {skipped} skipped'],
+  fixSelectedCount: ['เลือกแล้ว {n} จาก {total} เซลล์', '{n} of {total} cells selected'],
+
+  summaryTitle: ['สรุปจำนวนและงบประมาณตามวิธีการจัดซื้อจัดจ้าง', 'Count and budget by procurement method'],
+  summaryHint: [
+    'สร้างหรือปรับปรุงแผ่นงานสรุปจากรายการในแผ่นงานนี้ (ไม่นับรายการที่ยกเลิก) สูตรในแผ่นงานสรุปจะคำนวณใหม่เมื่อเพิ่มรายการ',
+    'Creates or refreshes the summary sheet from this list (cancelled items left out); its formulas follow new rows',
+  ],
+  summaryGroup: ['วิธีการ', 'Method'],
+  summaryCount: ['จำนวน', 'Count'],
+  summaryAmount: ['บาท', 'Baht'],
+  writeSummary: ['สร้าง/ปรับปรุงแผ่นงานสรุป', 'Write the summary sheet'],
+  summaryWritten: ['เขียนสรุปลงแผ่นงาน "{name}" แล้ว', 'Summary written to "{name}"'],
+  summaryUngrouped: ['{n} รายการไม่ได้นับ เพราะวิธีการจัดซื้อจัดจ้างว่างหรือไม่ตรงกับรายการ', '{n} records not counted: method empty or not in the list'],
+
+  errorTitle: ['ทำรายการไม่สำเร็จ', 'That did not work'],
+  unexpectedError: ['เกิดข้อผิดพลาดที่ไม่คาดคิด: {msg}', 'Unexpected error: {msg}'],
+  notInExcel: ['หน้านี้เปิดอยู่นอก Excel', 'This page is open outside Excel'],
+  notInExcelHint: [
+    'เพิ่ม add-in นี้ใน Excel (แทรก > Add-in) หรือดูตัวอย่างการทำงานที่หน้า preview.html',
+    'Add this add-in in Excel (Insert > Add-ins), or try it on preview.html',
+  ],
+  openPreview: ['เปิดหน้าตัวอย่าง', 'Open the preview'],
+  paneCrashed: ['หน้าต่างนี้ทำงานผิดพลาด กรุณาปิดแล้วเปิดใหม่', 'The pane failed; please close and reopen it'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export type Vars = Readonly<Record<string, string | number>>;
+
+export function translate(lang: Lang, key: StringKey, vars?: Vars): string {
+  const s: string = STRINGS[key][lang === 'th' ? 0 : 1];
+  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+}
+
+export type Translate = (key: StringKey, vars?: Vars) => string;
+
+/**
+ * The pane's starting language: Thai unless Office runs in English. Outside Office (preview,
+ * tests) displayLanguage is undefined, and Thai is the fallback.
+ */
+export function initialLanguage(displayLanguage: string | undefined): Lang {
+  return displayLanguage?.toLowerCase().startsWith('en') ? 'en' : 'th';
+}
