@@ -29,6 +29,6 @@ export function warn(code: string, th: string, en: string): Problem {
 
 /** Shows a cell value inside a message the way the user typed it. */
 export function quote(v: unknown): string {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '"วันที่ไม่ถูกต้อง"' : v.toISOString().slice(0, 10);
   return `"${String(v)}"`;
 }

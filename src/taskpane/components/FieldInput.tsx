@@ -1,0 +1,67 @@
+/**
+ * One form field, chosen by the field's type alone (no template-specific code): a combobox for an
+ * option list (typing is allowed, so e-GP wordings are matched and normalised), a textarea for long
+ * text, an input for the rest. Feedback under it is what validateInput says as the officer types.
+ */
+import { Combobox, Field, Input, Option, Textarea } from '@fluentui/react-components';
+import type { FieldFeedback, FormField } from '../../app/recordForm';
+import { describeValue } from '../../app/recordForm';
+import type { Translate } from '../i18n';
+
+export interface FieldInputProps {
+  readonly field: FormField;
+  readonly value: string;
+  readonly feedback: FieldFeedback;
+  /** "Required" after a submit attempt left the field empty. */
+  readonly missing: boolean;
+  readonly onChange: (value: string) => void;
+  readonly t: Translate;
+}
+
+/** Types whose typed text is read into something else (a date, an amount): show what was read. */
+const INTERPRETED = new Set<FormField['type']>(['date', 'money', 'taxId', 'projectNumber', 'period', 'fiscalYear', 'integer', 'score']);
+
+function validation(field: FormField, value: string, fb: FieldFeedback, missing: boolean, t: Translate): { state?: 'error' | 'warning' | 'success'; message?: string } {
+  if (missing) return { state: 'error', message: t('required') };
+  if (fb.state === 'none') return {};
+  if (fb.state === 'error') return { state: 'error', message: fb.message };
+  const read = describeValue(fb.value);
+  if (fb.state === 'warning') {
+    // A warning still takes the value: say what it was read as when that differs from the text.
+    const extra = read && read !== value.trim() && !fb.message?.includes(read) ? ` (${t('readAs', { value: read })})` : '';
+    return { state: 'warning', message: `${fb.message ?? ''}${extra}` };
+  }
+  if (INTERPRETED.has(field.type)) return { state: 'success', message: read ? t('readAs', { value: read }) : undefined };
+  if (field.type === 'option') return { state: 'success' };
+  return {};
+}
+
+export function FieldInput({ field, value, feedback, missing, onChange, t }: FieldInputProps) {
+  const v = validation(field, value, feedback, missing, t);
+  const hint = field.derivable ? t('statusDerivedHint') : field.hint;
+  const control = field.options ? (
+    <Combobox
+      freeform
+      value={value}
+      selectedOptions={field.options.includes(value) ? [value] : []}
+      onChange={(e) => onChange((e.target as HTMLInputElement).value)}
+      onOptionSelect={(_, d) => onChange(d.optionText ?? d.optionValue ?? '')}
+      name={field.key}
+    >
+      {field.options.map((o) => (
+        <Option key={o} value={o}>
+          {o}
+        </Option>
+      ))}
+    </Combobox>
+  ) : field.multiline ? (
+    <Textarea value={value} onChange={(_, d) => onChange(d.value)} name={field.key} resize="vertical" />
+  ) : (
+    <Input value={value} onChange={(_, d) => onChange(d.value)} name={field.key} autoComplete="off" />
+  );
+  return (
+    <Field label={field.label} required={field.required} hint={hint} validationState={v.state} validationMessage={v.message}>
+      {control}
+    </Field>
+  );
+}

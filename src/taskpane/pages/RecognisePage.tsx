@@ -1,0 +1,156 @@
+/**
+ * Which template and edition the active sheet holds and where each prescribed column is, or an
+ * offer to create one of the catalogue's templates as a new sheet (never over existing data).
+ */
+import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { createTemplateSheet, type ActiveSheet } from '../../app/workbookSession';
+import { columnLetter } from '../../domain/grid';
+import type { Recognition } from '../../domain/recognize';
+import { catalogue, describeChoice, type TemplateChoice } from '../../domain/templates';
+import { usePane } from '../context';
+import { useAction } from '../hooks';
+import type { Lang } from '../i18n';
+import { ErrorNotice, Notice } from '../components/Notice';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2,
+  },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
+  td: { padding: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top', overflowWrap: 'anywhere' },
+  letter: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, width: '4.5em' },
+  asTyped: { display: 'block', color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+/** Every template in every edition, as the create drop-down lists them. */
+export function allChoices(): TemplateChoice[] {
+  return catalogue.templates.flatMap((template) => template.editions.map((edition) => ({ template, edition })));
+}
+
+export const choiceKey = (c: TemplateChoice): string => `${c.template.id}|${c.edition.edition}`;
+
+export function choiceLabel(c: TemplateChoice, lang: Lang): string {
+  return lang === 'th' ? describeChoice(c) : `${c.edition.item} ${c.template.nameEn} (ITA ${c.edition.edition})`;
+}
+
+function Mapping({ rec }: { rec: Recognition }) {
+  const s = useStyles();
+  const { t } = usePane();
+  const found = new Map(rec.matches.map((m) => [m.column.key, m] as const));
+  return (
+    <table className={s.table}>
+      <thead>
+        <tr>
+          <th className={s.th} scope="col">{t('mappingColumn')}</th>
+          <th className={s.th} scope="col">{t('mappingField')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rec.template.columns.map((c) => {
+          const m = found.get(c.key);
+          return (
+            <tr key={c.key} data-field={c.key}>
+              <td className={`${s.td} ${s.letter}`}>
+                {m ? columnLetter(m.index) : <Badge color="danger" appearance="filled">{t('missingColumn')}</Badge>}
+              </td>
+              <td className={s.td}>
+                {c.header}
+                {m && m.header !== c.header && <Text size={100} className={s.asTyped}>“{m.header}”</Text>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export interface RecognisePageProps {
+  readonly active: ActiveSheet | undefined;
+  /** After a sheet was created (it is then the active sheet). */
+  readonly onCreated: (name: string) => void;
+}
+
+export function RecognisePage({ active, onCreated }: RecognisePageProps) {
+  const s = useStyles();
+  const { gateway, lang, t } = usePane();
+  const choices = useMemo(allChoices, []);
+  const [selected, setSelected] = useState(() => choiceKey(choices.find((c) => c.edition.item === 'o16' && c.edition.edition === catalogue.defaultEdition) ?? choices[0]));
+  const [created, setCreated] = useState<string>();
+  const action = useAction();
+  const rec = active?.recognition;
+  const chosen = choices.find((c) => choiceKey(c) === selected);
+
+  const create = async () => {
+    if (!chosen) return;
+    setCreated(undefined);
+    const name = await action.run(() => createTemplateSheet(gateway, chosen, active?.meta.agency, 0));
+    if (name) {
+      setCreated(name);
+      onCreated(name);
+    }
+  };
+
+  return (
+    <div className={s.page}>
+      {active && (
+        <section className={s.card} aria-label={t('recognisedAs')}>
+          <Text size={200}>{t('sheet')}: “{active.sheet}”</Text>
+          {rec ? (
+            <>
+              <Text size={200}>{t('recognisedAs')}</Text>
+              <Text weight="semibold" size={400} data-testid="recognised-template">{choiceLabel(rec, lang)}</Text>
+              <Text size={200}>{t('headerRowAt', { row: rec.headerRow })}</Text>
+              {rec.missing.length > 0 ? (
+                <Notice intent="warning">{t('missingCount', { n: rec.missing.length })}</Notice>
+              ) : (
+                <Notice intent="success">{t('allColumnsFound')}</Notice>
+              )}
+            </>
+          ) : (
+            <>
+              <Text weight="semibold">{t('notRecognised')}</Text>
+              <Text size={200}>{t('notRecognisedHint')}</Text>
+            </>
+          )}
+        </section>
+      )}
+      {rec && (
+        <section aria-label={t('mappingTitle')}>
+          <Text weight="semibold" as="h3" block>{t('mappingTitle')}</Text>
+          <Mapping rec={rec} />
+        </section>
+      )}
+      <section className={s.card} aria-label={t('createTitle')}>
+        <Text weight="semibold" as="h3">{t('createTitle')}</Text>
+        <Text size={200}>{t('createHint')}</Text>
+        <Field label={t('templateLabel')}>
+          <Dropdown
+            value={chosen ? choiceLabel(chosen, lang) : ''}
+            selectedOptions={[selected]}
+            onOptionSelect={(_, d) => d.optionValue && setSelected(d.optionValue)}
+          >
+            {choices.map((c) => (
+              <Option key={choiceKey(c)} value={choiceKey(c)}>
+                {choiceLabel(c, lang)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        {active && !active.meta.agency && <Notice intent="info">{t('noAgencyForCreate')}</Notice>}
+        <div className={s.actions}>
+          <Button appearance="primary" onClick={create} disabled={action.busy || !chosen}>
+            {t('createButton')}
+          </Button>
+        </div>
+        <ErrorNotice error={action.error} />
+        {created && <Notice intent="success">{t('created', { name: created })}</Notice>}
+      </section>
+    </div>
+  );
+}
