@@ -196,6 +196,28 @@ describe('ita-forms check', () => {
     expect(i).toMatchObject({ row: 2, column: 'Q' });
   });
 
+  it('the realistic agency-written sheet (titles, ที่ column, Thai digits, text dates, signature) checks with no error', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('ความก้าวหน้า o16');
+    for (const r of realisticO16()) ws.addRow(r as ExcelJS.CellValue[]);
+    const file = path.join(dir, 'realistic.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { code, doc } = await checkJson(file);
+    expect(doc.errors).toBe(0);
+    expect(code).toBe(0);
+    expect(doc.warnings).toBeGreaterThan(0); // text amounts and text dates
+    expect(doc.sheets[0]).toMatchObject({ template: 'procurement-progress', headerRow: 4, rows: 34 });
+    // Seeded defects on top of it are reported at their cells.
+    ws.getCell('O10').value = '0-1055-43008-21-8';
+    ws.getCell('N12').value = 99_999_999;
+    ws.getCell('K14').value = 'รอตรวจรับ';
+    await wb.xlsx.writeFile(file);
+    const bad = await checkJson(file);
+    expect(bad.code).toBe(1);
+    const at = bad.doc.sheets[0].issues.filter((i: { severity: string }) => i.severity === 'error').map((i: { code: string; column: string; row: number }) => `${i.code}@${i.column}${i.row}`);
+    expect(at).toEqual(['tax-id-checksum@O10', 'price-above-budget@N12', 'option-unknown@K14']);
+  });
+
   it('text format groups issues by row, in Thai', async () => {
     const file = await newWorkbook('o16', 'o16-text.xlsx');
     const rows = o16Records();

@@ -263,3 +263,65 @@ describe('check: o17 and its summary', () => {
     );
   });
 });
+
+describe('check: more rules, failing and passing', () => {
+  const row = FIRST_DATA_ROW;
+  function checkWith(edit: (rows: CellValue[][]) => void, opts = {}) {
+    const rows = realisticO16();
+    edit(rows);
+    return checkSheet(grid(rows), { today, ...opts }).report.issues;
+  }
+
+  it('a project number from a later year than the signing is a warning', () => {
+    const issues = checkWith((r) => set(r, row, COL.projectNumber, '69039549408'));
+    expect(at(issues, `${COL.projectNumber}${row}`).map((i) => [i.code, i.severity])).toEqual([['project-number-year', 'warning']]);
+  });
+
+  it('consortium and masked IDs are recognised with a warning, not a checksum error', () => {
+    const issues = checkWith((r) => {
+      set(r, row, COL.taxId, 'D888869001507');
+      set(r, row + 1, COL.taxId, '899680900xxxx');
+    });
+    expect(at(issues, `${COL.taxId}${row}`).map((i) => [i.code, i.severity])).toEqual([['tax-id-consortium', 'warning']]);
+    expect(at(issues, `${COL.taxId}${row + 1}`).map((i) => [i.code, i.severity])).toEqual([['tax-id-masked', 'warning']]);
+  });
+
+  it('a sheet that says ไม่มีการจัดซื้อจัดจ้าง but lists rows gets a warning', () => {
+    const issues = checkWith((r) => r.splice(1, 0, ['ไม่มีการจัดซื้อจัดจ้าง']));
+    expect(issues.filter((i) => i.row === null).map((i) => i.code)).toEqual(['states-none-with-records']);
+  });
+
+  it('without any fiscal year the windows cannot be checked, and the sheet says so', () => {
+    const issues = checkWith((r) => {
+      for (let x = FIRST_DATA_ROW; x < FIRST_DATA_ROW + 34; x++) set(r, x, COL.fiscalYear, null);
+    });
+    expect(issues.filter((i) => i.row === null).map((i) => i.code)).toEqual(['fiscal-year-unknown']);
+    expect(issues.filter((i) => i.code === 'required' && i.column === COL.fiscalYear)).toHaveLength(34);
+  });
+
+  it('--fiscal-year overrides the sheet: a FY2568 window puts these contracts outside it', () => {
+    const issues = checkWith(() => undefined, { fiscalYear: 2568 });
+    expect(issues.filter((i) => i.code === 'date-outside-window')).toHaveLength(34);
+  });
+
+  it('ITA 2568 o12 lists at most 100 rows', () => {
+    const rows = realisticO16({ rows: 101 });
+    for (let x = FIRST_DATA_ROW; x < FIRST_DATA_ROW + 101; x++) set(rows, x, COL.fiscalYear, 2568);
+    const rep = checkSheet(grid(rows), { today, edition: '2568' }).report;
+    expect(rep.item).toBe('o12');
+    expect(rep.issues.filter((i) => i.row === null).map((i) => i.code)).toEqual(['too-many-rows']);
+    const fine = checkSheet(grid(realisticO16({ rows: 100 })), { today, edition: '2568' }).report;
+    expect(fine.issues.filter((i) => i.code === 'too-many-rows')).toEqual([]);
+  });
+
+  it('an empty required agency column offers the agency profile as fix', () => {
+    const issues = checkSheet(grid((() => {
+      const r = realisticO16({ rows: 2 });
+      set(r, row, COL.province, null);
+      return r;
+    })()), { today, agency: { province: 'นครราชสีมา' } }).report.issues;
+    const i = at(issues, `${COL.province}${row}`);
+    expect(i.map((x) => x.code)).toEqual(['required']);
+    expect(i[0].fix?.value).toBe('นครราชสีมา');
+  });
+});

@@ -112,7 +112,7 @@ export function parseField(col: ColumnDef, v: CellValue, env: FieldEnv): FieldRe
         const sev = p.problem.code === 'option-unknown' ? (col.unknownOption ?? 'error') : 'error';
         return one({ ...p.problem, severity: sev });
       }
-      const fix = p.warning?.code === 'option-synonym' ? { value: p.value, display: p.value } : undefined;
+      const fix = p.warning?.code === 'option-synonym' || p.warning?.code === 'option-legacy' ? { value: p.value, display: p.value } : undefined;
       return p.warning ? { value: p.value, problems: [{ ...p.warning, fix }] } : { value: p.value };
     }
     case 'integer':
