@@ -291,8 +291,25 @@ describe('check: more rules, failing and passing', () => {
     expect(issues.filter((i) => i.row === null).map((i) => i.code)).toEqual(['states-none-with-records']);
   });
 
+  it('an empty ปีงบประมาณ column takes the year from the title, and offers it as the fix', () => {
+    const issues = checkWith((r) => {
+      for (let x = FIRST_DATA_ROW; x < FIRST_DATA_ROW + 34; x++) set(r, x, COL.fiscalYear, null);
+    });
+    expect(issues.filter((i) => i.row === null)).toEqual([]);
+    const required = issues.filter((i) => i.code === 'required' && i.column === COL.fiscalYear);
+    expect(required).toHaveLength(34);
+    expect(required[0].fix?.value).toBe(2567);
+    // The window still applies: a contract signed in April is outside it.
+    const late = checkWith((r) => {
+      for (let x = FIRST_DATA_ROW; x < FIRST_DATA_ROW + 34; x++) set(r, x, COL.fiscalYear, null);
+      set(r, row, COL.signDate, utcDate(2024, 4, 2));
+    });
+    expect(at(late, `${COL.signDate}${row}`).map((i) => i.code)).toContain('date-outside-window');
+  });
+
   it('without any fiscal year the windows cannot be checked, and the sheet says so', () => {
     const issues = checkWith((r) => {
+      r[0] = ['แบบ สขร. ความก้าวหน้าการจัดซื้อจัดจ้าง'];
       for (let x = FIRST_DATA_ROW; x < FIRST_DATA_ROW + 34; x++) set(r, x, COL.fiscalYear, null);
     });
     expect(issues.filter((i) => i.row === null).map((i) => i.code)).toEqual(['fiscal-year-unknown']);

@@ -27,6 +27,8 @@ export interface RuleContext {
   readonly window?: DateWindow;
   readonly asOf: Date;
   readonly agency?: AgencyProfile;
+  /** The agency's main website (profile or --website), for the OIT URLs. */
+  readonly website?: string;
   /** Template column position of a field key (-1 when the template has no such field). */
   pos(key: string): number;
 }

@@ -8,12 +8,16 @@ import type { Catalogue, ColumnDef, TemplateDef } from '../templates/types';
 import { STATUS_CANCELLED, STATUS_NOT_SIGNED } from '../templates/options';
 import { recognize, type Recognition, type RecognizeHints } from '../recognize';
 import { compileOptions, type OptionMatcher } from '../values/options';
-import { fiscalYearRange, formatThaiDate, utcDate } from '../values/thaiDate';
+import { fiscalYearRange, formatThaiDate, parseFiscalYear, utcDate } from '../values/thaiDate';
 import { summarizeByMethod, type Summary } from '../summarize';
 import { parseField, type FieldEnv, type FieldResult, type FieldValue } from './fields';
 import { extractRecords, isEmptyCell, type SheetRecord } from './records';
 import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type RuleContext } from './context';
-import { RECORD_RULES, SHEET_RULES } from './rules';
+import { RECORD_RULES as PROCUREMENT_RECORD_RULES, SHEET_RULES as PROCUREMENT_SHEET_RULES } from './rules';
+import { MEASURE_RECORD_RULES, MEASURE_SHEET_RULES } from './measureRules';
+
+const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES };
+const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES };
 import { compareSummary, findSummaryTable } from './summaryTable';
 import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
 
@@ -70,6 +74,16 @@ function sheetFiscalYear(records: readonly CheckedRecord[], pos: number): number
   let n = 0;
   for (const [k, c] of counts) if (c > n) (best = k), (n = c);
   return best;
+}
+
+const TITLE_FY = /ปีงบประมาณ\s*(?:พ\.?\s*ศ\.?)?\s*([0-9๐-๙]{4})/;
+
+/** "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗" in the title rows. */
+function titleFiscalYear(title: string): number | undefined {
+  const m = TITLE_FY.exec(title);
+  if (!m) return undefined;
+  const p = parseFiscalYear(m[1]);
+  return p.ok ? p.value : undefined;
 }
 
 function isContracted(status: FieldValue | undefined): boolean {
@@ -200,7 +214,9 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: fyFromFlag }, raw);
   const fyOnSheet = sheetFiscalYear(parsed.records, fyPos);
   const assessedFromSheet = fyOnSheet === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyOnSheet + 1 : fyOnSheet;
-  const fiscalYear = fyFromFlag ?? assessedFromSheet ?? opts.agency?.fiscalYear;
+  const fyInTitle = titleFiscalYear(rec.title);
+  const assessedFromTitle = fyInTitle === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyInTitle + 1 : fyInTitle;
+  const fiscalYear = fyFromFlag ?? assessedFromSheet ?? assessedFromTitle ?? opts.agency?.fiscalYear;
   if (fiscalYear !== fyFromFlag && template.columns.some((c) => c.type === 'period')) {
     parsed = parseRecords(rec, { options: matchers(cat), fiscalYear }, raw);
   }
@@ -214,7 +230,7 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
 
   const window = fiscalYear === undefined ? undefined : dateWindow(rec, fiscalYear);
   const asOf = opts.asOf ?? (window && window.end.getTime() < opts.today.getTime() ? window.end : opts.today);
-  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, pos };
+  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos };
 
   const statusPos = pos('status');
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.

@@ -84,14 +84,16 @@ const dateWindow: RecordRule = (r, ctx, out) => {
   if (!key || !w) return;
   const v = get<Date | Period>(ctx, r, key);
   if (v === undefined) return;
+  const isPeriod = !(v instanceof Date);
   const start = v instanceof Date ? v : v.start;
-  if (start.getTime() < w.start.getTime() || start.getTime() > w.end.getTime()) {
-    const isPeriod = !(v instanceof Date);
-    const shown = formatThaiDate(start);
-    out.push(cellIssue(ctx, r, key, isPeriod ? 'warning' : 'error', 'date-outside-window',
-      `${ctx.rec.template.columns[ctx.pos(key)]?.header ?? key} ${shown} อยู่นอกช่วงที่แบบ ${ctx.rec.edition.item} กำหนด (${w.label})`,
-      `${key} ${start.toISOString().slice(0, 10)} is outside the window of ${ctx.rec.edition.item} (${w.label})`));
-  }
+  const end = v instanceof Date ? v : v.end;
+  if (start.getTime() >= w.start.getTime() && end.getTime() <= w.end.getTime()) return;
+  const header = ctx.rec.template.columns[ctx.pos(key)]?.header ?? key;
+  const shown = isPeriod ? `${formatThaiDate(start)} – ${formatThaiDate(end)}` : formatThaiDate(start);
+  const severity = ctx.rec.template.windowSeverity ?? (isPeriod ? 'warning' : 'error');
+  out.push(cellIssue(ctx, r, key, severity, 'date-outside-window',
+    `${header} ${shown} อยู่นอกช่วงที่แบบ ${ctx.rec.edition.item} กำหนด (${w.label})`,
+    `${key} ${start.toISOString().slice(0, 10)} is outside the window of ${ctx.rec.edition.item} (${w.label})`));
 };
 
 /** Status as the dates say it is at the as-of date. */

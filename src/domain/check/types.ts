@@ -47,6 +47,8 @@ export interface CheckOptions {
   readonly agency?: AgencyProfile;
   /** Edition to check against when the workbook does not say. */
   readonly edition?: string;
+  /** The agency's main website, when not in the agency profile. */
+  readonly website?: string;
 }
 
 export interface SheetReport {

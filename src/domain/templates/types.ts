@@ -78,6 +78,20 @@ export interface SummaryDef {
   readonly notes: readonly string[];
 }
 
+/** Items an edition prescribes, each expected exactly once (the OIT checklist's o1…o35). */
+export interface CatalogueDef {
+  /** The field holding the item's number. */
+  readonly field: string;
+  readonly items: readonly { readonly value: string; readonly label: string }[];
+}
+
+/** Topics an edition requires the sheet to cover (o34's seven issue areas). */
+export interface CoverageDef {
+  /** The field whose text names the topic. */
+  readonly field: string;
+  readonly areas: readonly { readonly no: number; readonly title: string; readonly keywords: readonly string[] }[];
+}
+
 export interface EditionDef {
   /** ITA edition (BE year of the assessment), e.g. '2567'. */
   readonly edition: string;
@@ -88,6 +102,10 @@ export interface EditionDef {
   readonly window: DateWindow;
   /** The o12 (2568) report lists at most this many rows. */
   readonly maxRows?: number;
+  readonly catalogue?: CatalogueDef;
+  readonly coverage?: CoverageDef;
+  /** Rows `new` writes ready to complete (field key → value), e.g. every OIT item with its name. */
+  readonly seedRows?: readonly Readonly<Record<string, string | number>>[];
 }
 
 export interface TemplateDef {
@@ -103,6 +121,8 @@ export interface TemplateDef {
   readonly rules: readonly string[];
   /** The date field the window applies to. */
   readonly windowField?: string;
+  /** How bad a date outside the window is (default: an error for dates, a warning for periods). */
+  readonly windowSeverity?: 'error' | 'warning';
   /** Text that states explicitly that there was nothing to report. */
   readonly emptyStatement?: string;
   /** Words in a sheet name or title that point to this template over a sibling with the same columns. */
@@ -113,6 +133,10 @@ export interface TemplateDef {
    */
   readonly fiscalYearColumn: 'assessed' | 'data';
   readonly summary?: SummaryDef;
+  /** Rules that look at another template's sheet in the same workbook (e.g. o34 → o35). */
+  readonly crossRules?: readonly { readonly rule: string; readonly other: string }[];
+  /** Rows of wrapped paragraphs: `new` sets wrap text and taller rows. */
+  readonly longText?: boolean;
 }
 
 export interface Catalogue {
