@@ -1,0 +1,68 @@
+/**
+ * Round trips and payload of the Office.js gateway on the fake Excel host (tests/integration/office/
+ * fakeExcel.ts measures each sync's request and response as UTF-8 JSON), for realistic Thai o16
+ * sheets of 100, 1,000 and 10,000 rows × 19 columns. Run: npm run bench officeSyncs
+ */
+import { officeGateway, realisticHost } from '../tests/integration/office/harness';
+import type { FakeExcel } from '../tests/integration/office/fakeExcel';
+import { planSheet } from '../src/domain/layout';
+import { resolveTemplate } from '../src/domain/templates';
+import { PAYLOAD_LIMIT } from '../src/workbook/office/payload';
+
+interface Line {
+  rows: number;
+  op: string;
+  syncs: number;
+  request: number;
+  response: number;
+  maxRequest: number;
+  maxResponse: number;
+  ms: number;
+}
+
+async function measure(fake: FakeExcel, rows: number, op: string, f: () => Promise<unknown>): Promise<Line> {
+  fake.resetStats();
+  const t0 = performance.now();
+  await f();
+  const ms = performance.now() - t0;
+  const s = fake.stats();
+  return { rows, op, syncs: s.syncs, request: s.requestBytes, response: s.responseBytes, maxRequest: s.maxRequestBytes, maxResponse: s.maxResponseBytes, ms };
+}
+
+const kb = (n: number) => (n / 1024).toFixed(1);
+
+async function main(): Promise<void> {
+  const lines: Line[] = [];
+  for (const n of [100, 1_000, 10_000]) {
+    for (const api of ['1.9', '1.1']) {
+      const { fake, sheet, data } = realisticHost(n, { api });
+      const gw = officeGateway(fake);
+      const tag = api === '1.9' ? '' : ' [ExcelApi 1.1]';
+      lines.push(await measure(fake, n, `check read (readSheet)${tag}`, () => gw.readSheet(sheet)));
+      const record = data[4];
+      lines.push(
+        await measure(fake, n, `add record (read + 1 row)${tag}`, async () => {
+          const grid = await gw.readSheet(sheet);
+          await gw.writeRows(sheet, (grid.firstRow ?? 1) + grid.rows.length, [record]);
+        }),
+      );
+      const plan = planSheet(resolveTemplate('o16')!, { fiscalYear: 2567 });
+      lines.push(await measure(fake, n, `create template sheet${tag}`, () => gw.createSheet({ plan, prefillRows: 0 })));
+    }
+  }
+  const head = ['rows', 'operation', 'syncs', 'request KB', 'response KB', 'max req KB', 'max resp KB', 'fake ms'];
+  const table = lines.map((l) => [String(l.rows), l.op, String(l.syncs), kb(l.request), kb(l.response), kb(l.maxRequest), kb(l.maxResponse), l.ms.toFixed(0)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const fmt = (r: string[]) => r.map((c, i) => (i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log('Office.js gateway on the fake Excel host: realistic o16 rows × 19 columns (Thai text)');
+  console.log(fmt(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of table) console.log(fmt(r));
+  const over = lines.filter((l) => l.maxRequest >= PAYLOAD_LIMIT || l.maxResponse >= PAYLOAD_LIMIT);
+  if (over.length) {
+    console.error(`payload over ${PAYLOAD_LIMIT} bytes in: ${over.map((l) => `${l.rows} ${l.op}`).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+void main();
