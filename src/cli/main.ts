@@ -30,6 +30,7 @@ const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพ�
   ita-forms templates
   ita-forms new <template> [--edition 2567] [--fiscal-year N] [--agency agency.json] [--rows N] --out FILE.xlsx
   ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--format text|json]
+  ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] --out FILE.xlsx
 
 <template>: o14 | o16 | o17 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id (ita-forms templates)`;
 
@@ -178,6 +179,7 @@ export async function run(argv: readonly string[], io: Io = nodeIo): Promise<num
         return await cmdNew(rest, io);
       case 'check':
         return await cmdCheck(rest, io);
+      case 'import': return await (await import('./import')).cmdImport(rest, io);
       case undefined:
       case '--help':
       case '-h':

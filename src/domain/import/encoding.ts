@@ -1,0 +1,160 @@
+/**
+ * Which encoding a Thai text file is in, and its bytes decoded as a stream. Files come as UTF-8
+ * (with or without a BOM: e-GP downloads, Excel "CSV UTF-8") or as Windows-874 / TIS-620 (Excel
+ * "CSV" on a Thai Windows). A byte sequence that is not valid UTF-8 but has bytes in TIS-620's
+ * Thai range is Windows-874.
+ *
+ * Decoding uses the WHATWG TextDecoder, present in browsers and Node; a caller whose runtime lacks
+ * 'windows-874' (Node built without full ICU) passes its own decoder factory.
+ */
+
+export type TextEncodingName = 'utf-8' | 'windows-874';
+
+export interface Detection {
+  readonly encoding: TextEncodingName;
+  /** The bytes start with a UTF-8 byte order mark. */
+  readonly bom: boolean;
+}
+
+/** Decodes a byte stream piecewise: a multi-byte character cut between chunks comes out whole. */
+export interface ChunkDecoder {
+  write(bytes: Uint8Array): string;
+  end(): string;
+}
+
+export type DecoderFactory = (encoding: TextEncodingName) => ChunkDecoder;
+
+/** TextDecoder as a ChunkDecoder. Throws RangeError when the runtime does not know the encoding. */
+export function textDecoderFactory(encoding: TextEncodingName): ChunkDecoder {
+  const d = new TextDecoder(encoding);
+  return {
+    write: (bytes) => d.decode(bytes, { stream: true }),
+    end: () => d.decode(),
+  };
+}
+
+/** TIS-620 puts Thai letters, vowels, tone marks and digits in 0xA1–0xFB. */
+function isThaiByte(b: number): boolean {
+  return b >= 0xa1 && b <= 0xfb;
+}
+
+/**
+ * True when bytes[from..] is valid UTF-8. A sequence cut off by the end of the sample is accepted
+ * unless the sample is the whole input (`complete`).
+ */
+function isValidUtf8(bytes: Uint8Array, from: number, complete: boolean): boolean {
+  const n = bytes.length;
+  let i = from;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      // No overlong forms, no surrogates.
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return false;
+    // A sequence cut by the end of the sample: at a chunk boundary only the bytes present can be judged.
+    if (i + need >= n) return !complete && tailIsPlausible(bytes, i, need, min, max);
+    const b1 = bytes[i + 1];
+    if (b1 < min || b1 > max) return false;
+    for (let k = 2; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c < 0x80 || c > 0xbf) return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}
+
+/** The last sequence of a sample, cut short: the bytes present must be right. */
+function tailIsPlausible(bytes: Uint8Array, i: number, need: number, min: number, max: number): boolean {
+  const n = bytes.length;
+  for (let k = 1; k <= need && i + k < n; k++) {
+    const c = bytes[i + k];
+    if (k === 1 ? c < min || c > max : c < 0x80 || c > 0xbf) return false;
+  }
+  return true;
+}
+
+/**
+ * The encoding of a sample of a file's bytes. `complete` says the sample is the whole file (so a
+ * multi-byte character cut at its end is an error, not a chunk boundary).
+ */
+export function detectEncoding(sample: Uint8Array, complete = false): Detection {
+  if (sample.length >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  let first = 0;
+  while (first < sample.length && sample[first] < 0x80) first++;
+  if (first === sample.length || isValidUtf8(sample, first, complete)) return { encoding: 'utf-8', bom: false };
+  for (let i = first; i < sample.length; i++) if (isThaiByte(sample[i])) return { encoding: 'windows-874', bom: false };
+  // Not UTF-8 and nothing Thai: decode as UTF-8 so the damage shows as replacement characters.
+  return { encoding: 'utf-8', bom: false };
+}
+
+function hasHighByte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
+  return false;
+}
+
+export interface DecodeOptions {
+  /** Force an encoding instead of detecting it. */
+  readonly encoding?: TextEncodingName;
+  readonly decoderFor?: DecoderFactory;
+  /** Told the encoding once it is known (at the first non-ASCII chunk, or at the end). */
+  readonly onDetect?: (d: Detection) => void;
+}
+
+/**
+ * Decodes a byte stream to text chunks. The encoding is decided at the first chunk holding a byte
+ * above 0x7F: the ASCII before it reads the same in both encodings, so nothing is buffered.
+ */
+export async function* decodeByteChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: DecodeOptions = {}): AsyncGenerator<string> {
+  const factory = opts.decoderFor ?? textDecoderFactory;
+  let decoder: ChunkDecoder | undefined;
+  let ascii: ChunkDecoder | undefined;
+  if (opts.encoding) {
+    decoder = factory(opts.encoding);
+    opts.onDetect?.({ encoding: opts.encoding, bom: false });
+  }
+  for await (const chunk of chunks) {
+    if (!decoder) {
+      if (!hasHighByte(chunk)) {
+        ascii ??= factory('utf-8');
+        const s = ascii.write(chunk);
+        if (s) yield s;
+        continue;
+      }
+      const d = detectEncoding(chunk);
+      opts.onDetect?.(d);
+      decoder = factory(d.encoding);
+    }
+    const s = decoder.write(chunk);
+    if (s) yield s;
+  }
+  if (!decoder) {
+    opts.onDetect?.({ encoding: 'utf-8', bom: false });
+    return;
+  }
+  const tail = decoder.end();
+  if (tail) yield tail;
+}
+
+/** A whole small file (JSON) decoded at once; a leading BOM is dropped. */
+export function decodeBytes(bytes: Uint8Array, opts: Omit<DecodeOptions, 'onDetect'> = {}): { text: string; detection: Detection } {
+  const detection = opts.encoding ? { encoding: opts.encoding, bom: false } : detectEncoding(bytes, true);
+  const d = (opts.decoderFor ?? textDecoderFactory)(detection.encoding);
+  let text = d.write(bytes) + d.end();
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, detection };
+}
