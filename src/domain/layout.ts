@@ -39,6 +39,10 @@ export interface SheetPlan {
   readonly validations: readonly ValidationPlan[];
   readonly lists: readonly ListColumn[];
   readonly formRows: number;
+  /** Rows written under the header, ready to complete (every OIT item with its name), agency values merged in. */
+  readonly seedRows: readonly (readonly CellValue[])[];
+  /** Paragraph cells: wrap text and let rows grow. */
+  readonly wrap: boolean;
 }
 
 /** What the ปีงบประมาณ column holds for an assessed fiscal year. */
@@ -83,15 +87,19 @@ export function planSheet(choice: TemplateChoice, opts: { agency?: AgencyProfile
     const letter = columnLetter(i);
     validations.push({ column: c, sqref: `${letter}2:${letter}${formRows + 1}`, source: list.range, strict: c.unknownOption === 'error' });
   });
+  const agencyRow = agencyValues(t, opts.agency, opts.fiscalYear);
+  const seedRows = (choice.edition.seedRows ?? []).map((seed) => t.columns.map((c, i) => seed[c.key] ?? agencyRow[i]));
   return {
     name: opts.sheetName ?? t.sheetName,
     headers: t.columns.map((c) => c.header),
     columns: t.columns,
     widths: t.columns.map((c) => c.width),
-    agencyRow: agencyValues(t, opts.agency, opts.fiscalYear),
+    agencyRow,
     validations,
     lists,
     formRows,
+    seedRows,
+    wrap: t.longText ?? false,
   };
 }
 

@@ -37,10 +37,12 @@ export function writeListsSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
 
 export function writeTemplateSheet(wb: ExcelJS.Workbook, plan: SheetPlan, prefillRows: number): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(plan.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  // Paragraph templates wrap every cell at the top, so numbered steps (๑. ๒. ๓.) read as lines.
+  const alignment: Partial<ExcelJS.Alignment> | undefined = plan.wrap ? { wrapText: true, vertical: 'top' } : undefined;
   ws.columns = plan.columns.map((c, i) => ({
     key: c.key,
     width: plan.widths[i],
-    style: c.numFmt ? { numFmt: c.numFmt, font: { name: FONT, size: 14 } } : { font: { name: FONT, size: 14 } },
+    style: { font: { name: FONT, size: 14 }, ...(c.numFmt ? { numFmt: c.numFmt } : {}), ...(alignment ? { alignment } : {}) },
   }));
   const header = ws.getRow(1);
   header.values = [...plan.headers];
@@ -51,8 +53,15 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, plan: SheetPlan, prefil
     cell.fill = HEADER_FILL;
     cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   });
-  for (let r = 0; r < prefillRows; r++) {
+  plan.seedRows.forEach((seed, r) => {
     const row = ws.getRow(r + 2);
+    seed.forEach((v, i) => {
+      if (v !== null) row.getCell(i + 1).value = v;
+    });
+  });
+  const firstFree = plan.seedRows.length + 2;
+  for (let r = 0; r < prefillRows; r++) {
+    const row = ws.getRow(r + firstFree);
     plan.agencyRow.forEach((v, i) => {
       if (v !== null) row.getCell(i + 1).value = v;
     });

@@ -134,6 +134,7 @@ export class MemoryWorkbook implements WorkbookGateway {
     const s = emptySheet(plan.name);
     s.rows.push([...plan.headers]);
     plan.headers.forEach((_, c) => s.bold.add(key(0, c)));
+    for (const seed of plan.seedRows) s.rows.push([...seed]);
     for (let r = 0; r < req.prefillRows; r++) s.rows.push([...plan.agencyRow]);
     s.frozenRows = 1;
     s.widths = [...plan.widths];
