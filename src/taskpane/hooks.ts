@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { inspectActiveSheet, runCheck, type ActiveSheet, type CheckRun } from '../app/workbookSession';
-import type { WorkbookGateway } from '../workbook/gateway';
+import { columnIndex } from '../domain/grid';
+import type { CellRef, WorkbookGateway } from '../workbook/gateway';
 
 /** Subscribes to "something in the workbook changed" (the preview's MemoryWorkbook offers it). */
 export type WorkbookWatch = (listener: () => void) => () => void;
@@ -52,9 +53,9 @@ export interface ActiveSheetState {
 }
 
 /**
- * The active sheet and what it holds. Re-read when asked, when the pane regains focus (in Excel the
- * officer switches sheets, then clicks back into the pane) and, where the host can tell, when the
- * workbook changes.
+ * The active sheet and what it holds. Re-read when asked, when the pane regains focus on another
+ * sheet (in Excel the officer switches sheets, then clicks back into the pane) and, where the host
+ * can tell, when the workbook changes.
  */
 export function useActiveSheet(gateway: WorkbookGateway, watch?: WorkbookWatch): ActiveSheetState {
   const [active, setActive] = useState<ActiveSheet>();
@@ -79,6 +80,9 @@ export function useActiveSheet(gateway: WorkbookGateway, watch?: WorkbookWatch):
     }
   }, [gateway]);
 
+  const current = useRef<string>();
+  current.current = active?.sheet;
+
   useEffect(() => {
     void refresh();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,14 +90,22 @@ export function useActiveSheet(gateway: WorkbookGateway, watch?: WorkbookWatch):
       clearTimeout(timer);
       timer = setTimeout(() => void refresh(), 150);
     };
+    // Back in the pane: re-read only if the officer moved to another sheet (asking is cheap, reading
+    // a large sheet over Excel on the web is not). Use cases re-read what they write anyway.
+    const onFocus = () => {
+      gateway.activeSheet().then(
+        (name) => name !== current.current && soon(),
+        () => undefined,
+      );
+    };
     const unwatch = watch?.(soon);
-    window.addEventListener('focus', soon);
+    window.addEventListener('focus', onFocus);
     return () => {
       clearTimeout(timer);
       unwatch?.();
-      window.removeEventListener('focus', soon);
+      window.removeEventListener('focus', onFocus);
     };
-  }, [refresh, watch]);
+  }, [refresh, watch, gateway]);
 
   return { active, loading, error, refresh };
 }
@@ -107,7 +119,24 @@ export interface CheckState {
   readonly error: unknown;
   /** true: re-checks on edits; false: the host has no change events; undefined: not known yet. */
   readonly live: boolean | undefined;
+  /** The problem cells are filled; every later check re-fills them, so no colour outlives its issue. */
+  readonly highlighted: boolean;
   recheck(): Promise<void>;
+  /** Fills the problem cells of the last check; returns how many cells. */
+  highlight(): Promise<number>;
+  clearHighlights(): Promise<void>;
+}
+
+type HighlightCell = CellRef & { readonly severity: 'error' | 'warning' };
+
+/** The cells of the active sheet's issues that point at one cell. */
+export function problemCells(run: CheckRun | undefined, sheet: string): HighlightCell[] {
+  const report = run?.report.sheets.find((r) => r.sheet === sheet);
+  const out: HighlightCell[] = [];
+  for (const i of report?.issues ?? []) {
+    if (i.row !== null && i.column !== null) out.push({ row: i.row, col: columnIndex(i.column) + 1, severity: i.severity });
+  }
+  return out;
 }
 
 /** Re-check this long after the last edit: typing a row fires many change events. */
@@ -118,9 +147,13 @@ export const RECHECK_DELAY_MS = 800;
  * the sheet afresh (never a grid the pane read earlier). While `enabled`, edits to the sheet
  * trigger a debounced re-check where the host reports them.
  */
+type RunState = Pick<CheckState, 'active' | 'run' | 'checkedAt' | 'checking' | 'error'>;
+
 export function useCheck(gateway: WorkbookGateway, sheet: string | undefined, enabled: boolean): CheckState {
-  const [state, setState] = useState<Omit<CheckState, 'recheck' | 'live'>>({ active: undefined, run: undefined, checkedAt: undefined, checking: false, error: null });
+  const [state, setState] = useState<RunState>({ active: undefined, run: undefined, checkedAt: undefined, checking: false, error: null });
   const [live, setLive] = useState<boolean>();
+  const [highlighted, setHighlighted] = useState(false);
+  const highlightedRef = useRef(false);
   const seq = useRef(0);
 
   const recheck = useCallback(async () => {
@@ -129,15 +162,42 @@ export function useCheck(gateway: WorkbookGateway, sheet: string | undefined, en
     try {
       const active = await inspectActiveSheet(gateway);
       const run = await runCheck(gateway, active);
+      if (mine !== seq.current) return;
+      if (highlightedRef.current) {
+        await gateway.clearHighlights(active.sheet);
+        await gateway.highlight(active.sheet, problemCells(run, active.sheet));
+      }
       if (mine === seq.current) setState({ active, run, checkedAt: new Date(), checking: false, error: null });
     } catch (e) {
       if (mine === seq.current) setState((s) => ({ ...s, checking: false, error: e }));
     }
   }, [gateway]);
 
+  const setHighlightFlag = (on: boolean) => {
+    highlightedRef.current = on;
+    setHighlighted(on);
+  };
+
+  const highlight = useCallback(async () => {
+    const name = state.active?.sheet;
+    if (!name) return 0;
+    const cells = problemCells(state.run, name);
+    await gateway.highlight(name, cells);
+    setHighlightFlag(true);
+    return new Set(cells.map((c) => `${c.row}:${c.col}`)).size;
+  }, [gateway, state.active, state.run]);
+
+  const clearHighlights = useCallback(async () => {
+    const name = state.active?.sheet ?? sheet;
+    if (!name) return;
+    await gateway.clearHighlights(name);
+    setHighlightFlag(false);
+  }, [gateway, state.active, sheet]);
+
   // A check of another sheet is no check of this one.
   useEffect(() => {
     seq.current++;
+    setHighlightFlag(false);
     setState({ active: undefined, run: undefined, checkedAt: undefined, checking: false, error: null });
   }, [sheet]);
 
@@ -173,5 +233,5 @@ export function useCheck(gateway: WorkbookGateway, sheet: string | undefined, en
     };
   }, [gateway, sheet, enabled, recheck]);
 
-  return { ...state, live, recheck };
+  return { ...state, live, highlighted, recheck, highlight, clearHighlights };
 }

@@ -12,10 +12,8 @@ const STRINGS = {
   sheet: ['แผ่นงาน', 'Sheet'],
   reload: ['อ่านแผ่นงานอีกครั้ง', 'Reload sheet'],
   reading: ['กำลังอ่านแผ่นงาน…', 'Reading the sheet…'],
-  working: ['กำลังดำเนินการ…', 'Working…'],
   cancel: ['ยกเลิก', 'Cancel'],
   empty: ['(ว่าง)', '(empty)'],
-  close: ['ปิด', 'Close'],
 
   tabTemplate: ['แบบฟอร์ม', 'Template'],
   tabAgency: ['หน่วยงาน', 'Agency'],
@@ -101,7 +99,6 @@ const STRINGS = {
     'No agency profile yet: the agency columns will stay empty (see the Agency tab)',
   ],
 
-  runCheck: ['ตรวจ', 'Check'],
   recheck: ['ตรวจอีกครั้ง', 'Check again'],
   checking: ['กำลังตรวจ…', 'Checking…'],
   ready: ['พร้อมเผยแพร่', 'Ready to publish'],

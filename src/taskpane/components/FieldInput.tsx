@@ -31,7 +31,11 @@ function validation(field: FormField, value: string, fb: FieldFeedback, missing:
     const extra = read && read !== value.trim() && !fb.message?.includes(read) ? ` (${t('readAs', { value: read })})` : '';
     return { state: 'warning', message: `${fb.message ?? ''}${extra}` };
   }
-  if (INTERPRETED.has(field.type)) return { state: 'success', message: read ? t('readAs', { value: read }) : undefined };
+  if (INTERPRETED.has(field.type)) {
+    // A date is always read back (the officer sees which day was understood); other values only when reading changed them.
+    const show = read !== undefined && (field.type === 'date' || field.type === 'period' || read !== value.trim());
+    return { state: 'success', message: show ? t('readAs', { value: read }) : undefined };
+  }
   if (field.type === 'option') return { state: 'success' };
   return {};
 }

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 type TextKey = 'name' | 'district' | 'province' | 'ministry' | 'website' | 'fiscalYear';
 type Draft = Record<TextKey | 'agencyType', string>;
 
-const TEXT_FIELDS: readonly { key: TextKey; label: StringKey; placeholder?: StringKey | string }[] = [
+const TEXT_FIELDS: readonly { key: TextKey; label: StringKey; placeholder?: StringKey }[] = [
   { key: 'name', label: 'agencyName', placeholder: 'agencyNamePlaceholder' },
   { key: 'district', label: 'agencyDistrict' },
   { key: 'province', label: 'agencyProvince' },
@@ -94,7 +94,7 @@ export function AgencyPage({ agency, onSaved }: AgencyPageProps) {
           <Input
             value={draft[f.key]}
             onChange={(_, d) => set(f.key, d.value)}
-            placeholder={f.placeholder ? t(f.placeholder as StringKey) : undefined}
+            placeholder={f.placeholder ? t(f.placeholder) : undefined}
             autoComplete="off"
           />
         </Field>

@@ -52,19 +52,13 @@ export function CheckPage({ check, sheet }: { check: CheckState; sheet: string }
   };
 
   const highlight = async () => {
-    const cells = (sheets.find((x) => x.sheet === sheet)?.issues ?? [])
-      .filter((i) => i.row !== null && i.column !== null)
-      .map((i) => ({ row: i.row as number, col: columnIndex(i.column as string) + 1, severity: i.severity }));
-    const done = await action.run(async () => {
-      await gateway.highlight(sheet, cells);
-      return true;
-    });
-    if (done) setNote(t('highlighted', { n: new Set(cells.map((c) => `${c.row}:${c.col}`)).size }));
+    const n = await action.run(() => check.highlight());
+    if (n !== undefined) setNote(t('highlighted', { n }));
   };
 
   const clear = async () => {
     const done = await action.run(async () => {
-      await gateway.clearHighlights(sheet);
+      await check.clearHighlights();
       return true;
     });
     if (done) setNote(t('highlightsCleared'));

@@ -5,7 +5,7 @@
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { addRecord, formFields, planEdit, rowToInput, validateInput, type FieldFeedback, type FormInput } from '../../app/recordForm';
+import { addRecord, formFields, planEdit, rowToInput, validateInput, type FieldFeedback } from '../../app/recordForm';
 import { applyFixes, todayUtc, type ActiveSheet, type PlannedChange } from '../../app/workbookSession';
 import type { Recognition } from '../../domain/recognize';
 import { usePane } from '../context';
@@ -100,16 +100,19 @@ export function FormPage({ active, onWritten }: FormPageProps) {
     setAttention(0);
     const asOf = recordAsOf(rec, fiscalYear, todayUtc());
     if (mode.kind === 'add') {
-      const row = await action.run(() => addRecord(gateway, active.sheet, rec, input as FormInput, agency, asOf));
+      const row = await action.run(() => addRecord(gateway, active.sheet, rec, input, agency, asOf));
       if (row !== undefined) {
         setResult({ kind: 'added', row, sheet: active.sheet });
         reset();
         onWritten();
+        // Show the officer where the record went; a failure here is no failure of the write.
+        const col = (rec.indexOf.get(fields[0]?.key ?? '') ?? 0) + 1;
+        void gateway.selectCell(active.sheet, { row, col }).catch(() => undefined);
       }
       return;
     }
     // Planned against the sheet as it is now, not as the pane last read it.
-    const plan = await action.run(async () => planEdit(await gateway.readSheet(active.sheet), rec, active.sheet, mode.row, input as FormInput, agency, asOf));
+    const plan = await action.run(async () => planEdit(await gateway.readSheet(active.sheet), rec, active.sheet, mode.row, input, agency, asOf));
     if (!plan) return;
     if (plan.errors.length) {
       setAttention(plan.errors.length);

@@ -1,0 +1,43 @@
+/**
+ * Starts the task pane: wait for Office, pick the gateway (Office.js inside Excel, built from the
+ * Office globals here and nowhere else; the page's own in-memory workbook in the preview), and
+ * render the pane inside FluentProvider.
+ */
+import { FluentProvider } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import type { WorkbookGateway } from '../workbook/gateway';
+import { OfficeGateway } from '../workbook/office/officeGateway';
+import { TaskPane, type TabId } from './App';
+import type { WorkbookWatch } from './hooks';
+import { detectHost } from './host';
+import { initialLanguage } from './i18n';
+import { NotInExcel } from './NotInExcel';
+import { paneTheme } from './theme';
+
+export interface BrowserWorkbook {
+  readonly gateway: WorkbookGateway;
+  readonly watch?: WorkbookWatch;
+}
+
+export interface BootOptions {
+  readonly container: HTMLElement;
+  /** Used when there is no Excel (the preview page passes its MemoryWorkbook). */
+  readonly browserWorkbook?: BrowserWorkbook;
+  readonly initialTab?: TabId;
+}
+
+export async function bootTaskPane(opts: BootOptions): Promise<void> {
+  const host = await detectHost();
+  const lang = initialLanguage(host.displayLanguage);
+  const root = createRoot(opts.container);
+  const workbook: BrowserWorkbook | undefined = host.excel ? { gateway: OfficeGateway.forExcel() } : opts.browserWorkbook;
+  root.render(
+    <FluentProvider theme={paneTheme} style={{ minHeight: '100%' }}>
+      {workbook ? (
+        <TaskPane gateway={workbook.gateway} watch={workbook.watch} initialLang={lang} initialTab={opts.initialTab} />
+      ) : (
+        <NotInExcel lang={lang} />
+      )}
+    </FluentProvider>,
+  );
+}
