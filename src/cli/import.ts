@@ -19,7 +19,8 @@ import {
   ImportError,
   importProcurement,
   monthsOfWindow,
-  suggestAgencies,
+  unitChoices,
+  type AgencyNameField,
   type ImportResult,
   type ReportMonth,
   type TextEncodingName,
@@ -399,15 +400,9 @@ export function unitChoiceReport(result: ImportResult, infos: readonly SourceInf
   lines.push(result.needsUnit ? 'ข้อมูลนี้มีหลายหน่วยงาน' : `ไม่พบข้อมูลของหน่วยงาน "${result.unit}"`);
   lines.push('ชื่อหน่วยงานที่มีในข้อมูล (ระบุด้วย --unit "ชื่อ"):');
   // A name found under both ชื่อหน่วยงาน and ชื่อหน่วยงานย่อย is one choice.
-  const fields = new Map<string, Set<string>>();
-  for (const a of result.agencies) {
-    const set = fields.get(a.name) ?? new Set<string>();
-    set.add(a.field === 'subAgencyName' ? 'ชื่อหน่วยงานย่อย' : 'ชื่อหน่วยงาน');
-    fields.set(a.name, set);
-  }
-  const seen = new Set<string>();
-  const names = suggestAgencies(result.unit, result.agencies, 60).filter((a) => !seen.has(a.name) && seen.add(a.name)).slice(0, 30);
-  for (const a of names) lines.push(`  ${a.name}  (${[...(fields.get(a.name) ?? [])].join('/')}, ${num(a.rows)} รายการ)`);
-  lines.push(...more(fields.size, names.length));
+  const { choices, total } = unitChoices(result.agencies, result.unit);
+  const field = (f: AgencyNameField) => (f === 'subAgencyName' ? 'ชื่อหน่วยงานย่อย' : 'ชื่อหน่วยงาน');
+  for (const a of choices) lines.push(`  ${a.name}  (${a.fields.map(field).join('/')}, ${num(a.rows)} รายการ)`);
+  lines.push(...more(total, choices.length));
   return lines.join('\n');
 }

@@ -1,40 +1,27 @@
 /**
  * Source files on disk → the import domain's source records: e-GP CSV streamed from disk and
  * decoded chunk by chunk (never read whole), e-GP datastore JSON, and .xlsx workbooks (สขร.1
- * months, o16/o17 of another layout) read through exceljs.
+ * months, o16/o17 of another layout) read through exceljs. What a file is and how its bytes
+ * become records is the domain's (sourceFile.ts), shared with the task pane.
  */
 import { createReadStream, promises as fs } from 'node:fs';
-import path from 'node:path';
-import ExcelJS from 'exceljs';
 import {
-  csvRowBatches,
-  decodeByteChunks,
-  decodeBytes,
-  egpCsvRecordBatches,
-  egpJsonRecords,
   ImportError,
-  readWorkbookSources,
+  SNIFF_BYTES,
+  csvSourceRecords,
+  jsonSourceRecords,
+  sourceFormat,
   textDecoderFactory,
   type ChunkDecoder,
   type DecoderFactory,
-  type Detection,
-  type EgpRead,
-  type SheetUse,
+  type SourceFormat,
+  type SourceInfo,
   type SourceRecord,
   type TextEncodingName,
 } from '../domain/import';
-import { loadWorkbook } from './read';
+import { workbookBytesRecords } from './workbookSource';
 
-export type SourceFormat = 'csv' | 'json' | 'xlsx';
-
-/** What was learnt about a source while reading it (filled as the records stream). */
-export interface SourceInfo {
-  readonly file: string;
-  readonly format: SourceFormat;
-  encoding?: Detection;
-  egp?: EgpRead;
-  sheets?: readonly SheetUse[];
-}
+export type { SourceFormat, SourceInfo };
 
 export interface OpenedSource {
   readonly info: SourceInfo;
@@ -71,21 +58,14 @@ export function nodeDecoderFactory(): Promise<DecoderFactory> {
 
 const CHUNK = 256 * 1024;
 
+/** The file's kind from its name, else from its first bytes (see sourceFormat). */
 async function sniff(file: string): Promise<SourceFormat> {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return 'csv';
-  if (ext === '.json') return 'json';
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
-  if (ext === '.xls') {
-    throw new ImportError('xls', `${file} เป็นไฟล์ Excel แบบเก่า (.xls): ให้เปิดแล้วบันทึกเป็น .xlsx ก่อน`, `${file} is an old .xls workbook: save it as .xlsx first`);
-  }
   const fh = await fs.open(file, 'r');
   try {
-    const head = Buffer.alloc(8);
-    const { bytesRead } = await fh.read(head, 0, 8, 0);
-    if (bytesRead >= 2 && head[0] === 0x50 && head[1] === 0x4b) return 'xlsx';
-    const first = head.subarray(0, bytesRead).toString('latin1').replace(/^\u00EF\u00BB\u00BF/, '').trimStart()[0];
-    return first === '{' || first === '[' ? 'json' : 'csv';
+    const { size } = await fh.stat();
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(head, 0, SNIFF_BYTES, 0);
+    return sourceFormat(file, head.subarray(0, bytesRead), size);
   } finally {
     await fh.close();
   }
@@ -103,43 +83,11 @@ export async function openSource(file: string, opts: { encoding?: TextEncodingNa
     throw new ImportError('missing', `ไม่พบไฟล์หรือเปิดไม่ได้: ${file}`, `File not found or unreadable: ${file}`);
   }
   const format = await sniff(file);
-  const name = path.basename(file);
   const info: SourceInfo = { file, format };
   const decoderFor = await nodeDecoderFactory();
-  if (format === 'csv') {
-    const egp: EgpRead = {};
-    info.egp = egp;
-    const text = decodeByteChunks(streamBytes(file), { encoding: opts.encoding, decoderFor, onDetect: (d) => (info.encoding = d) });
-    return { info, records: egpCsvRecordBatches(csvRowBatches(text), name, egp) };
-  }
-  if (format === 'json') {
-    const bytes = await fs.readFile(file);
-    const { text, detection } = decodeBytes(bytes, { encoding: opts.encoding, decoderFor });
-    info.encoding = detection;
-    const { records, header, methodsSwapped } = egpJsonRecords(text, name);
-    info.egp = { header, methodsSwapped };
-    return { info, records: [records] };
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch {
-    throw new ImportError('xlsx-corrupt', `${file} เสียหายหรืออ่านไม่ได้`, `${file} is corrupt or cannot be read`);
-  }
-  const loaded = await loadWorkbook(wb);
-  const read = readWorkbookSources(loaded.sheets, name, (sheet) => {
-    const b = loaded.meta.sheets[sheet];
-    return b ? { templateId: b.template, edition: b.edition } : {};
-  });
-  info.sheets = read.sheets;
-  if (!read.sheets.some((s) => s.kind !== 'ignored')) {
-    throw new ImportError(
-      'no-source-sheet',
-      `${file}: ไม่พบแผ่นงานแบบ สขร.1 หรือแบบ o16/o17 (หัวตารางไม่ตรง)`,
-      `${file}: no สขร.1 or o16/o17 sheet was recognised`,
-    );
-  }
-  return { info, records: [read.records] };
+  if (format === 'csv') return { info, records: csvSourceRecords(info, streamBytes(file), { encoding: opts.encoding, decoderFor }) };
+  if (format === 'json') return { info, records: [jsonSourceRecords(info, await fs.readFile(file), { encoding: opts.encoding, decoderFor })] };
+  return { info, records: [await workbookBytesRecords(info, await fs.readFile(file))] };
 }
 
 /** Several sources read one after another as one stream of record batches. */

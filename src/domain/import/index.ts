@@ -4,7 +4,7 @@
  * over strings, bytes, rows and grids, for the command line and a browser page alike.
  *
  * Typical use (a file streamed in chunks, e.g. `file.stream()` in a browser):
- *   importProcurement(egpCsvRecordBatches(csvRowBatches(decodeByteChunks(chunks)), name), options)
+ *   importProcurement(csvSourceRecords({ file: name, format: 'csv' }, chunks), options)
  * and for workbooks: readWorkbookSources(grids, name).records → importProcurement. The result
  * holds the rows in template order, what was skipped and why, duplicates, conflicts, the check's
  * issues, personal IDs, the o17 summary, and where rows go in an existing sheet (planAppend).
@@ -26,9 +26,13 @@ export type { SheetUse, WorkbookSources } from './workbookSources';
 export { importProcurement } from './importProcurement';
 export type { ConflictRecord, DuplicateRecord, ImportCounts, ImportedRow, ImportOptions, ImportResult, PersonalIdRow, RecordStream, SkippedRecord } from './importProcurement';
 export { maskCitizenId, personalIdOf, publicationRows, publishedValue } from './pdpa';
-export { placedRow, planAppend } from './placement';
+export { firstTakenRow, placedRow, planAppend } from './placement';
 export type { Placement } from './placement';
 export { ImportError } from './importError';
 export { describeOrigin, describeOriginEn } from './sourceRecord';
 export type { SourceField, SourceKind, SourceOrigin, SourceRecord } from './sourceRecord';
 export { formatReportMonth, monthsOfWindow } from './months';
+export { baseName, byteChunks, csvSourceRecords, jsonSourceRecords, SNIFF_BYTES, sourceFormat, workbookRecords } from './sourceFile';
+export type { ReadOptions, SourceFormat, SourceInfo } from './sourceFile';
+export { matchedChoice, unitChoices } from './unitChoices';
+export type { AgencyNameField, UnitChoice } from './unitChoices';

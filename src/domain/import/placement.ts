@@ -37,38 +37,42 @@ function seqNumber(v: CellValue | undefined): number | undefined {
   return undefined;
 }
 
-export function planAppend(grid: SheetGrid, rec: Recognition, recordRows: readonly number[], count: number): Placement {
+/**
+ * The first of `count` rows from `firstRow` that holds something a new row must not replace, or
+ * undefined when all are free. Pre-filled agency values (a `new` sheet has them on empty rows) and
+ * pre-printed numbers in the ที่ column do not make a row taken; a single note that happens to sit
+ * in an agency column does, and so does text in the ที่ column ("หมายเหตุ: …" often starts there).
+ */
+export function firstTakenRow(grid: SheetGrid, rec: Recognition, firstRow: number, count: number): number | undefined {
   const firstRowOfGrid = grid.firstRow ?? 1;
-  const columns = rec.template.columns.map((c) => rec.indexOf.get(c.key));
-  const missingColumns = rec.template.columns.filter((c) => !rec.indexOf.has(c.key)).map((c) => c.header);
-  // Pre-filled agency values (a `new` sheet has them on empty rows) and pre-printed numbers do not
-  // make a row taken; a single note that happens to sit in an agency column does.
   const agencyCols = new Set<number>();
-  rec.template.columns.forEach((c, i) => {
-    const p = columns[i];
+  rec.template.columns.forEach((c) => {
+    const p = rec.indexOf.get(c.key);
     if (c.agency && p !== undefined) agencyCols.add(p);
   });
-
-  const last = recordRows.length ? Math.max(...recordRows) : undefined;
-  const firstRow = (last ?? rec.headerRow) + 1;
   const isFree = (excelRow: number) => {
     const row = grid.rows[excelRow - firstRowOfGrid];
     if (!row) return true;
     let agencyCells = 0;
     for (let i = 0; i < row.length; i++) {
-      if (isEmptyCell(row[i]) || i === rec.seqIndex) continue;
+      if (isEmptyCell(row[i])) continue;
+      if (i === rec.seqIndex && seqNumber(row[i]) !== undefined) continue;
       if (!agencyCols.has(i)) return false;
       agencyCells++;
     }
     return agencyCells === 0 || agencyCells >= 2;
   };
-  let insert = false;
-  for (let r = firstRow; r < firstRow + count; r++) {
-    if (!isFree(r)) {
-      insert = true;
-      break;
-    }
-  }
+  for (let r = firstRow; r < firstRow + count; r++) if (!isFree(r)) return r;
+  return undefined;
+}
+
+export function planAppend(grid: SheetGrid, rec: Recognition, recordRows: readonly number[], count: number): Placement {
+  const firstRowOfGrid = grid.firstRow ?? 1;
+  const columns = rec.template.columns.map((c) => rec.indexOf.get(c.key));
+  const missingColumns = rec.template.columns.filter((c) => !rec.indexOf.has(c.key)).map((c) => c.header);
+  const last = recordRows.length ? Math.max(...recordRows) : undefined;
+  const firstRow = (last ?? rec.headerRow) + 1;
+  const insert = firstTakenRow(grid, rec, firstRow, count) !== undefined;
   let firstSeq: number | undefined;
   if (rec.seqIndex !== undefined) {
     const seqs = recordRows.map((r) => seqNumber(grid.rows[r - firstRowOfGrid]?.[rec.seqIndex as number])).filter((n): n is number => n !== undefined);
