@@ -28,11 +28,13 @@ export interface Io {
 const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพร้อมตัวตรวจ / ITA workbooks as forms with validators
 
   ita-forms templates
-  ita-forms new <template> [--edition 2567] [--fiscal-year N] [--agency agency.json] [--rows N] --out FILE.xlsx
-  ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--format text|json]
+  ita-forms new <template> [--edition 2567] [--fiscal-year N] [--agency agency.json] [--website URL] [--rows N] --out FILE.xlsx
+  ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--website URL] [--format text|json]
   ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] --out FILE.xlsx
 
-<template>: o14 | o16 | o17 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id (ita-forms templates)`;
+<template>: o14 | o16 | o17 | o34 | o35 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id:
+  ita-scores, measures-analysis, measures-report, oit-checklist … (ita-forms templates)
+--website: the agency's main website; OIT checklist URLs must be on it (else taken from the agency profile)`;
 
 class Unusable extends Error {
   constructor(readonly th: string, readonly en: string) {
@@ -64,6 +66,16 @@ async function readAgency(path: string | undefined): Promise<AgencyProfile | und
   return p.value;
 }
 
+/** "chumponcity.go.th" or "https://www.chumponcity.go.th": an http(s) address, or a clear error. */
+function websiteFlag(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const url = /^https?:\/\//i.test(v.trim()) ? v.trim() : `https://${v.trim()}`;
+  if (!/^https?:\/\/[^/\s]+\.[^/\s]+/i.test(url)) {
+    throw new Unusable(`--website ต้องเป็นที่อยู่เว็บไซต์ เช่น https://www.chumponcity.go.th (ได้รับ "${v}")`, `--website must be a web address, got "${v}"`);
+  }
+  return url;
+}
+
 function fiscalYearFlag(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const p = parseFiscalYear(v);
@@ -81,7 +93,7 @@ function cmdTemplates(io: Io): number {
 }
 
 async function cmdNew(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['edition', 'fiscal-year', 'agency', 'out', 'rows']);
+  const args = parseArgs(argv, ['edition', 'fiscal-year', 'agency', 'out', 'rows', 'website']);
   const name = args.positional[0];
   if (!name) throw new UsageError('ระบุแบบที่ต้องการ เช่น ita-forms new o16 --out o16.xlsx', 'Name a template, e.g. ita-forms new o16 --out o16.xlsx');
   const out = flag(args, 'out');
@@ -92,7 +104,10 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
   if (!choice) {
     throw new UsageError(`ไม่พบแบบ "${name}"${edition ? ` ใน ITA ${edition}` : ''} (ดูรายการด้วย ita-forms templates)`, `No template "${name}"${edition ? ` in edition ${edition}` : ''} (see ita-forms templates)`);
   }
-  const agency = await readAgency(flag(args, 'agency'));
+  const website = websiteFlag(flag(args, 'website'));
+  const agencyFile = await readAgency(flag(args, 'agency'));
+  // The website travels in the workbook's agency profile, for the checks of OIT URLs.
+  const agency = website ? { ...agencyFile, website } : agencyFile;
   const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year')) ?? agency?.fiscalYear;
   const rowsFlag = flag(args, 'rows');
   const rows = rowsFlag === undefined ? (agency || fiscalYear ? 100 : 0) : Number(rowsFlag);
@@ -108,7 +123,8 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
 }
 
 async function cmdCheck(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['as-of', 'fiscal-year', 'format', 'edition', 'agency']);
+  const args = parseArgs(argv, ['as-of', 'fiscal-year', 'format', 'edition', 'agency', 'website']);
+  const website = websiteFlag(flag(args, 'website'));
   const file = args.positional[0];
   if (!file) throw new UsageError('ระบุไฟล์ที่จะตรวจ เช่น ita-forms check o16.xlsx', 'Name the file to check, e.g. ita-forms check o16.xlsx');
   const format = flag(args, 'format') ?? 'text';
@@ -141,7 +157,7 @@ async function cmdCheck(argv: string[], io: Io): Promise<number> {
     throw new Unusable(`${file} เสียหายหรืออ่านไม่ได้`, `${file} is corrupt or cannot be read`);
   }
   const agency = agencyFlag ?? loaded.meta.agency;
-  const report = checkWorkbook(loaded.sheets, { today: io.today(), asOf, fiscalYear, agency, edition: flag(args, 'edition') }, (sheet) => {
+  const report = checkWorkbook(loaded.sheets, { today: io.today(), asOf, fiscalYear, agency, edition: flag(args, 'edition'), website }, (sheet) => {
     const b = loaded.meta.sheets[sheet];
     return b ? { templateId: b.template, edition: flag(args, 'edition') ?? b.edition } : {};
   });

@@ -13,6 +13,7 @@ export function textReport(file: string, report: WorkbookReport): string {
     const errors = s.issues.filter((i) => i.severity === 'error').length;
     const warnings = s.issues.length - errors;
     lines.push(`แผ่นงาน "${s.sheet}": แบบ ${s.item ?? ''} ${s.template} (ITA ${s.edition}), หัวตารางแถว ${s.headerRow}, ${s.rows} รายการ — ข้อผิดพลาด ${errors}, คำเตือน ${warnings}`);
+    for (const f of s.figures ?? []) lines.push(`  ${f.label}: ${f.value}`);
     let currentRow: number | null | undefined;
     for (const i of s.issues) {
       if (i.row !== currentRow) {

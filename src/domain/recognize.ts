@@ -86,6 +86,32 @@ function headerIndex(cat: Catalogue): Map<string, HeaderIndexEntry[]> {
   return idx;
 }
 
+/** "ผลคะแนน ปี ๒๕๖๒" → stem "ผลคะแนน", year 2562. */
+const YEAR_TAIL = /^(.+?)(?:ปี)?(?:พศ)?(25[0-9]{2})$/;
+const RELATIVE_YEAR_TAIL = /(?:ปีนี้|ปีที่แล้ว|ปีก่อน|ปีปัจจุบัน)$/;
+
+const yearIndexCache = new WeakMap<Catalogue, Map<string, HeaderIndexEntry[]>>();
+
+/** Stems of the headers that may carry a year instead of "this year"/"last year". */
+function yearHeaderIndex(cat: Catalogue): Map<string, HeaderIndexEntry[]> {
+  let idx = yearIndexCache.get(cat);
+  if (idx) return idx;
+  idx = new Map();
+  for (const template of cat.templates) {
+    for (const column of template.columns) {
+      if (!column.yearHeader) continue;
+      for (const text of [column.header, ...(column.aliases ?? [])]) {
+        const stem = headerKey(text).replace(RELATIVE_YEAR_TAIL, '');
+        const list = idx.get(stem) ?? [];
+        if (!list.some((e) => e.template === template)) list.push({ template, column });
+        idx.set(stem, list);
+      }
+    }
+  }
+  yearIndexCache.set(cat, idx);
+  return idx;
+}
+
 interface Candidate {
   readonly template: TemplateDef;
   readonly rowIndex: number;
@@ -96,6 +122,7 @@ interface Candidate {
 function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): Candidate[] {
   const idx = headerIndex(cat);
   const byTemplate = new Map<TemplateDef, { matches: ColumnMatch[]; used: Set<string> }>();
+  const yearHeaders = new Map<TemplateDef, { year: number; index: number; header: string }[]>();
   let seqIndex: number | undefined;
   row.forEach((cell, i) => {
     const text = cellString(cell);
@@ -106,7 +133,15 @@ function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): 
       return;
     }
     const entries = idx.get(key);
-    if (!entries) return;
+    if (!entries) {
+      const y = YEAR_TAIL.exec(key);
+      for (const { template } of (y && yearHeaderIndex(cat).get(y[1])) || []) {
+        const list = yearHeaders.get(template) ?? [];
+        list.push({ year: Number(y?.[2]), index: i, header: normalizeHeaderText(text) });
+        yearHeaders.set(template, list);
+      }
+      return;
+    }
     for (const { template, column } of entries) {
       const t = byTemplate.get(template) ?? { matches: [], used: new Set<string>() };
       // First column wins when a header repeats; the second is left unmapped.
@@ -117,6 +152,19 @@ function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): 
       byTemplate.set(template, t);
     }
   });
+  // Year headers: the later year is this year's column, an earlier one last year's.
+  for (const [template, list] of yearHeaders) {
+    const t = byTemplate.get(template) ?? { matches: [], used: new Set<string>() };
+    const sorted = [...list].sort((a, b) => b.year - a.year);
+    const roles: ('current' | 'previous')[] = ['current', 'previous'];
+    sorted.slice(0, 2).forEach((h, n) => {
+      const column = template.columns.find((c) => c.yearHeader === roles[n]);
+      if (!column || t.used.has(column.key)) return;
+      t.used.add(column.key);
+      t.matches.push({ column, index: h.index, header: h.header });
+    });
+    byTemplate.set(template, t);
+  }
   return [...byTemplate.entries()].map(([template, t]) => ({ template, rowIndex, matches: t.matches, seqIndex }));
 }
 
@@ -125,8 +173,10 @@ function normalizeHeaderText(text: string): string {
 }
 
 function isAcceptable(c: Candidate): boolean {
-  const fieldCols = c.template.columns.filter((col) => !col.agency).length;
-  const fieldMatches = c.matches.filter((m) => !m.column.agency).length;
+  // Agency columns and derived columns (computed by ita-forms) are not what identifies a sheet.
+  const counts = (col: ColumnDef) => !col.agency && !col.derived;
+  const fieldCols = c.template.columns.filter(counts).length;
+  const fieldMatches = c.matches.filter((m) => counts(m.column)).length;
   return fieldMatches >= Math.min(3, fieldCols) && fieldMatches * 2 >= fieldCols;
 }
 
@@ -139,7 +189,7 @@ function hintScore(template: TemplateDef, haystack: string): number {
  * Picks the edition: an explicit one, else the one the fiscal year on the sheet points to, else
  * the catalogue default (or the template's first edition when it has no default edition).
  */
-function chooseEdition(template: TemplateDef, grid: SheetGrid, rec: Candidate, cat: Catalogue, hint?: string): EditionDef | undefined {
+function chooseEdition(template: TemplateDef, grid: SheetGrid, rec: Candidate, cat: Catalogue, hint: string | undefined, title: string): EditionDef | undefined {
   const find = (e: string | undefined) => (e ? template.editions.find((x) => x.edition === e) : undefined);
   if (hint) return find(hint);
   const fyMatch = rec.matches.find((m) => m.column.type === 'fiscalYear');
@@ -156,7 +206,58 @@ function chooseEdition(template: TemplateDef, grid: SheetGrid, rec: Candidate, c
       break;
     }
   }
+  // An item catalogue that fits the rows better than the default edition's names the year.
+  if (template.editions.some((e) => e.catalogue)) {
+    const scored = template.editions.map((e) => ({ e, n: catalogueScore(e, grid, rec) }));
+    const best = scored.reduce((a, b) => (b.n > a.n ? b : a));
+    if (best.n > 0) return best.e;
+  }
+  // The year in the title ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖") picks that edition where there is one.
+  const fy = titleFiscalYear(title);
+  if (fy !== undefined) {
+    const e = find(String(template.fiscalYearColumn === 'data' ? fy + 1 : fy));
+    if (e) return e;
+  }
   return find(cat.defaultEdition) ?? template.editions[0];
+}
+
+/**
+ * "o 1", "O1", "๑", "ข้อ o1" and "๐๑" (the letter o printed as a Thai zero, as seed 000 does) all
+ * name item o1.
+ */
+export function itemKey(v: string): string {
+  const k = toArabicDigits(v).toLowerCase().replace(/^ข้อ\s*/, '').replace(/[\s.]/g, '');
+  const m = /^[o0]?0*([0-9]+)$/.exec(k);
+  return m ? `o${Number(m[1])}` : k;
+}
+
+/** Rows whose item number and name are those of the edition's catalogue (an OIT checklist's year). */
+function catalogueScore(edition: EditionDef, grid: SheetGrid, rec: Candidate): number {
+  const cat = edition.catalogue;
+  const noIdx = cat && rec.matches.find((m) => m.column.key === cat.field)?.index;
+  if (!cat || noIdx === undefined) return 0;
+  const nameIdx = rec.matches.find((m) => m.column.key === 'name')?.index;
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const items = new Map(cat.items.map((i) => [itemKey(i.value), squash(i.label)] as const));
+  let n = 0;
+  for (let r = rec.rowIndex + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    const label = items.get(itemKey(cellString(row?.[noIdx] ?? null)));
+    if (label === undefined) continue;
+    const name = nameIdx === undefined ? '' : squash(cellString(row?.[nameIdx] ?? null));
+    if (nameIdx === undefined || (name && (name.includes(label) || label.includes(name)))) n++;
+  }
+  return n;
+}
+
+const TITLE_FY = /(?:ปีงบประมาณ|ประจำปี)\s*(?:พ\.?\s*ศ\.?)?\s*([0-9๐-๙]{4})/;
+
+/** "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗", "ประจำปี ๒๕๖๗" in the title rows. */
+export function titleFiscalYear(title: string): number | undefined {
+  const m = TITLE_FY.exec(title);
+  if (!m) return undefined;
+  const p = parseFiscalYear(m[1]);
+  return p.ok ? p.value : undefined;
 }
 
 /** Recognises the sheet's template, or returns undefined when no template's headers are there. */
@@ -182,7 +283,7 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
   };
   // Stable: equal scores keep catalogue order (progress before annual).
   const best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
-  const edition = chooseEdition(best.template, grid, best, cat, hints.edition);
+  const edition = chooseEdition(best.template, grid, best, cat, hints.edition, titleOf(best));
   if (!edition) return undefined;
 
   const indexOf = new Map<string, number>();

@@ -2,9 +2,12 @@
 import ExcelJS from 'exceljs';
 import type { TemplateChoice } from '../domain/templates';
 import type { AgencyProfile } from '../domain/check/types';
-import { planSheet, planSummary, type SheetPlan } from '../domain/layout';
+import { placePlanLists, planSheet, planSummary, type ListColumn, type SheetPlan } from '../domain/layout';
+import type { CellValue } from '../domain/grid';
 import { encodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../domain/workbookMeta';
 import { MONEY_FORMAT } from '../domain/templates/procurement';
+import { planDerivedCells } from '../domain/derivedLayout';
+import { setParagraphRowHeights, writeDerivedCells } from './derivedCells';
 
 export interface NewWorkbookOptions {
   readonly agency?: AgencyProfile;
@@ -24,15 +27,35 @@ interface RangeValidations {
   add(sqref: string, v: ExcelJS.DataValidation): void;
 }
 
-export function writeListsSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+/** The list ids in the first row of the workbook's lists sheet (none when there is no such sheet). */
+function listsHeader(wb: ExcelJS.Workbook): CellValue[] | undefined {
+  const ws = wb.getWorksheet(LISTS_SHEET);
+  if (!ws) return undefined;
+  const out: CellValue[] = [];
+  ws.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
+    const v = cell.value;
+    out[col - 1] = typeof v === 'string' || typeof v === 'number' ? v : v === null || v === undefined ? null : String(cell.text);
+  });
+  return Array.from(out, (v) => v ?? null);
+}
+
+/**
+ * Writes the plan's lists onto the workbook's hidden lists sheet, each in its workbook-wide column
+ * (placePlanLists): a list another sheet's drop-downs point at keeps its column and is only refreshed.
+ */
+export function writeListsSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ListColumn[] {
+  const { lists } = placePlanLists(plan, listsHeader(wb));
   let ws = wb.getWorksheet(LISTS_SHEET);
   if (!ws) ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-  for (const l of plan.lists) {
+  for (const l of lists) {
     const col = ws.getColumn(l.letter);
     col.width = 40;
     ws.getCell(`${l.letter}1`).value = l.listId;
     l.values.forEach((v, i) => (ws.getCell(`${l.letter}${i + 2}`).value = v));
+    // A list that got shorter leaves no stale options below it.
+    for (let r = l.values.length + 2; r <= ws.rowCount; r++) ws.getCell(`${l.letter}${r}`).value = null;
   }
+  return lists;
 }
 
 export function writeTemplateSheet(wb: ExcelJS.Workbook, plan: SheetPlan, prefillRows: number): ExcelJS.Worksheet {
@@ -67,7 +90,9 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, plan: SheetPlan, prefil
     });
   }
   const dv = (ws as unknown as { dataValidations: RangeValidations }).dataValidations;
-  for (const v of plan.validations) {
+  // Drop-downs point at each list's workbook-wide column (writeListsSheet writes the lists there).
+  const { validations } = placePlanLists(plan, listsHeader(wb));
+  for (const v of validations) {
     dv.add(v.sqref, {
       type: 'list',
       allowBlank: true,
@@ -88,7 +113,9 @@ export function buildWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions =
   // Excel recomputes the summary formulas on open, so the file never shows stale totals.
   wb.calcProperties.fullCalcOnLoad = true;
   const plan = planSheet(choice, { agency: opts.agency, fiscalYear: opts.fiscalYear, formRows: opts.formRows });
-  writeTemplateSheet(wb, plan, opts.prefillRows ?? 0);
+  const ws = writeTemplateSheet(wb, plan, opts.prefillRows ?? 0);
+  writeDerivedCells(ws, planDerivedCells(choice, plan.seedRows.length));
+  setParagraphRowHeights(ws, plan);
   const sheets: Record<string, { template: string; edition: string }> = {
     [plan.name]: { template: choice.template.id, edition: choice.edition.edition },
   };

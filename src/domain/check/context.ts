@@ -31,11 +31,29 @@ export interface RuleContext {
   readonly website?: string;
   /** Template column position of a field key (-1 when the template has no such field). */
   pos(key: string): number;
+  /** The field's cell holds a formula (its value is the spreadsheet's, maybe not computed yet). */
+  isFormula(r: CheckedRecord, key: string): boolean;
+  /** What sheet rules derive for the reader (the ITA overall score and level…), in order. */
+  readonly figures: Figure[];
+}
+
+/** A derived figure shown with the report: "คะแนนรวม: 60.88 (ระดับ D)". */
+export interface Figure {
+  readonly key: string;
+  readonly label: string;
+  readonly labelEn: string;
+  readonly value: string;
 }
 
 export function makePos(rec: Recognition): (key: string) => number {
   const m = new Map(rec.template.columns.map((c, i) => [c.key, i] as const));
   return (key) => m.get(key) ?? -1;
+}
+
+/** The sheet's cell of a field in a record (undefined when the column is not on the sheet). */
+export function sourceOf(ctx: RuleContext, r: CheckedRecord, key: string): CellValue | undefined {
+  const i = ctx.rec.indexOf.get(key);
+  return i === undefined ? undefined : r.source[i];
 }
 
 export function letterOf(rec: Recognition, key: string): string | null {

@@ -6,18 +6,19 @@ import { columnLetter, type CellValue, type SheetGrid } from '../grid';
 import { catalogue as defaultCatalogue, optionList } from '../templates';
 import type { Catalogue, ColumnDef, TemplateDef } from '../templates/types';
 import { STATUS_CANCELLED, STATUS_NOT_SIGNED } from '../templates/options';
-import { recognize, type Recognition, type RecognizeHints } from '../recognize';
+import { recognize, titleFiscalYear, type Recognition, type RecognizeHints } from '../recognize';
 import { compileOptions, type OptionMatcher } from '../values/options';
 import { fiscalYearRange, formatThaiDate, parseFiscalYear, utcDate } from '../values/thaiDate';
 import { summarizeByMethod, type Summary } from '../summarize';
 import { parseField, type FieldEnv, type FieldResult, type FieldValue } from './fields';
 import { extractRecords, isEmptyCell, type SheetRecord } from './records';
-import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type RuleContext } from './context';
+import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type Figure, type RuleContext } from './context';
 import { RECORD_RULES as PROCUREMENT_RECORD_RULES, SHEET_RULES as PROCUREMENT_SHEET_RULES } from './rules';
-import { MEASURE_RECORD_RULES, MEASURE_SHEET_RULES } from './measureRules';
+import { CROSS_RULES, MEASURE_RECORD_RULES, MEASURE_SHEET_RULES } from './measureRules';
+import { SCORE_SHEET_RULES } from './scoreRules';
 
 const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES };
-const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES };
+const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES };
 import { compareSummary, findSummaryTable } from './summaryTable';
 import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
 
@@ -76,15 +77,6 @@ function sheetFiscalYear(records: readonly CheckedRecord[], pos: number): number
   return best;
 }
 
-const TITLE_FY = /ปีงบประมาณ\s*(?:พ\.?\s*ศ\.?)?\s*([0-9๐-๙]{4})/;
-
-/** "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗" in the title rows. */
-function titleFiscalYear(title: string): number | undefined {
-  const m = TITLE_FY.exec(title);
-  if (!m) return undefined;
-  const p = parseFiscalYear(m[1]);
-  return p.ok ? p.value : undefined;
-}
 
 function isContracted(status: FieldValue | undefined): boolean {
   return status !== STATUS_NOT_SIGNED && status !== STATUS_CANCELLED;
@@ -166,7 +158,10 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
   return { records: out, issues, filled, blanks };
 }
 
-function requiredIssues(rec: Recognition, parsed: ParsedSheet, opts: CheckOptions, columnYear: number | undefined, statusPos: number, out: Issue[]): void {
+function requiredIssues(
+  rec: Recognition, parsed: ParsedSheet, opts: CheckOptions, columnYear: number | undefined, statusPos: number,
+  isFormula: (r: CheckedRecord, key: string) => boolean, out: Issue[],
+): void {
   const cols = rec.template.columns;
   const fixes = cols.map((col) => agencyFix(col, opts, columnYear));
   const letters = cols.map((c) => {
@@ -180,6 +175,8 @@ function requiredIssues(rec: Recognition, parsed: ParsedSheet, opts: CheckOption
     const col = cols[i];
     if (col.required === 'optional') continue;
     if (col.required === 'whenContracted' && statusPos >= 0 && !isContracted(r.values[statusPos])) continue;
+    // A formula not computed yet (a file written by a program, never opened) is not a blank.
+    if (isFormula(r, col.key)) continue;
     const fix = fixes[i];
     const issue: Issue = {
       severity: 'error', code: 'required', row: r.row, column: letters[i], field: col.key,
@@ -222,6 +219,8 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   }
   const { records } = parsed;
   for (const col of rec.missing) {
+    // Columns ita-forms computes, or that the official layouts do not all have, may be absent.
+    if (col.derived || col.optionalColumn) continue;
     issues.push(sheetIssue('error', 'missing-column',
       `ไม่พบคอลัมน์ "${col.header}" ซึ่งแบบ ${rec.edition.item} กำหนดให้มี`,
       `Missing the prescribed column "${col.header}"`, col.key));
@@ -230,12 +229,18 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
 
   const window = fiscalYear === undefined ? undefined : dateWindow(rec, fiscalYear);
   const asOf = opts.asOf ?? (window && window.end.getTime() < opts.today.getTime() ? window.end : opts.today);
-  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos };
+  const figures: Figure[] = [];
+  const firstRow = grid.firstRow ?? 1;
+  const isFormula = (r: { row: number }, key: string) => {
+    const c = rec.indexOf.get(key);
+    return c !== undefined && grid.formulas !== undefined && grid.formulas.has(`${r.row - firstRow}:${c}`);
+  };
+  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula };
 
   const statusPos = pos('status');
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
   const columnYear = fiscalYear === undefined ? undefined : template.fiscalYearColumn === 'data' ? fiscalYear - 1 : fiscalYear;
-  requiredIssues(rec, parsed, opts, columnYear, statusPos, issues);
+  requiredIssues(rec, parsed, opts, columnYear, statusPos, isFormula, issues);
 
   const recordRules = template.rules.map((n) => RECORD_RULES[n]).filter((f) => f !== undefined);
   for (const r of records) for (const rule of recordRules) rule(r, ctx, issues);
@@ -280,6 +285,7 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
     report: {
       sheet: grid.name, template: template.id, edition: rec.edition.edition, item: rec.edition.item,
       headerRow: rec.headerRow, rows: records.length, issues, completeness, statesNone,
+      ...(figures.length ? { figures } : {}),
     },
     recognition: rec,
     records,
@@ -329,6 +335,16 @@ export function checkWorkbook(
           ...reports[i].issues,
         ],
       };
+    }
+  });
+  // Rules across sheets (o34's measures must appear in the o35 report).
+  checks.forEach((c, i) => {
+    for (const cr of c.recognition?.template.crossRules ?? []) {
+      const j = checks.findIndex((o) => o.recognition?.template.id === cr.other);
+      const rule = CROSS_RULES[cr.rule];
+      if (j < 0 || !rule || !c.recognition) continue;
+      const found = rule({ check: c, sheet: sheets[i].name }, { check: checks[j], sheet: sheets[j].name });
+      if (found.length) reports[i] = { ...reports[i], issues: [...reports[i].issues, ...found] };
     }
   });
   return { ...countSeverities(reports), sheets: reports, checks };

@@ -25,6 +25,25 @@ export function isEmptyCell(v: CellValue | undefined): boolean {
 }
 
 const TOTAL_START = /^\s*(รวม|ยอดรวม)/;
+/** "(ต่อ)มาตรการ…": the row above continues here after a page break (seed 003 prints them so). */
+const CONTINUATION = /^\s*\(ต่อ\)/;
+/** "1.มาตรการส่งเสริม…" alone in the first column: a heading over a group of measures. */
+const GROUP_HEADING = /^\s*[0-9๐-๙]{1,2}\s*[.)]/;
+
+/** The record above with the continuation's cells appended (a copy: the sheet's rows stay as they are). */
+function mergeContinuation(prev: SheetRecord, row: readonly CellValue[]): SheetRecord {
+  const n = Math.max(prev.source.length, row.length);
+  const merged: CellValue[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = prev.source[i];
+    const b = row[i];
+    if (isEmptyCell(b) || (typeof b === 'string' && CONTINUATION.test(b))) merged.push(a ?? null);
+    else if (isEmptyCell(a)) merged.push(b);
+    else if (typeof a === 'string' && typeof b === 'string') merged.push(a === b ? a : `${a}\n${b}`);
+    else merged.push(a ?? null);
+  }
+  return { row: prev.row, source: merged };
+}
 
 function cellText(v: CellValue): string {
   return v === null || v === undefined ? '' : v instanceof Date ? '' : String(v);
@@ -79,6 +98,11 @@ export function extractRecords(grid: SheetGrid, rec: Recognition): { records: Sh
     if (filledMapped === 0) continue; // text outside the table's columns: a note
     if (filledFields === 0) continue; // only the pre-filled agency columns
     if (filledMapped + filledOther === 1 && NOTE_START.test(firstText)) continue;
+    if (CONTINUATION.test(firstText) && records.length > 0) {
+      records[records.length - 1] = mergeContinuation(records[records.length - 1], row);
+      continue;
+    }
+    if (rec.template.groupHeadings && filledMapped === 1 && filledOther === 0 && GROUP_HEADING.test(firstText)) continue;
     // A totals line under the list ("รวม 12 รายการ | 1,234,000") is not a procurement.
     if (TOTAL_START.test(firstText) && filledMapped <= 4) continue;
     records.push({ row: firstRow + r, source: row });

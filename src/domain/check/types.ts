@@ -64,6 +64,8 @@ export interface SheetReport {
   readonly completeness?: readonly { readonly field: string; readonly header: string; readonly column: string | null; readonly filled: number; readonly total: number }[];
   /** The sheet says explicitly that there was no procurement. */
   readonly statesNone?: boolean;
+  /** Values derived from the sheet (the ITA overall score, level, strengths…). */
+  readonly figures?: readonly { readonly key: string; readonly label: string; readonly labelEn: string; readonly value: string }[];
 }
 
 export interface WorkbookReport {

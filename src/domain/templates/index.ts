@@ -3,13 +3,15 @@ import type { Catalogue, ColumnDef, EditionDef, TemplateDef } from './types';
 import { PROCUREMENT_OPTION_LISTS } from './options';
 import { procurementAnnual, procurementPlan, procurementProgress } from './procurement';
 import type { OptionList } from '../values/options';
+import { MEASURE_OPTION_LISTS } from './measureOptions';
+import { MEASURE_TEMPLATES } from './measures';
 
 export * from './types';
 
 export const catalogue: Catalogue = {
-  templates: [procurementPlan, procurementProgress, procurementAnnual],
-  optionLists: [...PROCUREMENT_OPTION_LISTS],
-  editions: ['2566', '2567', '2568', '2569'],
+  templates: [procurementPlan, procurementProgress, procurementAnnual, ...MEASURE_TEMPLATES],
+  optionLists: [...PROCUREMENT_OPTION_LISTS, ...MEASURE_OPTION_LISTS],
+  editions: ['2563', '2566', '2567', '2568', '2569'],
   defaultEdition: '2567',
 };
 

@@ -49,7 +49,19 @@ export interface ColumnDef {
   readonly numFmt?: string;
   /** A short hint shown under the form field (Thai). */
   readonly hint?: string;
+  /** The column may be absent from a sheet (not every official layout has it): no missing-column error. */
+  readonly optionalColumn?: boolean;
+  /** Computed from the row's other fields: written by `new` (as a formula), the form and the fixes; checked. */
+  readonly derived?: DerivedKind;
+  /**
+   * The header may carry a BE year instead of "this year"/"last year" ("ผลคะแนน ปี ๒๕๖๒"): among
+   * such headers the later year is the current column, the earlier the previous one.
+   */
+  readonly yearHeader?: 'previous' | 'current';
 }
+
+/** Derived values: score change (current − previous), strength/weakness (≥ 85), trend (rose/fell). */
+export type DerivedKind = 'scoreChange' | 'strength' | 'trend';
 
 /** Where a template's dates must lie, relative to the fiscal year being assessed. */
 export type DateWindow =
@@ -137,6 +149,10 @@ export interface TemplateDef {
   readonly crossRules?: readonly { readonly rule: string; readonly other: string }[];
   /** Rows of wrapped paragraphs: `new` sets wrap text and taller rows. */
   readonly longText?: boolean;
+  /** A row under the seeded rows holding the overall score (ITA: weighted 30/30/40) and its level. */
+  readonly overallRow?: { readonly label: string; readonly labelField: string; readonly levelField: string };
+  /** A numbered text alone in the first column ("1.มาตรการ…") heads a group of rows; it is not a record. */
+  readonly groupHeadings?: boolean;
 }
 
 export interface Catalogue {

@@ -29,6 +29,8 @@ export interface Period {
 
 const DASHES = /[\u2010-\u2015\u2212~]/g;
 const QUARTER = /^(?:ไตรมาส ?(?:ที่)? ?|q ?)([1-4])(?: ?(?:\/|ของ)? ?(?:ปี ?งบ(?:ประมาณ|ฯ|\.)?|ปี)? ?(?:พ\.? ?ศ\.? ?)?(\d{4}|\d{2}))?$/i;
+/** "ตลอดปีงบประมาณ", "ตลอดปี": the whole fiscal year of the sheet (measures tables write it so). */
+const WHOLE_YEAR_NO_NUMBER = /^ตลอด ?(?:ปี ?งบ(?:ประมาณ|ฯ|\.)?|ปี|ทั้งปี)$/;
 const WHOLE_YEAR = /^(?:ตลอด ?)?ปี ?งบ(?:ประมาณ|ฯ|\.)? ?(?:พ\.? ?ศ\.? ?)?(\d{4}|\d{2})$/;
 const NUMERIC_MONTH_YEAR = /^(\d{1,2}) ?[/.-] ?(\d{4}|\d{2})$/;
 const ERA_BE_TAIL = /พ\.? ?ศ\.?$/;
@@ -217,6 +219,7 @@ export function parsePeriod(v: CellValue, fiscalYearBE?: number): Parsed<Period>
     }
   }
   if (c0 === 0x0e1b /* ป */ || c0 === 0x0e15 /* ต */) {
+    if (WHOLE_YEAR_NO_NUMBER.test(s)) return fiscalYearBE === undefined ? needsYear(v) : ok(fiscalYearRange(fiscalYearBE));
     const fy = WHOLE_YEAR.exec(s);
     if (fy) {
       const y = yearFromText(fy[1], true);

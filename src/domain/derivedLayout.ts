@@ -1,0 +1,59 @@
+/**
+ * The formulas `new` writes so a sheet keeps its derived cells right while the officer types:
+ * per seeded row the derived columns (score change, strength, trend), and for a template with an
+ * overall row the weighted overall score and its level under the rows.
+ */
+import { columnLetter } from './grid';
+import { derivedFormula, levelFormula, overallFormula } from './itaScore';
+import type { TemplateChoice } from './templates';
+
+export interface FormulaCell {
+  /** Excel row number. */
+  readonly row: number;
+  /** 0-based column. */
+  readonly col: number;
+  readonly formula: string;
+}
+
+export interface LabelCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: string;
+}
+
+export interface DerivedCells {
+  readonly formulas: readonly FormulaCell[];
+  readonly labels: readonly LabelCell[];
+}
+
+/** Formulas for rows 2..rows+1 under the header (the seeded rows of the template). */
+export function planDerivedCells(choice: TemplateChoice, rows: number): DerivedCells {
+  const cols = choice.template.columns;
+  const at = (key: string) => cols.findIndex((c) => c.key === key);
+  const prev = at('previous');
+  const cur = at('current');
+  const formulas: FormulaCell[] = [];
+  const labels: LabelCell[] = [];
+  if (cur < 0) return { formulas, labels };
+  for (let r = 2; r < rows + 2; r++) {
+    cols.forEach((c, i) => {
+      if (!c.derived) return;
+      const f = derivedFormula(c.derived, prev < 0 ? undefined : `${columnLetter(prev)}${r}`, `${columnLetter(cur)}${r}`);
+      if (f) formulas.push({ row: r, col: i, formula: f });
+    });
+  }
+  const overall = choice.template.overallRow;
+  if (overall && rows > 0) {
+    const row = rows + 2;
+    const labelCol = Math.max(0, at(overall.labelField));
+    const levelCol = at(overall.levelField);
+    labels.push({ row, col: labelCol, value: overall.label });
+    for (const c of [prev, cur]) {
+      if (c < 0) continue;
+      const cells = Array.from({ length: rows }, (_, k) => `${columnLetter(c)}${k + 2}`);
+      formulas.push({ row, col: c, formula: overallFormula(cells) });
+    }
+    if (levelCol >= 0) formulas.push({ row, col: levelCol, formula: `IF(${columnLetter(cur)}${row}="","","ระดับ "&${levelFormula(`${columnLetter(cur)}${row}`, choice.edition.edition)})` });
+  }
+  return { formulas, labels };
+}
