@@ -162,7 +162,7 @@ async function cmdCheck(argv: string[], io: Io): Promise<number> {
     return b ? { templateId: b.template, edition: flag(args, 'edition') ?? b.edition } : {};
   });
   if (!report.sheets.some((s) => s.template)) {
-    throw new Unusable(`${file}: ไม่พบแบบที่รู้จักในแผ่นงานใดเลย (หัวตารางไม่ตรงกับแบบ o14/o16/o17)`, `${file}: no sheet holds a recognised template`);
+    throw new Unusable(`${file}: ไม่พบแบบที่รู้จักในแผ่นงานใดเลย (หัวตารางไม่ตรงกับแบบใดในรายการ ita-forms templates)`, `${file}: no sheet holds a recognised template`);
   }
   if (format === 'json') {
     const doc = {
@@ -176,6 +176,8 @@ async function cmdCheck(argv: string[], io: Io): Promise<number> {
         headerRow: s.headerRow,
         rows: s.rows,
         issues: s.issues.map((i) => ({ severity: i.severity, code: i.code, row: i.row, column: i.column, field: i.field, message: i.message })),
+        // Derived values (the ITA overall score and level…), only where the template derives some.
+        ...(s.figures ? { figures: s.figures.map((f) => ({ key: f.key, label: f.label, value: f.value })) } : {}),
       })),
     };
     io.out(JSON.stringify(doc, null, 2));
