@@ -25,6 +25,9 @@ export interface ValidationPlan {
   readonly column: ColumnDef;
   /** `K2:K1001` */
   readonly sqref: string;
+  /** The option list the drop-down offers. */
+  readonly listId: string;
+  /** Where that list is in a workbook whose lists sheet is laid out by default; writers use `placeLists`. */
   readonly source: string;
   readonly strict: boolean;
 }
@@ -37,6 +40,10 @@ export interface SheetPlan {
   /** Agency values for one row, or null where the column is not an agency column. */
   readonly agencyRow: readonly CellValue[];
   readonly validations: readonly ValidationPlan[];
+  /**
+   * Every list of the registry at its default column. Writers place them with `placePlanLists`
+   * against the workbook's lists sheet, and write them all (refreshing any already there).
+   */
   readonly lists: readonly ListColumn[];
   readonly formRows: number;
   /** Rows written under the header, ready to complete (every OIT item with its name), agency values merged in. */
@@ -65,27 +72,78 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** The option lists a template uses, each as one column of the hidden lists sheet. */
-export function listColumns(templates: readonly TemplateDef[], cat: Catalogue = defaultCatalogue): ListColumn[] {
-  const ids = [...new Set(templates.flatMap((t) => t.columns.filter((c) => c.options).map((c) => c.options as string)))];
-  return ids.map((id, i) => {
-    const values = optionList(id, cat).options.map((o) => o.value);
-    const letter = columnLetter(i);
-    return { listId: id, letter, values, range: `${quoteSheet(LISTS_SHEET)}!$${letter}$2:$${letter}$${values.length + 1}` };
+/**
+ * The workbook-wide registry of drop-down lists: every option list a template of the catalogue
+ * uses, in the catalogue's order. Derived from the catalogue each time, so a template added to it
+ * brings its lists along. Every template sheet of a workbook points at the same lists sheet, so a
+ * list must have one column for the whole workbook, whichever templates use it.
+ */
+export function optionListRegistry(cat: Catalogue = defaultCatalogue): string[] {
+  const used = new Set(cat.templates.flatMap((t) => t.columns.flatMap((c) => (c.options ? [c.options] : []))));
+  const ids = cat.optionLists.map((l) => l.id).filter((id) => used.has(id));
+  // A column naming a list the catalogue does not declare fails in optionList below, as it should.
+  for (const id of used) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
+function listColumn(listId: string, values: readonly string[], index: number): ListColumn {
+  const letter = columnLetter(index);
+  return { listId, letter, values, range: `${quoteSheet(LISTS_SHEET)}!$${letter}$2:$${letter}$${Math.max(values.length, 1) + 1}` };
+}
+
+/** Every list of the registry at its default column (A, B, C … in registry order): the layout of a new lists sheet. */
+export function listColumns(cat: Catalogue = defaultCatalogue): ListColumn[] {
+  return optionListRegistry(cat).map((id, i) => listColumn(id, optionList(id, cat).options.map((o) => o.value), i));
+}
+
+/**
+ * Where each list goes on a lists sheet whose first row (the list ids, one a column) is `header`:
+ * a list already there keeps its column, whatever wrote it (an older ita-forms with another
+ * registry, another template); a new one takes the next column after the last one in use. So a
+ * writer never puts a list into another list's column. `header` empty or missing: the default layout.
+ */
+export function placeLists(header: readonly CellValue[] | undefined, lists: readonly { readonly listId: string; readonly values: readonly string[] }[]): ListColumn[] {
+  const at = new Map<string, number>();
+  let next = 0;
+  (header ?? []).forEach((v, i) => {
+    const id = typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v);
+    if (!id) return;
+    if (!at.has(id)) at.set(id, i);
+    next = i + 1;
   });
+  return lists.map((l) => {
+    let i = at.get(l.listId);
+    if (i === undefined) {
+      i = next++;
+      at.set(l.listId, i);
+    }
+    return listColumn(l.listId, l.values, i);
+  });
+}
+
+/** A plan's lists and drop-downs placed on a lists sheet whose first row is `header` (see placeLists). */
+export function placePlanLists(plan: Pick<SheetPlan, 'lists' | 'validations'>, header: readonly CellValue[] | undefined): { lists: ListColumn[]; validations: ValidationPlan[] } {
+  const lists = placeLists(header, plan.lists);
+  const byId = new Map(lists.map((l) => [l.listId, l]));
+  const validations = plan.validations.flatMap((v) => {
+    const l = byId.get(v.listId);
+    return l ? [{ ...v, source: l.range }] : [];
+  });
+  return { lists, validations };
 }
 
 export function planSheet(choice: TemplateChoice, opts: { agency?: AgencyProfile; fiscalYear?: number; formRows?: number; sheetName?: string }, cat: Catalogue = defaultCatalogue): SheetPlan {
   const t = choice.template;
   const formRows = opts.formRows ?? DEFAULT_FORM_ROWS;
-  const lists = listColumns([t], cat);
+  // Every list of the registry, not only this template's: the lists sheet is the workbook's.
+  const lists = listColumns(cat);
   const validations: ValidationPlan[] = [];
   t.columns.forEach((c, i) => {
     if (!c.options) return;
     const list = lists.find((l) => l.listId === c.options);
     if (!list) return;
     const letter = columnLetter(i);
-    validations.push({ column: c, sqref: `${letter}2:${letter}${formRows + 1}`, source: list.range, strict: c.unknownOption === 'error' });
+    validations.push({ column: c, sqref: `${letter}2:${letter}${formRows + 1}`, listId: list.listId, source: list.range, strict: c.unknownOption === 'error' });
   });
   const agencyRow = agencyValues(t, opts.agency, opts.fiscalYear);
   const seedRows = (choice.edition.seedRows ?? []).map((seed) => t.columns.map((c, i) => seed[c.key] ?? agencyRow[i]));

@@ -3,9 +3,9 @@
  * renders it. It keeps what the preview shows (values, number formats, fills, validation lists,
  * frozen rows, the selection) and tells listeners when anything changes.
  */
-import type { CellValue, SheetGrid } from '../../domain/grid';
+import { columnIndex, type CellValue, type SheetGrid } from '../../domain/grid';
 import { decodeMeta, encodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../../domain/workbookMeta';
-import type { SummaryPlanCell } from '../../domain/layout';
+import { placePlanLists, type SummaryPlanCell } from '../../domain/layout';
 import {
   GatewayError,
   type Capabilities,
@@ -22,8 +22,8 @@ export interface MemorySheet {
   rows: CellValue[][];
   numFmts: Map<string, string>;
   fills: Map<string, string>;
-  /** Validation list values by 0-based column, for the preview's drop-downs. */
-  lists: Map<number, { from: number; to: number; values: readonly string[] }>;
+  /** Validation lists by 0-based column: the preview's drop-downs, and the range they point at (`'ita-lists'!$B$2:$B$14`). */
+  lists: Map<number, { from: number; to: number; values: readonly string[]; source: string }>;
   frozenRows: number;
   widths: number[];
   bold: Set<string>;
@@ -142,20 +142,25 @@ export class MemoryWorkbook implements WorkbookGateway {
       if (col.numFmt) for (let r = 1; r <= plan.formRows; r++) s.numFmts.set(key(r, c), col.numFmt);
     });
     if (this.caps.dataValidation) {
-      for (const v of plan.validations) {
-        const c = plan.columns.indexOf(v.column);
-        const list = plan.lists.find((l) => l.range === v.source);
-        if (list) s.lists.set(c, { from: 2, to: plan.formRows + 1, values: list.values });
-      }
       let lists = this.sheets.find((x) => x.name === LISTS_SHEET);
+      // Each list in its workbook-wide column: a list another sheet points at is never moved or overwritten.
+      const placed = placePlanLists(plan, lists?.rows[0]);
+      for (const v of placed.validations) {
+        const c = plan.columns.indexOf(v.column);
+        const list = placed.lists.find((l) => l.listId === v.listId);
+        if (list) s.lists.set(c, { from: 2, to: plan.formRows + 1, values: list.values, source: v.source });
+      }
       if (!lists) {
         lists = emptySheet(LISTS_SHEET, true);
         this.sheets.push(lists);
       }
-      plan.lists.forEach((l, c) => {
-        this.put(lists!, 0, c, l.listId);
+      for (const l of placed.lists) {
+        const c = columnIndex(l.letter);
+        this.put(lists, 0, c, l.listId);
         l.values.forEach((v, r) => this.put(lists!, r + 1, c, v));
-      });
+        // A list that got shorter leaves no stale options below it.
+        for (let r = l.values.length + 1; r < lists.rows.length; r++) if (lists.rows[r][c] !== undefined) lists.rows[r][c] = null;
+      }
     }
     this.sheets.push(s);
     this.active = s.name;

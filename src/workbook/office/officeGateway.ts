@@ -10,7 +10,7 @@
  * enum values are written as their strings ('Hidden', 'Continuous', ...).
  */
 import { columnIndex, type CellValue, type SheetGrid } from '../../domain/grid';
-import type { SummaryPlanCell } from '../../domain/layout';
+import { placePlanLists, type SummaryPlanCell } from '../../domain/layout';
 import { decodeMeta, encodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../../domain/workbookMeta';
 import { GatewayError, type Capabilities, type CellRef, type CellWrite, type NewSheetRequest, type WorkbookGateway } from '../gateway';
 import { ERROR_FILL, WARNING_FILL } from '../memory/memoryWorkbook';
@@ -57,6 +57,8 @@ const HEADER_FILL = '#D9E2F3';
 const BORDER_COLOR = '#8EA9DB';
 const HEADER_HEIGHT = 42;
 const LISTS_WIDTH = 40;
+/** Rows of a lists sheet column cleared below a list when it is (re)written. */
+const LIST_CLEAR_ROWS = 1000;
 const HEADER_BORDERS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical'] as const;
 const NO_FILL = 'none';
 const RECORD_HEADER = ['sheet', 'address', 'original', 'applied'];
@@ -389,10 +391,20 @@ export class OfficeGateway implements WorkbookGateway {
         throw new GatewayError(`มีแผ่นงานชื่อ "${plan.name}" อยู่แล้ว`, `A sheet named "${plan.name}" already exists`);
       }
       const lists = list.find((s) => sameName(s.name, LISTS_SHEET));
+      // Lists already on the lists sheet keep their columns (other sheets' drop-downs point there): read its first row, the list ids.
+      let header: CellValue[] | undefined;
+      if (lists && this.caps.dataValidation) {
+        const ls = context.workbook.worksheets.getItem(lists.name);
+        const ids = ls.getRange('A1').getBoundingRect(this.usedRange(ls)).getRow(0);
+        ids.load('values');
+        await context.sync();
+        header = (ids.values[0] ?? []).map((v) => fromExcelValue(v, 'General'));
+      }
+      const placed = placePlanLists(plan, header);
       const sheet = context.workbook.worksheets.add(plan.name);
       try {
         const budget = new SyncBudget(context);
-        await this.queueTemplate(context, sheet, req, lists?.name, budget);
+        await this.queueTemplate(context, sheet, { ...req, plan: { ...plan, ...placed } }, lists?.name, budget);
         await budget.flush();
       } catch (e) {
         // Office.js applies a failed batch up to the failing action: take the half-made sheet away
@@ -471,7 +483,9 @@ export class OfficeGateway implements WorkbookGateway {
       for (const l of plan.lists) {
         const col = columnIndex(l.letter) + 1;
         await this.queueBlock(listSheet, budget, 1, col, { values: this.inputs([[l.listId], ...l.values.map((v) => [v])]) });
-        await budget.reserve(2 * ACTION_OVERHEAD);
+        await budget.reserve(3 * ACTION_OVERHEAD);
+        // A list that got shorter (a newer catalogue) leaves no stale options below it.
+        if (l.values.length + 2 <= LIST_CLEAR_ROWS) listSheet.getRange(a1Range(l.values.length + 2, col, LIST_CLEAR_ROWS, col)).clear('Contents');
         listSheet.getRange(columnRange(col)).format.columnWidth = widthToPoints(LISTS_WIDTH);
       }
       for (const v of plan.validations) {
