@@ -5,13 +5,14 @@
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { columnLetter } from '../domain/grid';
 import type { Recognition } from '../domain/recognize';
-import type { ColumnDef } from '../domain/templates/types';
+import type { ColumnDef, DerivedKind } from '../domain/templates/types';
 import { catalogue, optionList } from '../domain/templates';
 import { parseField, type FieldEnv, type FieldValue, type TaxIdValue } from '../domain/check/fields';
 import { isEmptyCell } from '../domain/check/records';
 import { statusFromDates, type AgencyProfile } from '../domain/check';
 import { compileOptions, type OptionMatcher } from '../domain/values/options';
 import { agencyValues } from '../domain/layout';
+import { deriveValue } from '../domain/itaScore';
 import { STATUS_NOT_SIGNED } from '../domain/templates/options';
 import { formatThaiDate } from '../domain/values/thaiDate';
 import { formatMoney } from '../domain/values/money';
@@ -29,6 +30,8 @@ export interface FormField {
   readonly hint?: string;
   /** Left blank, it is derived (status from the contract dates). */
   readonly derivable?: boolean;
+  /** Computed from the row's scores, never typed: the form shows it read-only. */
+  readonly derived?: DerivedKind;
 }
 
 export type FormInput = Readonly<Record<string, string>>;
@@ -49,19 +52,26 @@ function options(id: string): OptionMatcher {
   return m;
 }
 
+/** Procurement lists derive a blank status from the contract dates; a measure's or an OIT item's status is typed. */
+function derivesStatus(template: Recognition['template']): boolean {
+  return template.columns.some((c) => c.key === 'status') && template.columns.some((c) => c.key === 'signDate');
+}
+
 /** The form's fields: every template column but the agency ones (filled from the profile). */
 export function formFields(rec: Recognition): FormField[] {
+  const statusDerived = derivesStatus(rec.template);
   return rec.template.columns
     .filter((c) => !c.agency)
     .map((c) => ({
       key: c.key,
       label: c.header,
       type: c.type,
-      required: c.required === 'always' && c.key !== 'status',
+      required: c.required === 'always' && !(statusDerived && c.key === 'status') && !c.derived,
       options: c.options ? optionList(c.options).options.map((o) => o.value) : undefined,
       multiline: c.type === 'longText',
       hint: c.hint,
-      derivable: c.key === 'status',
+      derivable: statusDerived && c.key === 'status',
+      ...(c.derived ? { derived: c.derived } : {}),
     }));
 }
 
@@ -98,6 +108,40 @@ function cellValueOf(v: FieldValue): CellValue {
   return formatThaiDate(v.start);
 }
 
+const numberOf = (v: FieldValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+
+/** The derived columns' values from the row's parsed previous/current scores (undefined where inputs are missing). */
+function deriveAll(cols: readonly ColumnDef[], values: ReadonlyMap<string, FieldValue>): Map<string, string | number> {
+  const out = new Map<string, string | number>();
+  const previous = numberOf(values.get('previous'));
+  const current = numberOf(values.get('current'));
+  for (const col of cols) {
+    if (!col.derived) continue;
+    const v = deriveValue(col.derived, previous, current);
+    if (v !== undefined) out.set(col.key, v);
+  }
+  return out;
+}
+
+/** How the form shows the derived fields for what is typed so far ("-3.25", "จุดอ่อน"). */
+export function derivedDisplay(rec: Recognition, input: FormInput, fiscalYear?: number): Map<string, string> {
+  const cols = rec.template.columns;
+  const values = new Map<string, FieldValue>();
+  for (const col of cols) {
+    const text = input[col.key] ?? '';
+    if (col.derived || isEmptyCell(text)) continue;
+    const v = parseField(col, text, env(fiscalYear)).value;
+    if (v !== undefined) values.set(col.key, v);
+  }
+  const shown = new Map<string, string>();
+  for (const [key, v] of deriveAll(cols, values)) {
+    const fmt = cols.find((c) => c.key === key)?.numFmt;
+    const decimals = fmt && /\.(0+)/.exec(fmt)?.[1].length;
+    shown.set(key, typeof v === 'number' && decimals ? v.toFixed(decimals) : String(v));
+  }
+  return shown;
+}
+
 export interface BuiltRow {
   /** Values across the sheet's columns (index 0 = column A); null where nothing is written. */
   readonly cells: CellValue[];
@@ -123,7 +167,8 @@ export function buildRow(rec: Recognition, width: number, input: FormInput, agen
       return;
     }
     const text = input[col.key] ?? '';
-    if (isEmptyCell(text)) return;
+    // Derived columns are computed below from the scores, never taken as typed.
+    if (col.derived || isEmptyCell(text)) return;
     const r = parseField(col, text, env(agency?.fiscalYear));
     const err = r.problems?.find((p) => p.severity === 'error');
     if (err || r.value === undefined) {
@@ -134,16 +179,23 @@ export function buildRow(rec: Recognition, width: number, input: FormInput, agen
     cells[idx] = cellValueOf(r.value);
     numFmts[idx] = col.numFmt;
   });
+  const statusDerived = derivesStatus(rec.template);
   const statusIdx = rec.indexOf.get('status');
-  if (statusIdx !== undefined && cells[statusIdx] === null) {
+  if (statusDerived && statusIdx !== undefined && cells[statusIdx] === null) {
     const sign = values.get('signDate');
     const end = values.get('endDate');
     const derived = sign instanceof Date ? statusFromDates(sign, end instanceof Date ? end : undefined, asOf) : STATUS_NOT_SIGNED;
     if (derived) cells[statusIdx] = derived;
   }
+  for (const [key, v] of deriveAll(cols, values)) {
+    const idx = rec.indexOf.get(key);
+    if (idx === undefined) continue;
+    cells[idx] = v;
+    numFmts[idx] = typeof v === 'number' ? cols.find((c) => c.key === key)?.numFmt : undefined;
+  }
   if (rec.seqIndex !== undefined && seq !== undefined) cells[rec.seqIndex] = seq;
   for (const col of cols) {
-    if (col.agency || col.required !== 'always' || col.key === 'status') continue;
+    if (col.agency || col.required !== 'always' || (statusDerived && col.key === 'status')) continue;
     const idx = rec.indexOf.get(col.key);
     if (idx !== undefined && cells[idx] === null && !errors.some((e) => e.field === col.key)) {
       errors.push({ field: col.key, message: `กรุณากรอก "${col.header}"` });
@@ -204,7 +256,7 @@ export function rowToInput(grid: SheetGrid, rec: Recognition, row: number): Form
   const r = grid.rows[row - (grid.firstRow ?? 1)] ?? [];
   const input: Record<string, string> = {};
   for (const col of rec.template.columns) {
-    if (col.agency) continue;
+    if (col.agency || col.derived) continue;
     const idx = rec.indexOf.get(col.key);
     if (idx === undefined) continue;
     const v = r[idx];
@@ -224,6 +276,8 @@ export function planEdit(grid: SheetGrid, rec: Recognition, sheet: string, row: 
     const from = current[i] ?? null;
     if (i === rec.seqIndex || to === null || same(from, to)) return;
     const col = rec.template.columns.find((c) => rec.indexOf.get(c.key) === i);
+    // A derived cell holding its formula keeps it: Excel recomputes it from the new scores.
+    if (col?.derived && grid.formulas?.has(`${row - (grid.firstRow ?? 1)}:${i}`)) return;
     changes.push({
       sheet, row, col: i + 1, address: `${columnLetter(i)}${row}`, code: 'edit', reason: col?.header ?? '',
       from, to, display: to instanceof Date ? formatThaiDate(to) : String(to), numFmt: built.numFmts[i],

@@ -77,6 +77,8 @@ const STRINGS = {
   rowWritten: ['บันทึกลงแถวที่ {row} ของแผ่นงาน "{sheet}" แล้ว', 'Written to row {row} of "{sheet}"'],
   required: ['ต้องกรอกช่องนี้', 'This field is required'],
   fieldsNeedAttention: ['ยังมี {n} ช่องที่ต้องแก้ไขก่อนบันทึก', '{n} fields need attention before saving'],
+  derivedHint: ['คำนวณจากคะแนนให้เอง ไม่ต้องกรอก', 'Computed from the scores; not typed'],
+  derivedEmpty: ['(กรอกคะแนนแล้วจะคำนวณให้)', '(filled in once the scores are typed)'],
   statusDerivedHint: [
     'เว้นว่างได้: จะกำหนดสถานะจากวันที่ลงนามและวันสิ้นสุดสัญญาให้',
     'May be left empty: derived from the signing and end dates',
@@ -112,6 +114,7 @@ const STRINGS = {
     'This Excel cannot report edits to add-ins: press "Check again" after editing',
   ],
   completenessTitle: ['ความครบถ้วนรายคอลัมน์', 'Completeness by column'],
+  figuresTitle: ['ผลที่คำนวณจากแผ่นงาน', 'Figures from the sheet'],
   issuesTitle: ['รายการที่ต้องตรวจสอบ', 'Issues'],
   rowLabel: ['แถวที่ {row}', 'Row {row}'],
   sheetLevel: ['ทั้งแผ่นงาน', 'Whole sheet'],

@@ -1,7 +1,9 @@
 /**
  * One form field, chosen by the field's type alone (no template-specific code): a combobox for an
  * option list (typing is allowed, so e-GP wordings are matched and normalised), a textarea for long
- * text, an input for the rest. Feedback under it is what validateInput says as the officer types.
+ * text (Enter starts a new line: measures are written as steps ๑. ๒. ๓.), a URL input, a decimal
+ * input for scores (Thai digits are read too), a read-only box for a derived column, an input for
+ * the rest. Feedback under it is what validateInput says as the officer types.
  */
 import { Combobox, Field, Input, Option, Textarea } from '@fluentui/react-components';
 import type { FieldFeedback, FormField } from '../../app/recordForm';
@@ -41,6 +43,14 @@ function validation(field: FormField, value: string, fb: FieldFeedback, missing:
 }
 
 export function FieldInput({ field, value, feedback, missing, onChange, t }: FieldInputProps) {
+  if (field.derived) {
+    // Computed from the scores as they are typed; the officer never types it.
+    return (
+      <Field label={field.label} hint={t('derivedHint')}>
+        <Input value={value} readOnly appearance="filled-darker" name={field.key} placeholder={t('derivedEmpty')} data-derived={field.derived} />
+      </Field>
+    );
+  }
   const v = validation(field, value, feedback, missing, t);
   const hint = field.derivable ? t('statusDerivedHint') : field.hint;
   const control = field.options ? (
@@ -59,9 +69,18 @@ export function FieldInput({ field, value, feedback, missing, onChange, t }: Fie
       ))}
     </Combobox>
   ) : field.multiline ? (
-    <Textarea value={value} onChange={(_, d) => onChange(d.value)} name={field.key} resize="vertical" />
+    <Textarea value={value} onChange={(_, d) => onChange(d.value)} name={field.key} resize="vertical" rows={4} />
+  ) : field.type === 'url' ? (
+    <Input type="url" inputMode="url" value={value} onChange={(_, d) => onChange(d.value)} name={field.key} autoComplete="off" placeholder="https://" />
   ) : (
-    <Input value={value} onChange={(_, d) => onChange(d.value)} name={field.key} autoComplete="off" />
+    <Input
+      value={value}
+      onChange={(_, d) => onChange(d.value)}
+      name={field.key}
+      autoComplete="off"
+      // Scores and counts: a number pad on touch devices, but still text, so ๘๕.๕๐ is accepted.
+      inputMode={field.type === 'score' ? 'decimal' : field.type === 'integer' ? 'numeric' : undefined}
+    />
   );
   return (
     <Field label={field.label} required={field.required} hint={hint} validationState={v.state} validationMessage={v.message}>

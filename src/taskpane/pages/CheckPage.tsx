@@ -7,7 +7,7 @@ import {
   Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Spinner, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { Issue } from '../../domain/check';
+import type { Issue, SheetReport } from '../../domain/check';
 import { columnIndex } from '../../domain/grid';
 import { usePane } from '../context';
 import { useAction, type CheckState } from '../hooks';
@@ -25,7 +25,35 @@ const useStyles = makeStyles({
   counts: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   note: { color: tokens.colorNeutralForeground3 },
+  figures: {
+    display: 'grid', gridTemplateColumns: 'minmax(5em, max-content) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS,
+    margin: 0, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+  },
+  figureLabel: { color: tokens.colorNeutralForeground3 },
+  figureValue: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
 });
+
+type Figures = NonNullable<SheetReport['figures']>;
+
+/** What the check derived from the sheet (an ITA overall score and level…), whatever the template. */
+function FigureList({ figures }: { figures: Figures }) {
+  const s = useStyles();
+  const { lang, t } = usePane();
+  return (
+    <section aria-label={t('figuresTitle')}>
+      <Text weight="semibold" as="h3" block>{t('figuresTitle')}</Text>
+      <dl className={s.figures}>
+        {figures.map((f) => (
+          <div key={f.key} style={{ display: 'contents' }} data-figure={f.key}>
+            <dt className={s.figureLabel}>{lang === 'th' ? f.label : f.labelEn}</dt>
+            <dd className={s.figureValue}>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
 
 export function CheckPage({ check, sheet }: { check: CheckState; sheet: string }) {
   const s = useStyles();
@@ -101,6 +129,7 @@ export function CheckPage({ check, sheet }: { check: CheckState; sheet: string }
       </div>
       <ErrorNotice error={action.error} />
       {note && <Notice intent="info">{note}</Notice>}
+      {report?.figures && report.figures.length > 0 && <FigureList figures={report.figures} />}
       {report?.template && (
         <Accordion multiple collapsible defaultOpenItems={['issues']}>
           <AccordionItem value="completeness">

@@ -5,7 +5,7 @@
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { addRecord, formFields, planEdit, rowToInput, validateInput, type FieldFeedback } from '../../app/recordForm';
+import { addRecord, derivedDisplay, formFields, planEdit, rowToInput, validateInput, type FieldFeedback } from '../../app/recordForm';
 import { applyFixes, todayUtc, type ActiveSheet, type PlannedChange } from '../../app/workbookSession';
 import type { Recognition } from '../../domain/recognize';
 import { usePane } from '../context';
@@ -63,6 +63,9 @@ export function FormPage({ active, onWritten }: FormPageProps) {
     }
     return out;
   }, [fields, columns, input, fiscalYear]);
+
+  // Derived columns (score change, strength, trend) follow the scores as they are typed.
+  const derived = useMemo(() => derivedDisplay(rec, input, fiscalYear), [rec, input, fiscalYear]);
 
   const change = (key: string, value: string) => {
     setInput((i) => ({ ...i, [key]: value }));
@@ -164,7 +167,7 @@ export function FormPage({ active, onWritten }: FormPageProps) {
         <FieldInput
           key={f.key}
           field={f}
-          value={input[f.key] ?? ''}
+          value={f.derived ? (derived.get(f.key) ?? '') : (input[f.key] ?? '')}
           feedback={feedback.get(f.key) ?? { state: 'none' }}
           missing={missing.has(f.key)}
           onChange={(v) => change(f.key, v)}
