@@ -14,10 +14,11 @@ import { AgencyPage } from './pages/AgencyPage';
 import { CheckPage } from './pages/CheckPage';
 import { FixPage } from './pages/FixPage';
 import { FormPage } from './pages/FormPage';
+import { ImportPage } from './pages/ImportPage';
 import { RecognisePage } from './pages/RecognisePage';
 import { SummaryPage } from './pages/SummaryPage';
 
-export type TabId = 'template' | 'agency' | 'form' | 'check' | 'fix' | 'summary';
+export type TabId = 'template' | 'agency' | 'form' | 'import' | 'check' | 'fix' | 'summary';
 
 const LANG_KEY = 'ita-forms.lang';
 
@@ -100,6 +101,18 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
     page = <AgencyPage agency={active.meta.agency} onSaved={() => void refresh()} />;
   } else if (shownTab === 'form') {
     page = rec ? <FormPage key={active.sheet} active={{ ...active, recognition: rec }} onWritten={() => void refresh()} /> : <Notice intent="warning">{t('needTemplate')}</Notice>;
+  } else if (shownTab === 'import') {
+    page = (
+      <ImportPage
+        active={active}
+        onWritten={() => {
+          void refresh();
+          // The Check tab's last check was made before these rows were there.
+          void check.recheck();
+        }}
+        onShowCheck={() => setTab('check')}
+      />
+    );
   } else if (shownTab === 'check') {
     page = <CheckPage check={check} sheet={active.sheet} />;
   } else if (shownTab === 'fix') {
@@ -130,6 +143,7 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
         <Tab value="template">{t('tabTemplate')}</Tab>
         <Tab value="agency">{t('tabAgency')}</Tab>
         <Tab value="form">{t('tabForm')}</Tab>
+        <Tab value="import">{t('tabImport')}</Tab>
         <Tab value="check">{t('tabCheck')}</Tab>
         <Tab value="fix">{t('tabFix')}</Tab>
         {hasSummary && <Tab value="summary">{t('tabSummary')}</Tab>}
