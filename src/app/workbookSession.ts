@@ -73,7 +73,9 @@ export interface CheckRun {
  */
 export async function runCheck(gw: WorkbookGateway, active: ActiveSheet, opts: { asOf?: Date; today?: Date } = {}): Promise<CheckRun> {
   const grids: SheetGrid[] = [active.grid];
-  if (active.recognition?.template.summary) {
+  // o17 is matched with its summary sheet, o35 with the o34 sheet: those checks read the other sheets.
+  const t = active.recognition?.template;
+  if (t?.summary || t?.crossRules?.length) {
     for (const name of await gw.listSheets()) if (name !== active.sheet) grids.push(await gw.readSheet(name));
   }
   const b = (name: string) => {

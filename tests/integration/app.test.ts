@@ -17,6 +17,8 @@ import { resolveTemplate, columnByKey } from '../../src/domain/templates';
 import { utcDate } from '../../src/domain/values/thaiDate';
 import type { AgencyProfile } from '../../src/domain/check';
 import { realisticO16, COL } from '../fixtures/o16Realistic';
+import { SEED_000_ROWS } from '../fixtures/seeds/itaScores';
+import { rows as O34_ROWS, FULL_ROWS as O35_FULL_ROWS } from '../fixtures/seeds/measures2567';
 
 const AGENCY: AgencyProfile = {
   name: 'เทศบาลตำบลชุมพล', district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย',
@@ -178,5 +180,36 @@ describe('task pane flows on the in-memory workbook', () => {
     const built = buildRow(rec, 18, { ...RECORD, endDate: '30 ก.ย. 2567' }, AGENCY, utcDate(2024, 3, 31));
     expect(built.errors).toEqual([]);
     expect(built.cells[9]).toBe('อยู่ระหว่างระยะสัญญา');
+  });
+});
+
+describe('task pane use cases on the measures workbooks', () => {
+  it('an ITA score sheet without its overall row: the fixes write label, score and level into the empty row', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('สรุปผล', SEED_000_ROWS.map((r) => [...r]));
+    const active = await inspectActiveSheet(wb);
+    const run = await runCheck(wb, active, { today });
+    expect(run.sheet?.report.figures?.find((f) => f.key === 'overall')?.value).toBe('93.09 (ระดับ A)');
+    const fixes = planFixes(run, [active.grid]).filter((f) => f.code === 'overall-row-missing');
+    expect(fixes.map((f) => `${f.address}=${f.to}`)).toEqual(['B13=คะแนนรวม (IIT 30% EIT 30% OIT 40%)', 'C13=93.09']);
+    expect((await applyFixes(wb, fixes)).applied).toBe(2);
+    expect(wb.cell('สรุปผล', 13, 3)).toBe(93.09);
+    const again = await runCheck(wb, await inspectActiveSheet(wb), { today });
+    expect(again.sheet?.report.issues).toEqual([]);
+  });
+
+  it('an o35 report is checked against the o34 sheet of the same workbook', async () => {
+    const wb = new MemoryWorkbook();
+    const analysis = O34_ROWS.map((r) => [...r]);
+    for (const r of analysis.slice(3)) if (r[4] === null) r[4] = 'ตลอดปีงบประมาณ';
+    wb.addSheet('o34', analysis);
+    const report = O35_FULL_ROWS.map((r) => [...r]);
+    report.splice(4, 1); // area 2's measure left out of the report
+    wb.addSheet('o35', report, { activate: true });
+    const run = await runCheck(wb, await inspectActiveSheet(wb), { today });
+    expect(run.sheet?.report.template).toBe('measures-report');
+    expect(run.sheet?.report.issues.filter((i) => i.code === 'measure-not-reported').map((i) => i.message)).toEqual([
+      'มาตรการ "การนำเทคโนโลยีมาใช้ในการดำเนินงาน" (แผ่นงาน o34 แถว 5) ยังไม่อยู่ในรายงานผลการดำเนินการ',
+    ]);
   });
 });

@@ -33,6 +33,8 @@ export interface RuleContext {
   pos(key: string): number;
   /** The field's cell holds a formula (its value is the spreadsheet's, maybe not computed yet). */
   isFormula(r: CheckedRecord, key: string): boolean;
+  /** The sheet's cell of a field at an Excel row (rows that are not records too). */
+  cellAt(row: number, key: string): CellValue | undefined;
   /** What sheet rules derive for the reader (the ITA overall score and level…), in order. */
   readonly figures: Figure[];
 }

@@ -235,7 +235,11 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
     const c = rec.indexOf.get(key);
     return c !== undefined && grid.formulas !== undefined && grid.formulas.has(`${r.row - firstRow}:${c}`);
   };
-  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula };
+  const cellAt = (row: number, key: string) => {
+    const c = rec.indexOf.get(key);
+    return c === undefined ? undefined : grid.rows[row - firstRow]?.[c];
+  };
+  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula, cellAt };
 
   const statusPos = pos('status');
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
@@ -347,5 +351,7 @@ export function checkWorkbook(
       if (found.length) reports[i] = { ...reports[i], issues: [...reports[i].issues, ...found] };
     }
   });
-  return { ...countSeverities(reports), sheets: reports, checks };
+  // Each sheet's check carries its final report (with what the workbook-level rules added).
+  const final = checks.map((c, i) => (c.report === reports[i] ? c : { ...c, report: reports[i] }));
+  return { ...countSeverities(reports), sheets: reports, checks: final };
 }

@@ -111,6 +111,7 @@ const itaScores: SheetRule = (records, ctx, out) => {
   }
 
   const edition = ctx.rec.edition.edition;
+  if (overallRows.length === 0 && a.overall !== undefined) overallRowFixes(records, ctx, a.overall, a.previousOverall, out);
   const overall = statedCurrent ?? a.overall;
   const previous = statedPrevious ?? a.previousOverall;
   const list = (nos: readonly number[]) => (nos.length ? nos.map((n) => `${n} ${indicatorName(ctx, n)}`).join(', ') : '-');
@@ -128,6 +129,36 @@ const itaScores: SheetRule = (records, ctx, out) => {
   }
   if (previous !== undefined) ctx.figures.push({ key: 'fell', label: 'ตัวชี้วัดที่คะแนนลดลง', labelEn: 'Indicators that fell', value: list(a.fell) });
 };
+
+/**
+ * No overall row yet: offer to write one under the indicators (label, scores and level), each a
+ * fix of an empty cell, so the Fix page writes it after the officer confirms.
+ */
+function overallRowFixes(records: readonly CheckedRecord[], ctx: RuleContext, overall: number, previous: number | undefined, out: Issue[]): void {
+  const label = ctx.rec.template.overallRow;
+  const last = records.reduce((m, r) => Math.max(m, r.row), 0);
+  const row = last + 1;
+  const keys = [label?.labelField ?? 'indicator', 'current', 'previous', label?.levelField ?? 'assessment'];
+  // Only into an empty row: a note or signature under the table stays as it is.
+  if (keys.some((k) => !isEmptyCell(ctx.cellAt(row, k) ?? null))) return;
+  const level = `${ITA_WORDS.level} ${levelOf(overall, ctx.rec.edition.edition)}`;
+  const values: [string, string | number | undefined][] = [
+    [keys[0], label?.label ?? ITA_WORDS.overall],
+    ['current', overall],
+    ['previous', previous],
+    [keys[3], level],
+  ];
+  const at: CheckedRecord = { row, source: [], values: [] };
+  for (const [key, value] of values) {
+    if (value === undefined || !ctx.rec.indexOf.has(key)) continue;
+    const col = ctx.rec.template.columns[ctx.pos(key)];
+    const display = typeof value === 'number' ? fmt(value) : value;
+    out.push(cellIssue(ctx, at, key, 'warning', 'overall-row-missing',
+      `ยังไม่มีแถวคะแนนรวม: คะแนนรวม ${fmt(overall)} ${level} (เขียนได้ด้วยการแก้ไขอัตโนมัติ)`,
+      `No overall row yet: overall ${fmt(overall)}, ${level}`,
+      { value, display, ...(typeof value === 'number' && col.numFmt ? { numFmt: col.numFmt } : {}) }));
+  }
+}
 
 export const SCORE_SHEET_RULES: Readonly<Record<string, SheetRule>> = {
   'ita-scores': itaScores,
