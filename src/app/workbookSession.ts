@@ -13,7 +13,7 @@ import { resolveTemplate } from '../domain/templates';
 import { planSheet, planSummary } from '../domain/layout';
 import { MONEY_FORMAT } from '../domain/templates/procurement';
 import type { WorkbookMeta } from '../domain/workbookMeta';
-import { GatewayError, type WorkbookGateway } from '../workbook/gateway';
+import { GatewayError, sameSheetName, SHEET_NAME_MAX, type WorkbookGateway } from '../workbook/gateway';
 
 export interface ActiveSheet {
   readonly sheet: string;
@@ -35,14 +35,38 @@ export async function inspectActiveSheet(gw: WorkbookGateway): Promise<ActiveShe
   return recognition ? { sheet, grid, recognition, meta } : { sheet, grid, meta };
 }
 
-/** A sheet name not yet taken: "ความก้าวหน้าการจัดซื้อจัดจ้าง (2)". Excel allows 31 characters. */
+/** The user-perceived characters of a text (a Thai consonant with its vowel and tone marks is one). */
+function graphemes(text: string): string[] {
+  if (typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function') {
+    return Array.from(new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+  }
+  // Without Intl.Segmenter: whole code points at least (never half a surrogate pair).
+  return Array.from(text);
+}
+
+/** The longest start of `text` that fits `max` UTF-16 units without splitting a character. */
+function cutName(text: string, max: number): string {
+  let out = '';
+  for (const g of graphemes(text)) {
+    if (out.length + g.length > max) break;
+    out += g;
+  }
+  return out.trimEnd();
+}
+
+/**
+ * A sheet name not yet taken: "ความก้าวหน้าการจัดซื้อจัดจ้ (2)". Excel allows 31 characters and
+ * compares names regardless of case; a name is shortened only between whole characters, never
+ * between a Thai consonant and its marks.
+ */
 export function freeSheetName(wanted: string, taken: readonly string[]): string {
-  const base = wanted.slice(0, 31);
-  if (!taken.includes(base)) return base;
+  const isTaken = (name: string) => taken.some((t) => sameSheetName(t, name));
+  const base = cutName(wanted, SHEET_NAME_MAX);
+  if (!isTaken(base)) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.includes(name)) return name;
+    const name = cutName(base, SHEET_NAME_MAX - suffix.length) + suffix;
+    if (!isTaken(name)) return name;
   }
 }
 

@@ -66,6 +66,14 @@ export interface WorkbookGateway {
   onChanged(sheet: string, handler: () => void): Promise<(() => Promise<void>) | null>;
 }
 
+/** Excel's longest sheet name, in characters (UTF-16 units). */
+export const SHEET_NAME_MAX = 31;
+
+/** Excel sheet names are unique regardless of case: "Sheet1" and "SHEET1" are the same sheet. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a === b || a.toUpperCase() === b.toUpperCase();
+}
+
 export class GatewayError extends Error {
   constructor(
     readonly th: string,

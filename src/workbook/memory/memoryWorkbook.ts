@@ -8,6 +8,7 @@ import { decodeMeta, encodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } fr
 import { placePlanLists, type SummaryPlanCell } from '../../domain/layout';
 import {
   GatewayError,
+  sameSheetName,
   type Capabilities,
   type CellRef,
   type CellWrite,
@@ -27,6 +28,8 @@ export interface MemorySheet {
   frozenRows: number;
   widths: number[];
   bold: Set<string>;
+  /** Paragraph cells wrap (the plan's wrap text, as Excel shows a measures sheet). */
+  wrap?: boolean;
 }
 
 export const ERROR_FILL = '#FDE7E9';
@@ -58,8 +61,13 @@ export class MemoryWorkbook implements WorkbookGateway {
     return s;
   }
 
+  /** A sheet by name, regardless of case (as Excel finds it), or undefined. */
+  find(name: string): MemorySheet | undefined {
+    return this.sheets.find((x) => sameSheetName(x.name, name));
+  }
+
   sheet(name: string): MemorySheet {
-    const s = this.sheets.find((x) => x.name === name);
+    const s = this.find(name);
     if (!s) throw new GatewayError(`ไม่พบแผ่นงาน "${name}"`, `No sheet "${name}"`);
     return s;
   }
@@ -70,9 +78,10 @@ export class MemoryWorkbook implements WorkbookGateway {
 
   /** A user typing into a cell (preview): fires the change events like Excel would. */
   setCellByUser(name: string, row: number, col: number, value: CellValue): void {
-    this.put(this.sheet(name), row - 1, col - 1, value);
+    const s = this.sheet(name);
+    this.put(s, row - 1, col - 1, value);
     this.emit();
-    for (const h of this.changeHandlers.get(name) ?? []) h();
+    for (const h of this.changeHandlers.get(s.name) ?? []) h();
   }
 
   subscribe(listener: () => void): () => void {
@@ -112,12 +121,12 @@ export class MemoryWorkbook implements WorkbookGateway {
   }
 
   async readMeta(): Promise<WorkbookMeta> {
-    const s = this.sheets.find((x) => x.name === META_SHEET);
+    const s = this.find(META_SHEET);
     return s ? decodeMeta(s.rows) : { sheets: {} };
   }
 
   async writeMeta(meta: WorkbookMeta): Promise<void> {
-    let s = this.sheets.find((x) => x.name === META_SHEET);
+    let s = this.find(META_SHEET);
     if (!s) {
       s = emptySheet(META_SHEET, true);
       this.sheets.push(s);
@@ -128,7 +137,7 @@ export class MemoryWorkbook implements WorkbookGateway {
 
   async createSheet(req: NewSheetRequest): Promise<void> {
     const { plan } = req;
-    if (this.sheets.some((s) => s.name === plan.name)) {
+    if (this.find(plan.name)) {
       throw new GatewayError(`มีแผ่นงานชื่อ "${plan.name}" อยู่แล้ว`, `A sheet named "${plan.name}" already exists`);
     }
     const s = emptySheet(plan.name);
@@ -137,12 +146,13 @@ export class MemoryWorkbook implements WorkbookGateway {
     for (const seed of plan.seedRows) s.rows.push([...seed]);
     for (let r = 0; r < req.prefillRows; r++) s.rows.push([...plan.agencyRow]);
     s.frozenRows = 1;
+    if (plan.wrap) s.wrap = true;
     s.widths = [...plan.widths];
     plan.columns.forEach((col, c) => {
       if (col.numFmt) for (let r = 1; r <= plan.formRows; r++) s.numFmts.set(key(r, c), col.numFmt);
     });
     if (this.caps.dataValidation) {
-      let lists = this.sheets.find((x) => x.name === LISTS_SHEET);
+      let lists = this.find(LISTS_SHEET);
       // Each list in its workbook-wide column: a list another sheet points at is never moved or overwritten.
       const placed = placePlanLists(plan, lists?.rows[0]);
       for (const v of placed.validations) {
@@ -189,7 +199,7 @@ export class MemoryWorkbook implements WorkbookGateway {
   }
 
   async writeDerivedSheet(name: string, cells: readonly SummaryPlanCell[], widths: readonly number[]): Promise<void> {
-    let s = this.sheets.find((x) => x.name === name);
+    let s = this.find(name);
     if (!s) {
       s = emptySheet(name);
       this.sheets.push(s);
@@ -208,8 +218,7 @@ export class MemoryWorkbook implements WorkbookGateway {
   }
 
   async activateSheet(name: string): Promise<void> {
-    this.sheet(name);
-    this.active = name;
+    this.active = this.sheet(name).name;
     this.emit();
   }
 
@@ -218,9 +227,9 @@ export class MemoryWorkbook implements WorkbookGateway {
   }
 
   async selectCell(sheet: string, ref: CellRef): Promise<void> {
-    this.sheet(sheet);
-    this.active = sheet;
-    this.selected = { sheet, row: ref.row, col: ref.col };
+    const s = this.sheet(sheet);
+    this.active = s.name;
+    this.selected = { sheet: s.name, row: ref.row, col: ref.col };
     this.emit();
   }
 
@@ -242,9 +251,10 @@ export class MemoryWorkbook implements WorkbookGateway {
 
   async onChanged(sheet: string, handler: () => void): Promise<(() => Promise<void>) | null> {
     if (!this.caps.events) return null;
-    const set = this.changeHandlers.get(sheet) ?? new Set();
+    const name = this.find(sheet)?.name ?? sheet;
+    const set = this.changeHandlers.get(name) ?? new Set();
     set.add(handler);
-    this.changeHandlers.set(sheet, set);
+    this.changeHandlers.set(name, set);
     return async () => {
       set.delete(handler);
     };

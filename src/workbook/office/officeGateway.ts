@@ -12,7 +12,7 @@
 import { columnIndex, type CellValue, type SheetGrid } from '../../domain/grid';
 import { placePlanLists, type SummaryPlanCell } from '../../domain/layout';
 import { decodeMeta, encodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../../domain/workbookMeta';
-import { GatewayError, type Capabilities, type CellRef, type CellWrite, type NewSheetRequest, type WorkbookGateway } from '../gateway';
+import { GatewayError, sameSheetName, SHEET_NAME_MAX, type Capabilities, type CellRef, type CellWrite, type NewSheetRequest, type WorkbookGateway } from '../gateway';
 import { ERROR_FILL, WARNING_FILL } from '../memory/memoryWorkbook';
 import {
   a1,
@@ -92,10 +92,7 @@ interface HighlightRecord {
   readonly applied: string;
 }
 
-function sameName(a: string, b: string): boolean {
-  // Excel sheet names are unique regardless of case.
-  return a.toUpperCase() === b.toUpperCase();
-}
+const sameName = sameSheetName;
 
 function errorCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
@@ -107,7 +104,7 @@ function noSheet(name: string): GatewayError {
 }
 
 function checkSheetName(name: string): void {
-  if (!name.trim() || name.length > 31 || INVALID_NAME.test(name) || name.startsWith("'") || name.endsWith("'") || sameName(name, 'History')) {
+  if (!name.trim() || name.length > SHEET_NAME_MAX || INVALID_NAME.test(name) || name.startsWith("'") || name.endsWith("'") || sameName(name, 'History')) {
     throw new GatewayError(
       `ตั้งชื่อแผ่นงานเป็น "${name}" ไม่ได้ (ไม่เกิน 31 ตัวอักษร และห้ามมี \\ / ? * [ ] :)`,
       `"${name}" is not a valid sheet name (at most 31 characters, none of \\ / ? * [ ] :)`,
