@@ -155,7 +155,9 @@ export function Grid({ wb }: { wb: MemoryWorkbook }) {
                     if (isSel) cls.push('selected');
                     if (sheet.bold.has(k)) cls.push('bold');
                     if (isRightAligned(v)) cls.push('num');
-                    if (typeof v === 'string' && v.includes('\n')) cls.push('wrap');
+                    // A line break always shows as one; a paragraph sheet (measures, OIT) wraps its text cells at the top, as Excel shows them.
+                    const wrapped = typeof v === 'string' && (v.includes('\n') || (sheet.wrap === true && r > 0));
+                    if (wrapped) cls.push('wrap');
                     const fill = sheet.fills.get(k);
                     return (
                       <td
@@ -164,34 +166,29 @@ export function Grid({ wb }: { wb: MemoryWorkbook }) {
                         style={fill ? { backgroundColor: fill } : undefined}
                         data-cell={`${columnLetter(c)}${row}`}
                         data-fill={fill}
+                        title={wrapped ? v : undefined}
                         role="gridcell"
                         aria-selected={isSel}
                         onMouseDown={() => !isEditing && select(row, col)}
                         onDoubleClick={() => startEdit(row, col)}
                       >
                         {isEditing ? (
-                          <input
-                            className="cell-editor"
-                            autoFocus
-                            value={editing.text}
+                          <CellEditor
+                            editing={editing}
+                            // Paragraph cells keep their lines: Alt+Enter starts a new one, as in Excel.
+                            multiline={wrapped || editing.text.includes('\n')}
                             list={listFor(row, col)}
-                            aria-label={`แก้ไขเซลล์ ${columnLetter(c)}${row}`}
-                            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-                            onBlur={() => commit(editing, 'none')}
-                            onKeyDown={(e) => {
-                              if (e.key === 'Enter') {
-                                e.preventDefault();
-                                commit(editing, 'down');
-                              } else if (e.key === 'Tab') {
-                                e.preventDefault();
-                                commit(editing, 'right');
-                              } else if (e.key === 'Escape') {
-                                e.preventDefault();
-                                setEditing(null);
-                                gridRef.current?.focus();
-                              }
+                            label={`แก้ไขเซลล์ ${columnLetter(c)}${row}`}
+                            onText={(text) => setEditing({ ...editing, text })}
+                            onCommit={(move) => commit(editing, move)}
+                            onCancel={() => {
+                              setEditing(null);
+                              gridRef.current?.focus();
                             }}
                           />
+                        ) : wrapped ? (
+                          // Capped at a few lines so a long list stays browsable; the whole text is in the title and the formula bar.
+                          <div className="cell-wrap">{cellDisplay(v, sheet.numFmts.get(k), false)}</div>
                         ) : (
                           cellDisplay(v, sheet.numFmts.get(k), false)
                         )}
@@ -227,6 +224,58 @@ export function Grid({ wb }: { wb: MemoryWorkbook }) {
           ))}
       </nav>
     </div>
+  );
+}
+
+interface CellEditorProps {
+  readonly editing: Editing;
+  readonly multiline: boolean;
+  readonly list: string | undefined;
+  readonly label: string;
+  readonly onText: (text: string) => void;
+  readonly onCommit: (move: 'down' | 'right' | 'none') => void;
+  readonly onCancel: () => void;
+}
+
+function CellEditor({ editing, multiline, list, label, onText, onCommit, onCancel }: CellEditorProps) {
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && e.altKey && multiline) {
+      e.preventDefault();
+      const el = e.currentTarget;
+      const at = el.selectionStart ?? el.value.length;
+      onText(`${el.value.slice(0, at)}\n${el.value.slice(el.selectionEnd ?? at)}`);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      onCommit('down');
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      onCommit('right');
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    }
+  };
+  return multiline ? (
+    <textarea
+      className="cell-editor multiline"
+      autoFocus
+      value={editing.text}
+      aria-label={label}
+      onChange={(e) => onText(e.target.value)}
+      onBlur={() => onCommit('none')}
+      onKeyDown={onKeyDown}
+    />
+  ) : (
+    <input
+      className="cell-editor"
+      autoFocus
+      value={editing.text}
+      list={list}
+      aria-label={label}
+      onChange={(e) => onText(e.target.value)}
+      onBlur={() => onCommit('none')}
+      onKeyDown={onKeyDown}
+    />
   );
 }
 
