@@ -206,7 +206,7 @@ const STRINGS = {
   importUnitOption: ['{name} ({n} รายการ)', '{name} ({n} records)'],
   importAsOf: ['สถานะ ณ วันที่', 'Status as of'],
   importAsOfHint: ['เว้นว่าง = วันสิ้นสุดช่วงของแบบ หรือวันนี้ถ้ายังไม่ถึง (ใช้อยู่: {date})', 'Empty = end of the template\'s period, or today if earlier (in use: {date})'],
-  importAsOfInvalid: ['วันที่ไม่ถูกต้อง', 'Not a valid date'],
+  importAsOfPlaceholder: ['เช่น 31 มี.ค. 2567', 'e.g. 31 มี.ค. 2567'],
   importBudgetSource: ['แหล่งที่มาของงบประมาณ (สำหรับรายการที่ไฟล์ไม่ระบุ)', 'Budget source (for rows the file has none)'],
   importBudgetSourceNone: ['ไม่ระบุ (กรอกเองภายหลัง)', 'None (fill in later)'],
 
@@ -245,8 +245,7 @@ const STRINGS = {
   importColRow: ['แถว', 'Row'],
   importColProject: ['โครงการ / ผู้ได้รับการคัดเลือก', 'Project / winner'],
   importColPrice: ['ราคาที่ตกลง (บาท)', 'Agreed price (baht)'],
-  importColDate: ['วันที่ลงนาม', 'Signed'],
-  importColStatus: ['สถานะ', 'Status'],
+  importColDateStatus: ['ลงนาม / สถานะ', 'Signed / status'],
   importSkippedTitle: ['นำเข้าไม่ได้ {n} รายการ (แก้ข้อมูลต้นทางหรือกรอกเอง)', '{n} records cannot be imported (fix the source or type them in)'],
   importDuplicatesTitle: ['ซ้ำกับที่มีอยู่แล้ว จึงไม่นำเข้าซ้ำ {n} รายการ', '{n} records are already there and are not imported again'],
   importDuplicateOfRow: ['ซ้ำกับแถว {row} ของแผ่นงาน', 'same as row {row} of the sheet'],

@@ -44,10 +44,11 @@ const at = (wb: MemoryWorkbook, sheet: string, address: string) => {
 /** Lets the pane finish re-reading the workbook after a write (its refresh is debounced). */
 const settle = () => act(() => new Promise<void>((done) => setTimeout(done, 400)));
 
-function rowOf(table: HTMLElement, row: number): string[] {
+/** The preview's row for an Excel row, field by field. */
+function rowOf(table: HTMLElement, row: number): Record<string, string> {
   const tr = table.querySelector(`tr[data-row="${row}"]`);
   if (!tr) throw new Error(`no row ${row} in the preview`);
-  return [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
+  return Object.fromEntries([...tr.querySelectorAll('[data-field]')].map((el) => [el.getAttribute('data-field'), el.textContent ?? '']));
 }
 
 describe('import page', () => {
@@ -61,16 +62,16 @@ describe('import page', () => {
     expect(screen.getByTestId('import-counts').textContent).toBe('อ่านได้ 12 รายการ · ของหน่วยงาน 10 · อยู่ในช่วงของแบบ (1 ต.ค. 2566 – 31 มี.ค. 2567) 7 · นอกช่วง 2');
     expect(screen.getByText(`จะเพิ่ม 6 แถวใหม่ลงแผ่นงาน "${O16}" แถว 2–7 โดยไม่แก้ไขแถวเดิม`)).toBeTruthy();
     // Sorted by signing date: the e-bidding contract of 15 Dec 2566 is the second row.
-    expect(rowOf(table, 3)).toEqual([
-      '3',
-      'โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3 บ้านหนองบัว, ตำบลชุมพลห้างหุ้นส่วนจำกัด สีคิ้วก่อสร้าง',
-      '2,390,000.00',
-      '15 ธ.ค. 2566',
-      'อยู่ระหว่างระยะสัญญา',
-    ]);
-    expect(rowOf(table, 2)[4]).toBe('สิ้นสุดระยะสัญญา');
+    expect(rowOf(table, 3)).toEqual({
+      item: 'โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ 3 บ้านหนองบัว, ตำบลชุมพล',
+      winner: 'ห้างหุ้นส่วนจำกัด สีคิ้วก่อสร้าง',
+      agreedPrice: '2,390,000.00',
+      signDate: '15 ธ.ค. 2566',
+      status: 'อยู่ระหว่างระยะสัญญา',
+    });
+    expect(rowOf(table, 2).status).toBe('สิ้นสุดระยะสัญญา');
     // Each contract of a two-contract project gets its own amount.
-    expect(rowOf(table, 6)[2]).toBe('190,000.00');
+    expect(rowOf(table, 6).agreedPrice).toBe('190,000.00');
 
     const skipped = screen.getByTestId('import-skipped');
     expect(within(skipped).getByText('นำเข้าไม่ได้ 2 รายการ (แก้ข้อมูลต้นทางหรือกรอกเอง)')).toBeTruthy();
@@ -87,6 +88,19 @@ describe('import page', () => {
 
     // Nothing is written before the officer confirms.
     expect(wb.sheet(O16).rows).toHaveLength(1);
+  });
+
+  it('derives the status at the as-of date the officer types, Thai style', async () => {
+    const wb = await workbook();
+    renderPane(wb, 'import');
+    await choose(tis620Csv());
+    const table = await screen.findByRole('table', { name: 'รายการที่จะนำเข้า (6)' });
+    // By default the end of the o16 period: the truck repair (29 ม.ค. – 28 ก.พ. 2567) has ended.
+    expect(screen.getByText('เว้นว่าง = วันสิ้นสุดช่วงของแบบ หรือวันนี้ถ้ายังไม่ถึง (ใช้อยู่: 31 มี.ค. 2567)')).toBeTruthy();
+    expect(rowOf(table, 5)).toMatchObject({ signDate: '29 ม.ค. 2567', status: 'สิ้นสุดระยะสัญญา' });
+    await userEvent.type(screen.getByRole('textbox', { name: 'สถานะ ณ วันที่' }), '15/2/67');
+    expect(await screen.findByText('อ่านได้เป็น 15 ก.พ. 2567')).toBeTruthy();
+    await waitFor(() => expect(rowOf(screen.getByRole('table', { name: 'รายการที่จะนำเข้า (6)' }), 5).status).toBe('อยู่ระหว่างระยะสัญญา'));
   });
 
   it('writes the rows under the list on confirmation, agency columns filled and status derived, then checks the sheet', async () => {
@@ -202,7 +216,13 @@ describe('import page', () => {
     await choose(new File([bytes], 'skr1.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     const table = await screen.findByRole('table', { name: 'รายการที่จะนำเข้า (3)' }, { timeout: 10_000 });
     expect(screen.getByTestId('import-source').textContent).toContain('แผ่นงาน "ต.ค.66": แบบ สขร.1 เดือน ต.ค. 2566 — 2 รายการ');
-    expect(rowOf(table, 4).slice(1)).toEqual(['โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ๓ บ้านหนองบัวห้างหุ้นส่วนจำกัด สีคิ้วก่อสร้าง', '2,390,000.00', '15 ม.ค. 2567', '–']);
+    expect(rowOf(table, 4)).toEqual({
+      item: 'โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก หมู่ที่ ๓ บ้านหนองบัว',
+      winner: 'ห้างหุ้นส่วนจำกัด สีคิ้วก่อสร้าง',
+      agreedPrice: '2,390,000.00',
+      signDate: '15 ม.ค. 2567',
+      status: '–',
+    });
     expect(screen.getByTestId('import-skipped').textContent).toContain('แผ่นงาน "ม.ค.67" แถว 7 ของ skr1.xlsx');
     // สขร.1 has no end date: the status cannot be derived, and the check says what to add.
     expect(screen.getByTestId('import-check').textContent).toMatch(/ข้อผิดพลาด [1-9]/);
@@ -223,6 +243,13 @@ describe('import page', () => {
       expect(await screen.findByText(message, {}, { timeout: 10_000 })).toBeTruthy();
       expect(screen.getByText('ทำรายการไม่สำเร็จ')).toBeTruthy();
       expect(screen.queryByRole('table', { name: /รายการที่จะนำเข้า/ })).toBeNull();
+    });
+
+    it('an as-of date it cannot read', async () => {
+      const wb = await workbook();
+      renderPane(wb, 'import');
+      await userEvent.type(await screen.findByRole('textbox', { name: 'สถานะ ณ วันที่' }), '31 ก.พ. 2567');
+      expect(await screen.findByText(/เดือนกุมภาพันธ์ 2567 มี 29 วัน/)).toBeTruthy();
     });
 
     it('no rows of the agency in the period', async () => {

@@ -23,7 +23,9 @@ const useStyles = makeStyles({
   td: { padding: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top', overflowWrap: 'anywhere' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   row: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
-  winner: { display: 'block', color: tokens.colorNeutralForeground3 },
+  second: { display: 'block', color: tokens.colorNeutralForeground3 },
+  when: { minWidth: '6.5em' },
+  date: { display: 'block', whiteSpace: 'nowrap' },
   more: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
 
@@ -44,8 +46,7 @@ export function ImportRowsTable({ rows, template }: { rows: readonly ImportedRow
             <th className={s.th} scope="col">{t('importColRow')}</th>
             <th className={s.th} scope="col">{t('importColProject')}</th>
             <th className={`${s.th} ${s.num}`} scope="col">{t('importColPrice')}</th>
-            <th className={s.th} scope="col">{t('importColDate')}</th>
-            <th className={s.th} scope="col">{t('importColStatus')}</th>
+            <th className={s.th} scope="col">{t('importColDateStatus')}</th>
           </tr>
         </thead>
         <tbody>
@@ -53,12 +54,15 @@ export function ImportRowsTable({ rows, template }: { rows: readonly ImportedRow
             <tr key={r.outputRow} data-row={r.outputRow}>
               <td className={`${s.td} ${s.row}`}>{r.outputRow}</td>
               <td className={s.td}>
-                {cellText(value(r, item), '–')}
-                <span className={s.winner}>{cellText(value(r, winner), '–')}</span>
+                <span data-field="item">{cellText(value(r, item), '–')}</span>
+                <span className={s.second} data-field="winner">{cellText(value(r, winner), '–')}</span>
               </td>
-              <td className={`${s.td} ${s.num}`}>{money(value(r, price))}</td>
-              <td className={s.td}>{cellText(value(r, sign), '–')}</td>
-              <td className={s.td}>{cellText(value(r, status), '–')}</td>
+              <td className={`${s.td} ${s.num}`} data-field="agreedPrice">{money(value(r, price))}</td>
+              {/* Date and status share a column: a 320-pixel pane has no room for five. */}
+              <td className={`${s.td} ${s.when}`}>
+                <span className={s.date} data-field="signDate">{cellText(value(r, sign), '–')}</span>
+                <span className={s.second} data-field="status">{cellText(value(r, status), '–')}</span>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,7 +11,7 @@ import { readSourceBytes, type LoadedSource } from '../../app/importSource';
 import { todayUtc, type ActiveSheet } from '../../app/workbookSession';
 import { matchedChoice, unitChoices } from '../../domain/import';
 import { catalogue, optionList } from '../../domain/templates';
-import { formatThaiDate, parseFiscalYear, parseIsoDate } from '../../domain/values/thaiDate';
+import { formatThaiDate, parseFiscalYear, parseThaiDate } from '../../domain/values/thaiDate';
 import { GatewayError } from '../../workbook/gateway';
 import { assessedFiscalYear } from '../asOf';
 import { usePane } from '../context';
@@ -75,8 +75,10 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
   }, [derivedYear]);
   const fy = parseFiscalYear(fyText.trim());
   const [unit, setUnit] = useState<string>();
+  // Typed as officers write dates (31 มี.ค. 2567, 31/3/67), read by the same parser as the sheets.
   const [asOfText, setAsOfText] = useState('');
-  const asOf = asOfText ? parseIsoDate(asOfText) : undefined;
+  const asOfRead = asOfText.trim() ? parseThaiDate(asOfText) : undefined;
+  const asOf = asOfRead === undefined ? undefined : asOfRead.ok ? asOfRead.value : null;
   const [budgetSource, setBudgetSource] = useState('');
   const budgetSources = useMemo(() => optionList('budgetSource', catalogue).options.map((o) => o.value), []);
 
@@ -233,10 +235,16 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
         )}
         <Field
           label={t('importAsOf')}
-          validationState={asOf === null ? 'error' : undefined}
-          validationMessage={asOf === null ? t('importAsOfInvalid') : result ? t('importAsOfHint', { date: formatThaiDate(result.asOf) }) : undefined}
+          validationState={asOfRead && !asOfRead.ok ? 'error' : asOfRead?.ok ? 'success' : 'none'}
+          validationMessage={
+            asOfRead && !asOfRead.ok
+              ? lang === 'th' ? asOfRead.problem.th : asOfRead.problem.en
+              : asOfRead?.ok
+                ? t('readAs', { value: formatThaiDate(asOfRead.value) })
+                : result ? t('importAsOfHint', { date: formatThaiDate(result.asOf) }) : undefined
+          }
         >
-          <Input type="date" value={asOfText} onChange={(_, d) => setAsOfText(d.value)} />
+          <Input value={asOfText} onChange={(_, d) => setAsOfText(d.value)} placeholder={t('importAsOfPlaceholder')} autoComplete="off" />
         </Field>
         <Field label={t('importBudgetSource')}>
           <Dropdown
