@@ -6,7 +6,7 @@
 export type Lang = 'th' | 'en';
 
 const STRINGS = {
-  appTitle: ['แบบฟอร์ม ITA จัดซื้อจัดจ้าง', 'ITA procurement forms'],
+  appTitle: ['แบบฟอร์ม ITA', 'ITA forms'],
   switchLanguage: ['English', 'ภาษาไทย'],
   switchLanguageLabel: ['เปลี่ยนเป็นภาษาอังกฤษ', 'Switch to Thai'],
   sheet: ['แผ่นงาน', 'Sheet'],
@@ -70,7 +70,7 @@ const STRINGS = {
   ],
   formAddTitle: ['เพิ่มรายการใหม่', 'New record'],
   formEditTitle: ['แก้ไขแถวที่ {row}', 'Editing row {row}'],
-  formHint: ['ช่องที่มีเครื่องหมาย * ต้องกรอก กด Enter เพื่อบันทึก', 'Fields marked * are required; press Enter to save'],
+  formHint: ['ช่องที่มีเครื่องหมาย * ต้องกรอก กด Enter ในช่องบรรทัดเดียวเพื่อบันทึก (ช่องข้อความยาว Enter ขึ้นบรรทัดใหม่)', 'Fields marked * are required; Enter in a one-line field saves (in long text it starts a new line)'],
   addRecord: ['เพิ่มรายการ', 'Add record'],
   editSelected: ['แก้ไขแถวที่เลือก', 'Edit selected row'],
   reviewChanges: ['ตรวจดูการเปลี่ยนแปลง', 'Review changes'],

@@ -57,7 +57,11 @@ export function columnByKey(template: TemplateDef, key: string): ColumnDef | und
   return template.columns.find((c) => c.key === key);
 }
 
-/** "แบบ o16 ความก้าวหน้าการจัดซื้อจัดจ้าง (ITA 2567)" */
+/**
+ * "แบบ o16 ความก้าวหน้าการจัดซื้อจัดจ้าง (ITA 2567)"; a template that is no OIT item of its own
+ * (the score analysis, the OIT checklist) is named without a number.
+ */
 export function describeChoice(choice: TemplateChoice): string {
-  return `แบบ ${choice.edition.item} ${choice.template.name} (ITA ${choice.edition.edition})`;
+  const item = /^o[0-9]+$/.test(choice.edition.item) ? `แบบ ${choice.edition.item} ` : '';
+  return `${item}${choice.template.name} (ITA ${choice.edition.edition})`;
 }
