@@ -272,10 +272,14 @@ export function planEdit(grid: SheetGrid, rec: Recognition, sheet: string, row: 
   const built = buildRow(rec, current.length, input, agency, asOf);
   const changes: PlannedChange[] = [];
   const same = (a: CellValue, b: CellValue) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b || (isEmptyCell(a) && isEmptyCell(b)));
-  built.cells.forEach((to, i) => {
+  built.cells.forEach((value, i) => {
     const from = current[i] ?? null;
-    if (i === rec.seqIndex || to === null || same(from, to)) return;
+    if (i === rec.seqIndex) return;
     const col = rec.template.columns.find((c) => rec.indexOf.get(c.key) === i);
+    // A form field the officer emptied empties its cell ('': the gateway clears it); null is "nothing to write".
+    const emptied = value === null && col !== undefined && !col.agency && !col.derived && isEmptyCell(input[col.key] ?? '');
+    const to: CellValue = emptied ? '' : value;
+    if (to === null || same(from, to)) return;
     // A derived cell holding its formula keeps it: Excel recomputes it from the new scores.
     if (col?.derived && grid.formulas?.has(`${row - (grid.firstRow ?? 1)}:${i}`)) return;
     changes.push({

@@ -7,9 +7,21 @@ import type { CellValue, SheetGrid } from '../domain/grid';
 import type { SheetPlan, SummaryPlanCell } from '../domain/layout';
 import type { WorkbookMeta } from '../domain/workbookMeta';
 
+/*
+ * What a written value does to its cell, the same for every method and every gateway:
+ *
+ * - `null` leaves the cell as it is (its value, formula and format): "nothing to write here".
+ * - `''` empties the cell (its value or formula; the format stays): "this field is now blank".
+ * - anything else is written; a row shorter than the others leaves the cells right of it alone.
+ *
+ * So a new record written with null in its unfilled fields never touches what the row held, and
+ * an edited field the officer emptied is written as ''.
+ */
+
 export interface CellWrite {
   readonly row: number;
   readonly col: number;
+  /** The value to write: `''` empties the cell, `null` leaves it as it is. */
   readonly value: CellValue;
   /** Number format to set with the value (a fixed date gets the Buddhist Era format). */
   readonly numFmt?: string;
@@ -49,9 +61,12 @@ export interface WorkbookGateway {
   writeMeta(meta: WorkbookMeta): Promise<void>;
   /** Creates a template sheet (headers, formats, widths, frozen header, lists, validation). Refuses an existing name. */
   createSheet(req: NewSheetRequest): Promise<void>;
-  /** Writes rows of values starting at `startRow` (2-D array), then the column formats given. */
+  /**
+   * Writes rows of values starting at `startRow` (2-D array), each with its column's format (set
+   * only where a value is written). `null` leaves a cell as it is, `''` empties it.
+   */
   writeRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void>;
-  /** Writes scattered cells (fixes), grouped so that the number of requests stays small. */
+  /** Writes scattered cells (fixes, edits), grouped so that the number of requests stays small. `''` empties a cell, `null` leaves it. */
   writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void>;
   /** Writes (or rewrites) a derived sheet ita-forms owns, e.g. the o17 summary. */
   writeDerivedSheet(name: string, cells: readonly SummaryPlanCell[], widths: readonly number[]): Promise<void>;

@@ -181,7 +181,9 @@ export class MemoryWorkbook implements WorkbookGateway {
     const s = this.sheet(sheet);
     rows.forEach((row, i) => {
       row.forEach((v, c) => {
-        this.put(s, startRow - 1 + i, c, v);
+        // null leaves the cell; '' empties it (an empty cell reads as null, as from Excel).
+        if (v === null) return;
+        this.put(s, startRow - 1 + i, c, v === '' ? null : v);
         const f = numFmts?.[c];
         if (f) s.numFmts.set(key(startRow - 1 + i, c), f);
       });
@@ -192,7 +194,8 @@ export class MemoryWorkbook implements WorkbookGateway {
   async writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
     const s = this.sheet(sheet);
     for (const c of cells) {
-      this.put(s, c.row - 1, c.col - 1, c.value);
+      if (c.value === null) continue;
+      this.put(s, c.row - 1, c.col - 1, c.value === '' ? null : c.value);
       if (c.numFmt) s.numFmts.set(key(c.row - 1, c.col - 1), c.numFmt);
     }
     this.emit();

@@ -504,15 +504,15 @@ export class OfficeGateway implements WorkbookGateway {
   async writeRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void> {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     if (!rows.length || !width) return;
-    // A short row leaves the cells right of it alone (null), as the in-memory workbook does.
+    // null (and a short row's missing cells) leaves a cell alone, '' empties it: Office.js's own null semantics.
     const values = rows.map((r) => {
       const out = new Array<ExcelInput>(width).fill(null);
-      r.forEach((v, c) => (out[c] = toExcelInput(v)));
+      r.forEach((v, c) => (out[c] = toExcelInput(v, true)));
       return out;
     });
     const formats = rows.map((r) => {
       const out = new Array<string | null>(width).fill(null);
-      r.forEach((v, c) => (out[c] = formatFor(v, numFmts?.[c])));
+      r.forEach((v, c) => (out[c] = v === null ? null : formatFor(v, numFmts?.[c])));
       return out;
     });
     await this.onSheet(sheet, async (context) => {
@@ -529,6 +529,7 @@ export class OfficeGateway implements WorkbookGateway {
       const ws = context.workbook.worksheets.getItem(sheet);
       const budget = new SyncBudget(context);
       for (const c of cells) {
+        if (c.value === null) continue; // null leaves the cell, '' empties it
         const value = toExcelInput(c.value);
         const fmt = formatFor(c.value, c.numFmt);
         await budget.reserve(cellBytes(value) + (fmt ? cellBytes(fmt) : 0) + 3 * ACTION_OVERHEAD);
