@@ -4,7 +4,7 @@
  * state: the active sheet and its last check.
  */
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Component, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { WorkbookGateway } from '../workbook/gateway';
 import { PaneProvider, usePane } from './context';
 import { useActiveSheet, useCheck, type WorkbookWatch } from './hooks';
@@ -14,9 +14,25 @@ import { AgencyPage } from './pages/AgencyPage';
 import { CheckPage } from './pages/CheckPage';
 import { FixPage } from './pages/FixPage';
 import { FormPage } from './pages/FormPage';
-import { ImportPage } from './pages/ImportPage';
 import { RecognisePage } from './pages/RecognisePage';
 import { SummaryPage } from './pages/SummaryPage';
+
+/**
+ * The import page brings the import domain (e-GP and สขร.1 readers, mapping, de-duplication): it is
+ * a chunk of its own, fetched from the add-in's server when its tab is first opened, so the pane
+ * starts as fast as before. If it cannot be fetched, the tab says so instead of failing the pane.
+ */
+const ImportPage = lazy(() =>
+  import(/* webpackChunkName: "import-page" */ './pages/ImportPage').then(
+    (m) => ({ default: m.ImportPage }),
+    () => ({ default: ImportUnavailable }),
+  ),
+);
+
+function ImportUnavailable() {
+  const { t } = usePane();
+  return <Notice intent="error">{t('importUnavailable')}</Notice>;
+}
 
 export type TabId = 'template' | 'agency' | 'form' | 'import' | 'check' | 'fix' | 'summary';
 
@@ -103,15 +119,17 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
     page = rec ? <FormPage key={active.sheet} active={{ ...active, recognition: rec }} onWritten={() => void refresh()} /> : <Notice intent="warning">{t('needTemplate')}</Notice>;
   } else if (shownTab === 'import') {
     page = (
-      <ImportPage
-        active={active}
-        onWritten={() => {
-          void refresh();
-          // The Check tab's last check was made before these rows were there.
-          void check.recheck();
-        }}
-        onShowCheck={() => setTab('check')}
-      />
+      <Suspense fallback={<Spinner size="small" label={t('loadingPage')} />}>
+        <ImportPage
+          active={active}
+          onWritten={() => {
+            void refresh();
+            // The Check tab's last check was made before these rows were there.
+            void check.recheck();
+          }}
+          onShowCheck={() => setTab('check')}
+        />
+      </Suspense>
     );
   } else if (shownTab === 'check') {
     page = <CheckPage check={check} sheet={active.sheet} />;

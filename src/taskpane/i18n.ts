@@ -164,6 +164,11 @@ const STRINGS = {
   summaryUngrouped: ['{n} รายการไม่ได้นับ เพราะวิธีการจัดซื้อจัดจ้างว่างหรือไม่ตรงกับรายการ', '{n} records not counted: method empty or not in the list'],
 
   importTitle: ['นำเข้าข้อมูลจัดซื้อจัดจ้าง', 'Import procurement data'],
+  loadingPage: ['กำลังโหลด…', 'Loading…'],
+  importUnavailable: [
+    'โหลดหน้านำเข้าไม่สำเร็จ (เชื่อมต่อเซิร์ฟเวอร์ของ add-in ไม่ได้): ปิดแล้วเปิดหน้าต่างนี้ใหม่ หรือใช้คำสั่ง ita-forms import',
+    'The import page could not be loaded (the add-in\'s server is unreachable): reopen the pane, or use ita-forms import',
+  ],
   importHint: [
     'อ่านไฟล์ข้อมูล e-GP (CSV หรือ JSON จาก data.go.th) หรือแบบ สขร.1 (.xlsx) แล้วเพิ่มเป็นรายการในแบบ o16/o17 ไฟล์ถูกอ่านในเครื่องนี้เท่านั้น ไม่ถูกส่งไปที่ใด',
     'Reads e-GP open data (CSV or JSON from data.go.th) or สขร.1 monthly sheets (.xlsx) and adds them as o16/o17 records. The file is read on this computer only; nothing is sent anywhere',
