@@ -8,7 +8,8 @@ import type { Recognition } from '../domain/recognize';
 import type { ColumnDef, DerivedKind } from '../domain/templates/types';
 import { catalogue, optionList } from '../domain/templates';
 import { parseField, type FieldEnv, type FieldValue, type TaxIdValue } from '../domain/check/fields';
-import { isEmptyCell } from '../domain/check/records';
+import { extractRecords, isEmptyCell } from '../domain/check/records';
+import { firstTakenRow } from '../domain/import/placement';
 import { statusFromDates, type AgencyProfile } from '../domain/check';
 import { compileOptions, type OptionMatcher } from '../domain/values/options';
 import { agencyValues } from '../domain/layout';
@@ -204,18 +205,66 @@ export function buildRow(rec: Recognition, width: number, input: FormInput, agen
   return { cells, numFmts, errors };
 }
 
-function isAgencyOnly(row: readonly CellValue[] | undefined, rec: Recognition): boolean {
-  if (!row) return true;
-  const agencyIdx = new Set(rec.template.columns.filter((c) => c.agency).map((c) => rec.indexOf.get(c.key)));
-  return row.every((v, i) => isEmptyCell(v) || agencyIdx.has(i) || i === rec.seqIndex);
+/**
+ * A row a new record may be written into: empty, or holding only what a prepared row holds (the
+ * agency values a new sheet pre-fills, a pre-printed number in the ที่ column). Text in the ที่
+ * column ("หมายเหตุ: …") or a lone note in an agency column makes it taken. The same rule as the
+ * import's placement, so the form and the import agree on where the list ends.
+ */
+function isFreeRow(grid: SheetGrid, rec: Recognition, excelRow: number): boolean {
+  return firstTakenRow(grid, rec, excelRow, 1) === undefined;
 }
 
-/** The Excel row to write a new record into: the first row after the last one holding data. */
-export function nextEmptyRow(grid: SheetGrid, rec: Recognition): number {
+/** Where a new record goes. */
+export interface RecordSlot {
+  /** The Excel row the record is written into. */
+  readonly row: number;
+  /**
+   * The row right under the last record holds something else (a note, a total, a signature line):
+   * a row is inserted there first, so that these move down one row and nothing is written over.
+   */
+  readonly insert: boolean;
+}
+
+/**
+ * The last row that belongs to the record at `index`: the check (extractRecords) merges a
+ * continuation line ("(ต่อ)…" after a page break) into the record above it, so a new record goes
+ * below such lines, never between a record and its continuation.
+ */
+function recordEnd(grid: SheetGrid, rec: Recognition, index: number): number {
   const first = grid.firstRow ?? 1;
-  let lastData = rec.headerIndex;
-  for (let r = rec.headerIndex + 1; r < grid.rows.length; r++) if (!isAgencyOnly(grid.rows[r], rec)) lastData = r;
-  return first + lastData + 1;
+  const alone = { ...rec, headerIndex: -1 };
+  const record = grid.rows[index];
+  let end = index;
+  while (end + 1 < grid.rows.length && !isFreeRow(grid, rec, first + end + 1)) {
+    // The record with just that row under it: merged into it (a new array), or passed over as a note (the row itself).
+    const pair = extractRecords({ name: grid.name, rows: [record, grid.rows[end + 1]], firstRow: first + index }, alone).records;
+    if (pair.length !== 1 || pair[0].source === record) break;
+    end++;
+  }
+  return end;
+}
+
+/**
+ * Where a new record goes: right after the last record, as the check finds records (notes,
+ * totals and signature lines under the table are not records). Into that row when it is empty
+ * (or holds only pre-filled agency values or a pre-printed ที่); when a note follows the last
+ * record at once, into a row inserted there. `grid` may be the whole sheet or its last rows only
+ * (firstRow set): rows are placed by `rec.headerRow`.
+ */
+export function recordSlot(grid: SheetGrid, rec: Recognition): RecordSlot {
+  const first = grid.firstRow ?? 1;
+  const headerIndex = Math.max(-1, rec.headerRow - first);
+  const view = headerIndex === rec.headerIndex ? rec : { ...rec, headerIndex };
+  const { records } = extractRecords(grid, view);
+  const last = records.length ? recordEnd(grid, view, records[records.length - 1].row - first) : headerIndex;
+  const row = first + last + 1;
+  return { row, insert: !isFreeRow(grid, rec, row) };
+}
+
+/** The Excel row a new record is written into (see recordSlot). */
+export function nextEmptyRow(grid: SheetGrid, rec: Recognition): number {
+  return recordSlot(grid, rec).row;
 }
 
 function previousSeq(grid: SheetGrid, rec: Recognition, beforeIndex: number): number | undefined {
@@ -229,12 +278,15 @@ function previousSeq(grid: SheetGrid, rec: Recognition, beforeIndex: number): nu
 }
 
 /**
- * Adds a record in the next empty row: one read (the sheet as it is now, not as the pane last saw
- * it) and one write. Returns the Excel row written.
+ * Adds a record right after the last record (recordSlot): one read (the sheet as it is now, not as
+ * the pane last saw it) and one write. Never writes over a cell: the target row is empty, or holds
+ * only pre-filled agency values or a ที่ number, which are left as they are; when a note follows
+ * the last record at once, a row is inserted for the record. Returns the Excel row written.
  */
 export async function addRecord(gw: WorkbookGateway, sheet: string, rec: Recognition, input: FormInput, agency: AgencyProfile | undefined, asOf: Date): Promise<number> {
   const grid = await gw.readSheet(sheet);
-  const row = nextEmptyRow(grid, rec);
+  const slot = recordSlot(grid, rec);
+  const row = slot.row;
   const index = row - (grid.firstRow ?? 1);
   const seq = previousSeq(grid, rec, index);
   const width = Math.max(...grid.rows.map((r) => r.length), rec.template.columns.length);
@@ -242,12 +294,22 @@ export async function addRecord(gw: WorkbookGateway, sheet: string, rec: Recogni
   if (built.errors.length) {
     throw new GatewayError(built.errors.map((e) => e.message).join('; '), 'The form has errors');
   }
-  const existing = grid.rows[index];
-  // The target row may hold pre-filled agency values, which the new record repeats; anything else there stops us.
-  if (existing && !isAgencyOnly(existing, rec)) {
-    throw new GatewayError(`แถว ${row} ไม่ว่าง จึงไม่เขียนทับ`, `Row ${row} is not empty; nothing was written`);
+  const existing = slot.insert ? undefined : grid.rows[index];
+  // What the row already holds (pre-filled agency values, a pre-printed ที่) stays: null leaves a cell.
+  const cells = built.cells.map((v, i) => (existing && !isEmptyCell(existing[i]) ? null : v));
+  if (slot.insert) {
+    try {
+      await gw.insertRows(sheet, row, [cells], built.numFmts);
+    } catch (e) {
+      if (e instanceof GatewayError) throw e;
+      throw new GatewayError(
+        `แถว ${row} ใต้รายการสุดท้ายมีข้อความอื่น (เช่น หมายเหตุหรือผู้รายงาน) และแทรกแถวใหม่ไม่ได้ จึงยังไม่ได้บันทึก: แทรกแถวว่างใต้รายการสุดท้ายเองแล้วบันทึกอีกครั้ง`,
+        `Row ${row}, under the last record, holds other text and a row could not be inserted there; nothing was written. Insert an empty row under the last record and save again.`,
+      );
+    }
+  } else {
+    await gw.writeRows(sheet, row, [cells], built.numFmts);
   }
-  await gw.writeRows(sheet, row, [built.cells], built.numFmts);
   return row;
 }
 

@@ -66,6 +66,12 @@ export interface WorkbookGateway {
    * only where a value is written). `null` leaves a cell as it is, `''` empties it.
    */
   writeRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void>;
+  /**
+   * Inserts as many whole rows as given above `startRow` (the rows from there down move down, as
+   * Excel's Insert does: nothing is overwritten, references follow) and writes the values into
+   * them as writeRows does. One round trip in Excel.
+   */
+  insertRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void>;
   /** Writes scattered cells (fixes, edits), grouped so that the number of requests stays small. `''` empties a cell, `null` leaves it. */
   writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void>;
   /** Writes (or rewrites) a derived sheet ita-forms owns, e.g. the o17 summary. */

@@ -191,6 +191,36 @@ export class MemoryWorkbook implements WorkbookGateway {
     this.emit();
   }
 
+  async insertRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void> {
+    const s = this.sheet(sheet);
+    const at = startRow - 1;
+    const n = rows.length;
+    if (!n) return;
+    if (at < s.rows.length) s.rows.splice(at, 0, ...Array.from({ length: n }, (): CellValue[] => []));
+    // Formats, fills and bold cells move with their rows; a validation the insertion falls inside grows.
+    const shift = <T>(m: Map<string, T>) => {
+      const moved = [...m].filter(([k]) => Number(k.split(':')[0]) >= at);
+      for (const [k] of moved) m.delete(k);
+      for (const [k, v] of moved) {
+        const [r, c] = k.split(':').map(Number);
+        m.set(key(r + n, c), v);
+      }
+    };
+    shift(s.numFmts);
+    shift(s.fills);
+    const bold = new Map([...s.bold].map((k) => [k, true] as const));
+    shift(bold);
+    s.bold.clear();
+    for (const k of bold.keys()) s.bold.add(k);
+    for (const l of s.lists.values()) {
+      if (l.from >= startRow) l.from += n;
+      if (l.to >= startRow) l.to += n;
+    }
+    if (s.frozenRows >= startRow) s.frozenRows += n;
+    if (this.selected && sameSheetName(this.selected.sheet, s.name) && this.selected.row >= startRow) this.selected = { ...this.selected, row: this.selected.row + n };
+    await this.writeRows(sheet, startRow, rows, numFmts);
+  }
+
   async writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
     const s = this.sheet(sheet);
     for (const c of cells) {

@@ -501,10 +501,10 @@ export class OfficeGateway implements WorkbookGateway {
     sheet.activate();
   }
 
-  async writeRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void> {
+  /** Rows of domain values as a values array and its formats: null (and a short row's missing cells) leaves a cell, '' empties it. */
+  private rowBlock(rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): { values: ExcelInput[][]; formats: (string | null)[][] } {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    if (!rows.length || !width) return;
-    // null (and a short row's missing cells) leaves a cell alone, '' empties it: Office.js's own null semantics.
+    // Office.js's own null semantics: null in a values array leaves the cell as it is.
     const values = rows.map((r) => {
       const out = new Array<ExcelInput>(width).fill(null);
       r.forEach((v, c) => (out[c] = toExcelInput(v, true)));
@@ -515,10 +515,30 @@ export class OfficeGateway implements WorkbookGateway {
       r.forEach((v, c) => (out[c] = v === null ? null : formatFor(v, numFmts?.[c])));
       return out;
     });
+    return { values, formats };
+  }
+
+  async writeRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void> {
+    const block = this.rowBlock(rows, numFmts);
+    if (!block.values[0]?.length) return;
     await this.onSheet(sheet, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const budget = new SyncBudget(context);
-      await this.queueBlock(ws, budget, startRow, 1, { values, formats });
+      await this.queueBlock(ws, budget, startRow, 1, block);
+      await budget.flush();
+    });
+  }
+
+  async insertRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void> {
+    if (!rows.length) return;
+    const block = this.rowBlock(rows, numFmts);
+    await this.onSheet(sheet, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const budget = new SyncBudget(context);
+      // Whole rows, as Excel's Insert: the rows below move down with their formats, validation and references.
+      await budget.reserve(2 * ACTION_OVERHEAD);
+      ws.getRange(`${startRow}:${startRow + rows.length - 1}`).insert('Down');
+      await this.queueBlock(ws, budget, startRow, 1, block);
       await budget.flush();
     });
   }

@@ -892,6 +892,42 @@ export class FakeRange extends FakeObject {
     });
   }
 
+  /**
+   * Inserts cells in place of this range and shifts the cells below it down ('Down' only): values,
+   * formats, validations and, for whole rows, row heights move; a validation the insertion falls
+   * inside grows. Formulas are stored text and are not re-pointed. Returns the blank range.
+   */
+  insert(shift: 'Down' | 'Right'): FakeRange {
+    return this.created(new FakeRange(this.context), 'insert', [shift], () => {
+      if (shift !== 'Down') throw unsupported(`Range.insert('${shift}')`);
+      const t = this.target();
+      const b = single(t);
+      const n = b.r1 - b.r0 + 1;
+      const s = t.sheet;
+      const moved: [number, number, CellModel][] = [];
+      for (const [r, c, cell] of s.existing({ r0: b.r0, c0: b.c0, r1: MAX_ROWS - 1, c1: b.c1 })) {
+        if (r + n >= MAX_ROWS && (cell.v !== '' || cell.f !== undefined)) throw new FakeOfficeError('InvalidOperation', 'Insert would push cells off the worksheet');
+        moved.push([r, c, cell]);
+      }
+      for (const [r, c] of moved) s.delete(r, c);
+      for (const [r, c, cell] of moved) if (r + n < MAX_ROWS) s.cells.set((r + n) * MAX_COLS + c, cell);
+      const wholeRows = b.c0 === 0 && b.c1 === MAX_COLS - 1;
+      for (const v of s.validations) {
+        if (v.box.c1 < b.c0 || v.box.c0 > b.c1) continue;
+        if (v.box.r0 >= b.r0) {
+          v.box = { ...v.box, r0: v.box.r0 + n, r1: Math.min(MAX_ROWS - 1, v.box.r1 + n) };
+        } else if (v.box.r1 >= b.r0) v.box = { ...v.box, r1: Math.min(MAX_ROWS - 1, v.box.r1 + n) };
+      }
+      if (wholeRows) {
+        const heights = [...s.rowHeights].filter(([r]) => r >= b.r0);
+        for (const [r] of heights) s.rowHeights.delete(r);
+        for (const [r, h] of heights) s.rowHeights.set(r + n, h);
+      }
+      this.context._changed.add(s);
+      return { sheet: s, boxes: [b] } satisfies RangeTarget;
+    });
+  }
+
   select(): void {
     this.queueMethod('select', [], (t: RangeTarget) => {
       const book = this.context.excel.book;
