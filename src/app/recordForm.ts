@@ -16,6 +16,7 @@ import { agencyValues } from '../domain/layout';
 import { deriveValue } from '../domain/itaScore';
 import { STATUS_NOT_SIGNED } from '../domain/templates/options';
 import { formatThaiDate } from '../domain/values/thaiDate';
+import { toArabicDigits } from '../domain/values/thaiDigits';
 import { formatMoney } from '../domain/values/money';
 import { formatTaxId } from '../domain/values/taxId';
 import { GatewayError, type WorkbookGateway } from '../workbook/gateway';
@@ -267,34 +268,60 @@ export function nextEmptyRow(grid: SheetGrid, rec: Recognition): number {
   return recordSlot(grid, rec).row;
 }
 
-function previousSeq(grid: SheetGrid, rec: Recognition, beforeIndex: number): number | undefined {
-  if (rec.seqIndex === undefined) return undefined;
-  for (let r = beforeIndex - 1; r > rec.headerIndex; r--) {
-    const v = grid.rows[r]?.[rec.seqIndex];
-    const n = typeof v === 'number' ? v : Number(String(v ?? '').replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)));
+/**
+ * The ที่ number of the nearest row above `beforeIndex` that has one: 0 when there is none down to
+ * the header, undefined when the grid starts below the header and holds none (read more).
+ */
+function previousSeq(grid: SheetGrid, seqIndex: number, headerIndex: number, beforeIndex: number): number | undefined {
+  for (let r = beforeIndex - 1; r > headerIndex && r >= 0; r--) {
+    const v = grid.rows[r]?.[seqIndex];
+    const n = typeof v === 'number' ? v : Number(toArabicDigits(String(v ?? '')));
     if (Number.isFinite(n) && n > 0) return n;
   }
-  return 0;
+  return headerIndex >= 0 ? 0 : undefined;
+}
+
+/** Rows read first when adding a record: the last record and the notes under it are nearly always among them. */
+export const TAIL_ROWS = 200;
+
+interface Placed {
+  readonly grid: SheetGrid;
+  readonly slot: RecordSlot;
+  /** The ที่ number the new record gets (undefined: the sheet has no ที่ column). */
+  readonly seq?: number;
+}
+
+/** Where the record goes by these rows, or undefined when they start below the header and do not tell (no record, or no ที่ number). */
+function place(grid: SheetGrid, rec: Recognition): Placed | undefined {
+  const first = grid.firstRow ?? 1;
+  const headerIndex = Math.max(-1, rec.headerRow - first);
+  const whole = headerIndex >= 0;
+  if (!whole && extractRecords(grid, { ...rec, headerIndex }).records.length === 0) return undefined;
+  const slot = recordSlot(grid, rec);
+  if (rec.seqIndex === undefined) return { grid, slot };
+  const before = previousSeq(grid, rec.seqIndex, headerIndex, slot.row - first);
+  return before === undefined ? undefined : { grid, slot, seq: before + 1 };
 }
 
 /**
- * Adds a record right after the last record (recordSlot): one read (the sheet as it is now, not as
- * the pane last saw it) and one write. Never writes over a cell: the target row is empty, or holds
- * only pre-filled agency values or a ที่ number, which are left as they are; when a note follows
- * the last record at once, a row is inserted for the record. Returns the Excel row written.
+ * Adds a record right after the last record (recordSlot), reading the sheet as it is now, not as
+ * the pane last saw it: only its last rows (TAIL_ROWS) in one round trip, the whole sheet only when
+ * they do not tell where the list ends; then one write. Never writes over a cell: the target row
+ * is empty, or holds only pre-filled agency values or a ที่ number, which are left as they are;
+ * when a note follows the last record at once, a row is inserted for the record. Returns the Excel
+ * row written.
  */
 export async function addRecord(gw: WorkbookGateway, sheet: string, rec: Recognition, input: FormInput, agency: AgencyProfile | undefined, asOf: Date): Promise<number> {
-  const grid = await gw.readSheet(sheet);
-  const slot = recordSlot(grid, rec);
+  const placed = place(await gw.readTail(sheet, TAIL_ROWS), rec) ?? place(await gw.readSheet(sheet), rec);
+  if (!placed) throw new GatewayError('อ่านแผ่นงานไม่ได้ จึงยังไม่ได้บันทึก', 'Could not read the sheet; nothing was written');
+  const { grid, slot, seq } = placed;
   const row = slot.row;
-  const index = row - (grid.firstRow ?? 1);
-  const seq = previousSeq(grid, rec, index);
   const width = Math.max(...grid.rows.map((r) => r.length), rec.template.columns.length);
-  const built = buildRow(rec, width, input, agency, asOf, seq === undefined ? undefined : seq + 1);
+  const built = buildRow(rec, width, input, agency, asOf, seq);
   if (built.errors.length) {
     throw new GatewayError(built.errors.map((e) => e.message).join('; '), 'The form has errors');
   }
-  const existing = slot.insert ? undefined : grid.rows[index];
+  const existing = slot.insert ? undefined : grid.rows[row - (grid.firstRow ?? 1)];
   // What the row already holds (pre-filled agency values, a pre-printed ที่) stays: null leaves a cell.
   const cells = built.cells.map((v, i) => (existing && !isEmptyCell(existing[i]) ? null : v));
   if (slot.insert) {

@@ -57,6 +57,13 @@ export interface WorkbookGateway {
   activeSheet(): Promise<string>;
   /** The sheet's used range as values (whole sheet in one read; chunked only by payload size). */
   readSheet(name: string): Promise<SheetGrid>;
+  /**
+   * The last `rows` rows of the sheet's used range (all of it when it is shorter), `firstRow` set:
+   * enough to place a new record under the last one without reading a long sheet whole. One round
+   * trip in Excel. Older Excel (ExcelApi 1.1) counts formatted empty rows as used, so the rows
+   * may all be empty: read the sheet then.
+   */
+  readTail(name: string, rows: number): Promise<SheetGrid>;
   readMeta(): Promise<WorkbookMeta>;
   writeMeta(meta: WorkbookMeta): Promise<void>;
   /** Creates a template sheet (headers, formats, widths, frozen header, lists, validation). Refuses an existing name. */

@@ -120,6 +120,12 @@ export class MemoryWorkbook implements WorkbookGateway {
     return { name, rows: s.rows.slice(0, last).map((r) => [...r]) };
   }
 
+  async readTail(name: string, count: number): Promise<SheetGrid> {
+    const all = await this.readSheet(name);
+    const from = Math.max(0, all.rows.length - Math.max(1, count));
+    return { name: all.name, rows: all.rows.slice(from), firstRow: from + 1 };
+  }
+
   async readMeta(): Promise<WorkbookMeta> {
     const s = this.find(META_SHEET);
     return s ? decodeMeta(s.rows) : { sheets: {} };

@@ -284,6 +284,46 @@ export class OfficeGateway implements WorkbookGateway {
     });
   }
 
+  /**
+   * One sync: the used range's size and its last `count` rows (values and number formats). The
+   * rows [max(top, bottom − count + 1) … bottom] are found without knowing `bottom` beforehand, with
+   * ExcelApi 1.1 calls that cannot leave the grid: the used range moved `count` rows down and cut
+   * to the `count` rows under its last row, then moved back up. A sheet used to within `count` rows
+   * of the grid's end takes a second sync (size first, then the rows); rows too large for one
+   * response are read as readSheet reads, in payload-sized blocks.
+   */
+  async readTail(name: string, count: number): Promise<SheetGrid> {
+    const n = Math.max(1, Math.floor(count));
+    const tail = await this.onSheet(name, async (context) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      const used = this.usedRange(ws);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      const last = used.getLastRow();
+      const under = last.getOffsetRange(1, 0).getBoundingRect(last.getOffsetRange(n, 0));
+      const block = used.getOffsetRange(n, 0).getIntersection(under).getOffsetRange(-n, 0);
+      block.load('values,numberFormat,rowIndex');
+      try {
+        await context.sync();
+      } catch (e) {
+        if (isPayloadError(e)) return undefined;
+        if (errorCode(e) !== 'InvalidArgument') throw e;
+        // Used to the grid's last rows: no room below to move into. The size, then the rows.
+        const again = this.usedRange(context.workbook.worksheets.getItem(name));
+        again.load('rowIndex,columnIndex,rowCount,columnCount');
+        await context.sync();
+        const bottom = again.rowIndex + again.rowCount;
+        const top = Math.max(again.rowIndex + 1, bottom - n + 1);
+        const rows = context.workbook.worksheets.getItem(name).getRange(a1Range(top, again.columnIndex + 1, bottom, again.columnIndex + again.columnCount));
+        rows.load('values,numberFormat');
+        await context.sync();
+        return this.toGrid(name, { rowIndex: top - 1, columnIndex: again.columnIndex, rowCount: bottom - top + 1, columnCount: again.columnCount }, rows.values, rows.numberFormat);
+      }
+      const values = block.values;
+      return this.toGrid(name, { rowIndex: block.rowIndex, columnIndex: used.columnIndex, rowCount: values.length, columnCount: used.columnCount }, values, block.numberFormat);
+    });
+    return tail ?? this.readSheet(name);
+  }
+
   private toGrid(name: string, geo: Geometry, values: readonly (readonly unknown[])[], formats: readonly (readonly unknown[])[]): SheetGrid {
     const rows: CellValue[][] = [];
     for (let i = 0; i < values.length; i++) {

@@ -856,6 +856,25 @@ export class FakeRange extends FakeObject {
     });
   }
 
+  getLastRow(): FakeRange {
+    return this.derived('getLastRow', [], (t) => {
+      const b = single(t);
+      return { r0: b.r1, c0: b.c0, r1: b.r1, c1: b.c1 };
+    });
+  }
+
+  /** Same size, moved; outside the grid it fails like Excel ("forced outside the bounds of the worksheet grid"). */
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived('getOffsetRange', [rowOffset, columnOffset], (t) => {
+      const b = single(t);
+      const moved = { r0: b.r0 + rowOffset, c0: b.c0 + columnOffset, r1: b.r1 + rowOffset, c1: b.c1 + columnOffset };
+      if (moved.r0 < 0 || moved.c0 < 0 || moved.r1 >= MAX_ROWS || moved.c1 >= MAX_COLS) {
+        throw new FakeOfficeError('InvalidArgument', 'The resulting range is outside the bounds of the worksheet grid');
+      }
+      return moved;
+    });
+  }
+
   getBoundingRect(other: FakeRange): FakeRange {
     return this.derived('getBoundingRect', [other._id], (t) => {
       const a = single(t);

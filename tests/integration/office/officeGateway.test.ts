@@ -18,6 +18,10 @@ import type { AgencyProfile } from '../../../src/domain/check';
 import type { CellValue } from '../../../src/domain/grid';
 import { createTemplateSheet, inspectActiveSheet, runCheck, saveAgency, writeSummary } from '../../../src/app/workbookSession';
 import { addRecord } from '../../../src/app/recordForm';
+import { recognize } from '../../../src/domain/recognize';
+import { realisticO16 } from '../../fixtures/o16Realistic';
+
+const COL_ITEM = 8; // H in the realistic sheet
 
 const AGENCY: AgencyProfile = {
   name: 'เทศบาลตำบลชุมพล', district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย',
@@ -275,6 +279,70 @@ describe('OfficeGateway round trips and payloads', () => {
     m = await fake.measure(() => gw.createSheet({ plan: plan(), prefillRows: 5 }));
     expect(m.syncs).toBeLessThanOrEqual(3);
     expect(m.maxRequestBytes).toBeLessThan(PAYLOAD_TARGET);
+  });
+
+  it('adds a record to a 10,000-row sheet in 2 syncs: its last rows in one, the row in the other', async () => {
+    const { fake, sheet, data } = realisticHost(10_000);
+    const gw = officeGateway(fake);
+    const rec = recognize(await gw.readSheet(sheet))!;
+    const input = {
+      item: 'จัดซื้อวัสดุคอมพิวเตอร์ กองคลัง', budget: '1,200', budgetSource: 'เทศบัญญัติ', method: 'เฉพาะเจาะจง', medianPrice: '1,200',
+      agreedPrice: '1,150.00', taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', projectNumber: '67039549408', signDate: '15 มี.ค. 2567', endDate: '30/3/67',
+    };
+    const m = await fake.measure(() => addRecord(gw, sheet, rec, input, AGENCY, today));
+    expect(m.syncs).toBe(2);
+    // Far less than the sheet (~9 MB): only the last rows were read.
+    expect(m.responseBytes).toBeLessThan(PAYLOAD_TARGET / 4);
+    // Right after the last record (row 10,004), in the blank row above the notes; ที่ numbered on.
+    expect(m.result).toBe(10_005);
+    const s = fake.sheet(sheet);
+    expect(s.value(10_005, COL_ITEM)).toBe(input.item);
+    expect(s.value(10_005, 1)).toBe(10_001);
+    expect(s.value(10_006, 1)).toBe(data[10_005][0]);
+    // A record right under a note-free list on a small sheet: still 2.
+    const small = realisticHost(50);
+    const sgw = officeGateway(small.fake);
+    const srec = recognize(await sgw.readSheet(small.sheet))!;
+    expect((await small.fake.measure(() => addRecord(sgw, small.sheet, srec, input, AGENCY, today))).syncs).toBe(2);
+  });
+
+  it('reads the last rows of a sheet in one sync, as the in-memory workbook does; whole when the sheet is shorter', async () => {
+    const rows = realisticO16({ rows: 300 });
+    const fake = new FakeExcel({ sheets: { S: rows } });
+    const mem = new MemoryWorkbook();
+    mem.addSheet('S', rows);
+    const gw = officeGateway(fake);
+    for (const n of [1, 7, 200, 400]) {
+      const m = await fake.measure(() => gw.readTail('S', n));
+      expect(m.syncs).toBe(1);
+      const want = await mem.readTail('S', n);
+      expect(m.result.firstRow).toBe(want.firstRow);
+      expect(normalize(m.result.rows)).toEqual(normalize(want.rows));
+    }
+    expect((await gw.readTail('S', 400)).firstRow).toBe(1);
+    expect((await gw.readTail('S', 7)).firstRow).toBe(rows.length - 6);
+  });
+
+  it('reads the last rows of a sheet used to the grid’s end in a second try, and Excel 2016’s formatted empty rows read empty', async () => {
+    const fake = new FakeExcel({ sheets: { S: [['หัว'], ['ก']] } });
+    fake.sheet('S').cell(MAX_ROWS - 3, 0).v = 'ท้าย';
+    const m = await fake.measure(() => officeGateway(fake).readTail('S', 10));
+    expect(m.syncs).toBe(3); // the one that could not move below, the size, the rows
+    expect(m.result.firstRow).toBe(MAX_ROWS - 11);
+    expect(m.result.rows[m.result.rows.length - 1]).toEqual(['ท้าย']);
+    // ExcelApi 1.1: a new sheet's used range runs to its last formatted row (1001); its last rows hold nothing.
+    const old = new FakeExcel({ api: '1.1' });
+    const gw = officeGateway(old);
+    await gw.createSheet({ plan: plan(1000), prefillRows: 0 });
+    const empty = await gw.readTail(plan().name, 200);
+    expect(empty.rows).toEqual([]);
+    // So adding a record there reads the sheet after all: one more round trip, the record still on row 2.
+    await saveAgency(gw, AGENCY);
+    const rec = (await inspectActiveSheet(gw)).recognition!;
+    const input = { item: 'จัดซื้อวัสดุ', budget: '1,200', budgetSource: 'เทศบัญญัติ', method: 'เฉพาะเจาะจง', status: 'ยังไม่ได้ลงนามในสัญญา' };
+    const add = await old.measure(() => addRecord(gw, plan().name, rec, input, AGENCY, today));
+    expect(add.result).toBe(2);
+    expect(add.syncs).toBe(3);
   });
 
   it('splits a large write by payload size, never by row', async () => {
