@@ -90,7 +90,11 @@ export interface WorkbookGateway {
   /** Fills cells with the issue colour (error red, warning amber), or clears what ita-forms filled. */
   highlight(sheet: string, cells: readonly (CellRef & { readonly severity: 'error' | 'warning' })[]): Promise<void>;
   clearHighlights(sheet: string): Promise<void>;
-  /** Calls back when the sheet's cells change; returns an unsubscribe, or null when events are unsupported. */
+  /**
+   * Calls back when the sheet's cells change by someone else's hand (the user typing or pasting, a
+   * co-author), not by this gateway's own writes: the pane re-checks after those itself. Returns an
+   * unsubscribe, or null when events are unsupported.
+   */
   onChanged(sheet: string, handler: () => void): Promise<(() => Promise<void>) | null>;
 }
 

@@ -116,6 +116,57 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]), col: columnIndex(m[1]) + 1 };
 }
 
+/** Excel's grid: rows and columns of a worksheet. */
+export const GRID_ROWS = 1_048_576;
+export const GRID_COLS = 16_384;
+
+/** A block of cells, 1-based and inclusive. */
+export interface Area {
+  readonly row1: number;
+  readonly col1: number;
+  readonly row2: number;
+  readonly col2: number;
+}
+
+/**
+ * The blocks of an address as Excel writes them in events and `address`: 'K12', '$A$2:$S$40',
+ * whole columns 'A:C', whole rows '8:9', several areas joined by commas, a sheet name before '!'
+ * ('Sheet1!A1:B2', "'ความก้าวหน้า'!A1"). Null when any part is not an address.
+ */
+export function parseAreas(address: string): Area[] | null {
+  const out: Area[] = [];
+  for (const part of address.split(',')) {
+    const bang = part.lastIndexOf('!');
+    const ref = part.slice(bang + 1).trim().replace(/\$/g, '').toUpperCase();
+    let m = /^([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?$/.exec(ref);
+    if (m) {
+      const [r1, c1] = [Number(m[2]), columnIndex(m[1]) + 1];
+      const [r2, c2] = m[3] ? [Number(m[4]), columnIndex(m[3]) + 1] : [r1, c1];
+      out.push({ row1: Math.min(r1, r2), col1: Math.min(c1, c2), row2: Math.max(r1, r2), col2: Math.max(c1, c2) });
+      continue;
+    }
+    m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(ref);
+    if (m) {
+      const [c1, c2] = [columnIndex(m[1]) + 1, columnIndex(m[2]) + 1];
+      out.push({ row1: 1, col1: Math.min(c1, c2), row2: GRID_ROWS, col2: Math.max(c1, c2) });
+      continue;
+    }
+    m = /^(\d{1,7}):(\d{1,7})$/.exec(ref);
+    if (m) {
+      const [r1, r2] = [Number(m[1]), Number(m[2])];
+      out.push({ row1: Math.min(r1, r2), col1: 1, row2: Math.max(r1, r2), col2: GRID_COLS });
+      continue;
+    }
+    return null;
+  }
+  return out.length ? out : null;
+}
+
+/** True when `inner` lies wholly inside `outer`. */
+export function areaWithin(inner: Area, outer: Area): boolean {
+  return inner.row1 >= outer.row1 && inner.row2 <= outer.row2 && inner.col1 >= outer.col1 && inner.col2 <= outer.col2;
+}
+
 /** 'K:K' for a 1-based column. */
 export function columnRange(col: number): string {
   const l = columnLetter(col - 1);

@@ -17,13 +17,18 @@ import { ERROR_FILL, WARNING_FILL } from '../memory/memoryWorkbook';
 import {
   a1,
   a1Range,
+  areaWithin,
   columnRange,
   formatFor,
   fromExcelValue,
+  GRID_COLS,
+  GRID_ROWS,
   parseA1,
+  parseAreas,
   toExcelInput,
   verticalRuns,
   widthToPoints,
+  type Area,
   type ExcelInput,
 } from './cellConvert';
 import { ACTION_OVERHEAD, cellBytes, chunkBySize, gridBytes, isPayloadError, PAYLOAD_TARGET, rowBytes, SyncBudget } from './payload';
@@ -41,6 +46,23 @@ export interface OfficeGatewayOptions {
    * through that same context. Default: call the batch with the context directly.
    */
   readonly runInContext?: ContextRun;
+  /** The clock for telling our own change events from the user's (tests pass a fake one). Default: Date.now. */
+  readonly now?: () => number;
+}
+
+/**
+ * How long after one of our writes returns its change events still count as ours: Excel delivers
+ * events asynchronously, after the request has come back. An event of ours that arrives later
+ * only costs a redundant re-check.
+ */
+export const OWN_CHANGE_WINDOW_MS = 2000;
+
+/** A write of ours in progress or just done: change events inside its areas are its echo. */
+interface OwnWrite {
+  readonly sheet: string;
+  readonly areas: readonly Area[];
+  /** Until when (ms) its events are expected; Infinity while the write is in flight. */
+  until: number;
 }
 
 /** Hidden sheet that remembers the fill a cell had before ita-forms highlighted it. */
@@ -127,6 +149,11 @@ function parseRecords(values: readonly (readonly unknown[])[]): HighlightRecord[
   return out;
 }
 
+/** Scattered cells as few areas (their column runs). */
+function cellAreas(cells: readonly { readonly row: number; readonly col: number }[]): Area[] {
+  return verticalRuns(cells).map((r) => ({ row1: r.cells[0].row, col1: r.cells[0].col, row2: r.cells[r.cells.length - 1].row, col2: r.cells[0].col }));
+}
+
 /** Last 1-based row of a block that holds anything (0 when none). */
 function lastUsedRow(values: readonly (readonly unknown[])[], rowIndex: number): number {
   for (let i = values.length - 1; i >= 0; i--) if (values[i].some((v) => v !== '' && v !== null)) return rowIndex + i + 1;
@@ -144,6 +171,8 @@ export class OfficeGateway implements WorkbookGateway {
   /** ExcelApi 1.9: fill.pattern (tells "no fill" from a white fill). */
   private readonly api19: boolean;
   private readonly runInContext: ContextRun;
+  private readonly now: () => number;
+  private ownWrites: OwnWrite[] = [];
 
   constructor(
     private readonly run: BatchRun,
@@ -163,6 +192,7 @@ export class OfficeGateway implements WorkbookGateway {
     this.api19 = has('1.9');
     this.caps = { events: this.api17, dataValidation: has('1.8'), rangeAreas: this.api19, conditionalFormats: has('1.6') };
     this.runInContext = options.runInContext ?? ((context, batch) => batch(context));
+    this.now = options.now ?? (() => Date.now());
   }
 
   /** The gateway inside Excel (call after Office.onReady). */
@@ -186,6 +216,39 @@ export class OfficeGateway implements WorkbookGateway {
       if (errorCode(e) === 'ItemNotFound') throw noSheet(name);
       throw e;
     }
+  }
+
+  /**
+   * Runs a write to `sheet`'s `areas`, remembering them so that the change events the write causes
+   * are not taken for the user's edits (the pane re-checks after its own writes anyway).
+   */
+  private async ownWrite<T>(sheet: string, areas: readonly Area[], write: () => Promise<T>): Promise<T> {
+    const entry: OwnWrite = { sheet, areas, until: Infinity };
+    this.ownWrites.push(entry);
+    try {
+      return await write();
+    } finally {
+      entry.until = this.now() + OWN_CHANGE_WINDOW_MS;
+    }
+  }
+
+  /**
+   * True for a change event our own write caused: Excel says so (triggerSource, ExcelApi 1.14), or
+   * every area it names lies in what a write of ours to that sheet is writing or just wrote (an
+   * event without a readable address: any such write). A co-author's change (source Remote) and an
+   * edit elsewhere on the sheet are the user's.
+   */
+  private isOwnChange(sheet: string, args: unknown): boolean {
+    const a = (args ?? {}) as { readonly source?: unknown; readonly address?: unknown; readonly triggerSource?: unknown };
+    if (a.triggerSource === 'ThisLocalAddin') return true;
+    if (a.source === 'Remote') return false;
+    const now = this.now();
+    this.ownWrites = this.ownWrites.filter((w) => w.until >= now);
+    const mine = this.ownWrites.filter((w) => sameName(w.sheet, sheet));
+    if (!mine.length) return false;
+    const areas = typeof a.address === 'string' ? parseAreas(a.address) : null;
+    if (!areas) return true;
+    return areas.every((area) => mine.some((w) => w.areas.some((own) => areaWithin(area, own))));
   }
 
   private usedRange(sheet: Excel.Worksheet): Excel.Range {
@@ -560,31 +623,44 @@ export class OfficeGateway implements WorkbookGateway {
 
   async writeRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void> {
     const block = this.rowBlock(rows, numFmts);
-    if (!block.values[0]?.length) return;
-    await this.onSheet(sheet, async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      const budget = new SyncBudget(context);
-      await this.queueBlock(ws, budget, startRow, 1, block);
-      await budget.flush();
-    });
+    const width = block.values[0]?.length ?? 0;
+    if (!width) return;
+    const area = { row1: startRow, col1: 1, row2: startRow + rows.length - 1, col2: width };
+    await this.ownWrite(sheet, [area], () =>
+      this.onSheet(sheet, async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const budget = new SyncBudget(context);
+        await this.queueBlock(ws, budget, startRow, 1, block);
+        await budget.flush();
+      }),
+    );
   }
 
   async insertRows(sheet: string, startRow: number, rows: readonly (readonly CellValue[])[], numFmts?: readonly (string | undefined)[]): Promise<void> {
     if (!rows.length) return;
     const block = this.rowBlock(rows, numFmts);
-    await this.onSheet(sheet, async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      const budget = new SyncBudget(context);
-      // Whole rows, as Excel's Insert: the rows below move down with their formats, validation and references.
-      await budget.reserve(2 * ACTION_OVERHEAD);
-      ws.getRange(`${startRow}:${startRow + rows.length - 1}`).insert('Down');
-      await this.queueBlock(ws, budget, startRow, 1, block);
-      await budget.flush();
-    });
+    // The inserted rows, whole: Excel reports the insertion by them and then the values written in them.
+    const area = { row1: startRow, col1: 1, row2: startRow + rows.length - 1, col2: GRID_COLS };
+    await this.ownWrite(sheet, [area], () =>
+      this.onSheet(sheet, async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const budget = new SyncBudget(context);
+        // Whole rows, as Excel's Insert: the rows below move down with their formats, validation and references.
+        await budget.reserve(2 * ACTION_OVERHEAD);
+        ws.getRange(`${startRow}:${startRow + rows.length - 1}`).insert('Down');
+        await this.queueBlock(ws, budget, startRow, 1, block);
+        await budget.flush();
+      }),
+    );
   }
 
   async writeCells(sheet: string, cells: readonly CellWrite[]): Promise<void> {
     if (!cells.length) return;
+    const areas = cellAreas(cells.filter((c) => c.value !== null));
+    await this.ownWrite(sheet, areas, () => this.writeCellsNow(sheet, cells));
+  }
+
+  private async writeCellsNow(sheet: string, cells: readonly CellWrite[]): Promise<void> {
     await this.onSheet(sheet, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const budget = new SyncBudget(context);
@@ -603,6 +679,11 @@ export class OfficeGateway implements WorkbookGateway {
 
   async writeDerivedSheet(name: string, cells: readonly SummaryPlanCell[], widths: readonly number[]): Promise<void> {
     checkSheetName(name);
+    // Rewritten whole: every change on it now is ours.
+    await this.ownWrite(name, [{ row1: 1, col1: 1, row2: GRID_ROWS, col2: GRID_COLS }], () => this.writeDerivedSheetNow(name, cells, widths));
+  }
+
+  private async writeDerivedSheetNow(name: string, cells: readonly SummaryPlanCell[], widths: readonly number[]): Promise<void> {
     await this.run(async (context) => {
       const list = await this.sheetList(context);
       const entry = list.find((s) => sameName(s.name, name));
@@ -687,7 +768,9 @@ export class OfficeGateway implements WorkbookGateway {
       // An error outranks a warning on the same cell.
       if (!wanted.has(address) || fill === ERROR_FILL) wanted.set(address, { row: c.row, col: c.col, fill });
     }
-    await this.onSheet(sheet, async (context) => {
+    // A fill is a change of the sheet to Excel too: its events are ours, not an edit to re-check.
+    const areas = cellAreas([...wanted.values()]);
+    await this.ownWrite(sheet, areas, () => this.onSheet(sheet, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
@@ -725,11 +808,13 @@ export class OfficeGateway implements WorkbookGateway {
       }
       for (const [fill, list] of paint) await this.queueFill(ws, budget, list, fill);
       await budget.flush();
-    });
+    }));
   }
 
   async clearHighlights(sheet: string): Promise<void> {
-    await this.onSheet(sheet, async (context) => {
+    // The cells about to be restored are added once known, before their fills are written.
+    const areas: Area[] = [];
+    await this.ownWrite(sheet, areas, () => this.onSheet(sheet, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.load('name');
       const sheets = context.workbook.worksheets;
@@ -755,6 +840,7 @@ export class OfficeGateway implements WorkbookGateway {
         if (!current || !at || !OUR_FILLS.has(current.color)) continue;
         // A record edited into something that is not a colour restores as no fill.
         const original = /^#[0-9A-F]{6}$/i.test(record.original) ? record.original : NO_FILL;
+        areas.push({ row1: at.row, col1: at.col, row2: at.row, col2: at.col });
         const list = restore.get(original);
         if (list) list.push(at);
         else restore.set(original, [at]);
@@ -766,7 +852,7 @@ export class OfficeGateway implements WorkbookGateway {
         await this.queueBlock(hl, budget, 1, 1, { values: this.inputs([RECORD_HEADER, ...rest.map((r) => [r.sheet, r.address, r.original, r.applied])]) });
       }
       await budget.flush();
-    });
+    }));
   }
 
   /**
@@ -820,7 +906,9 @@ export class OfficeGateway implements WorkbookGateway {
     if (!this.caps.events) return null;
     const result = await this.onSheet(sheet, async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const added = ws.onChanged.add(async () => {
+      const added = ws.onChanged.add(async (args) => {
+        // Our own writes come back as change events too: the pane re-checks after them anyway.
+        if (this.isOwnChange(sheet, args)) return;
         handler();
       });
       await context.sync();

@@ -76,6 +76,12 @@ export interface ValidationModel {
   ignoreBlanks?: boolean;
 }
 
+interface FakeChange {
+  sheet: SheetModel;
+  box: Box;
+  changeType: string;
+}
+
 interface Registration {
   id: number;
   ctx: FakeContext;
@@ -746,7 +752,7 @@ export class FakeEvent extends FakeObject {
 export class FakeRange extends FakeObject {
   protected props(): Record<string, PropDef> {
     const book = () => this.context.excel.book;
-    const changed = (t: RangeTarget) => this.context._changed.add(t.sheet);
+    const changed = (t: RangeTarget) => this.context._change(t.sheet, single(t), 'RangeEdited');
     return {
       values: {
         get: (t: RangeTarget) => grid(single(t), (r, c) => t.sheet.get(r, c)?.v ?? ''),
@@ -942,7 +948,7 @@ export class FakeRange extends FakeObject {
         for (const [r] of heights) s.rowHeights.delete(r);
         for (const [r, h] of heights) s.rowHeights.set(r + n, h);
       }
-      this.context._changed.add(s);
+      this.context._change(s, { r0: b.r0, c0: 0, r1: b.r1, c1: MAX_COLS - 1 }, wholeRows ? 'RowInserted' : 'CellInserted');
       return { sheet: s, boxes: [b] } satisfies RangeTarget;
     });
   }
@@ -1176,11 +1182,18 @@ export class FakeContext {
   readonly workbook: FakeWorkbook;
   _queue: Action[] = [];
   _created: FakeObject[] = [];
-  _changed = new Set<SheetModel>();
+  /** Ranges the queued actions changed, in order: each fires a change event after the sync. */
+  _changed: FakeChange[] = [];
   private _responses: { json: unknown; deliver: () => void }[] = [];
 
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this, () => excel.book);
+  }
+
+  /** Records a change (once per range and kind) for the events fired after this sync. */
+  _change(sheet: SheetModel, box: Box, changeType: string): void {
+    const same = this._changed.find((c) => c.sheet === sheet && c.changeType === changeType && c.box.r0 === box.r0 && c.box.c0 === box.c0 && c.box.r1 === box.r1 && c.box.c1 === box.c1);
+    if (!same) this._changed.push({ sheet, box, changeType });
   }
 
   _enqueue(json: unknown, run: () => void): void {
@@ -1203,7 +1216,7 @@ export class FakeContext {
     this._queue = [];
     this._created = [];
     this._responses = [];
-    this._changed = new Set();
+    this._changed = [];
     const excel = this.excel;
     const request = JSON.stringify({ Actions: queue.map((a, i) => ({ Id: i + 1, ...(a.json as object) })) });
     const record: SyncRecord = { requestBytes: Buffer.byteLength(request, 'utf8'), responseBytes: 0, actions: queue.length };
@@ -1234,9 +1247,9 @@ export class FakeContext {
 
   private fireChanges(): void {
     const changed = this._changed;
-    this._changed = new Set();
+    this._changed = [];
     if (!this.excel.fireOnApiWrites) return;
-    for (const s of changed) this.excel.fire(s, 'Local');
+    for (const c of changed) this.excel.fire(c.sheet, 'Local', { box: c.box, changeType: c.changeType, trigger: 'ThisLocalAddin' });
   }
 }
 
@@ -1255,6 +1268,8 @@ export class FakeExcel {
   payloadLimit = DEFAULT_PAYLOAD_LIMIT;
   /** Excel fires onChanged for the add-in's own writes too. */
   fireOnApiWrites = true;
+  /** How long after a change its event arrives (Excel delivers events asynchronously, after the request returns). */
+  eventDelayMs = 0;
   readonly apiMinor: number;
   /** Batches whose queued actions were never synced (a gateway bug). */
   readonly unsynced: number[] = [];
@@ -1296,7 +1311,7 @@ export class FakeExcel {
   userEdit(sheet: string, row: number, col: number, value: string | number | boolean): void {
     const s = this.sheet(sheet);
     this.book.input(s, row - 1, col - 1, value);
-    this.fire(s, 'Local');
+    this.fire(s, 'Local', { box: { r0: row - 1, c0: col - 1, r1: row - 1, c1: col - 1 }, trigger: 'Unknown' });
   }
 
   /** A person filling cells (1-based) with a colour of their own. */
@@ -1306,10 +1321,20 @@ export class FakeExcel {
     else delete cell.fill;
   }
 
-  fire(s: SheetModel, source: string): void {
-    for (const h of [...s.handlers]) {
-      setTimeout(() => void h.handler({ type: 'WorksheetChanged', source, worksheetId: s.name }), 0);
-    }
+  /**
+   * Fires WorksheetChanged as Excel does, a moment later: the changed range's address, the kind of
+   * change, and from ExcelApi 1.14 whether this add-in's own API call caused it (triggerSource).
+   */
+  fire(s: SheetModel, source: string, change: { box: Box; changeType?: string; trigger?: 'ThisLocalAddin' | 'Unknown' } = { box: { r0: 0, c0: 0, r1: 0, c1: 0 } }): void {
+    const args = {
+      type: 'WorksheetChanged',
+      source,
+      worksheetId: s.name,
+      address: boxAddress(change.box),
+      changeType: change.changeType ?? 'RangeEdited',
+      ...(this.apiMinor >= 14 ? { triggerSource: change.trigger ?? 'Unknown' } : {}),
+    };
+    for (const h of [...s.handlers]) setTimeout(() => void h.handler(args), this.eventDelayMs);
   }
 
   resetStats(): void {

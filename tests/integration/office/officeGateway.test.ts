@@ -6,9 +6,9 @@ import { FakeExcel, MAX_ROWS } from './fakeExcel';
 import { normalize, officeGateway, realisticHost } from './harness';
 import { MemoryWorkbook, ERROR_FILL, WARNING_FILL } from '../../../src/workbook/memory/memoryWorkbook';
 import { GatewayError, type WorkbookGateway } from '../../../src/workbook/gateway';
-import { HIGHLIGHTS_SHEET } from '../../../src/workbook/office/officeGateway';
+import { HIGHLIGHTS_SHEET, OfficeGateway, OWN_CHANGE_WINDOW_MS, type BatchRun, type ContextRun } from '../../../src/workbook/office/officeGateway';
 import { chunkBySize, gridBytes, PAYLOAD_LIMIT, PAYLOAD_TARGET, utf8Length } from '../../../src/workbook/office/payload';
-import { isDateFormat, toExcelInput, verticalRuns, widthToPoints } from '../../../src/workbook/office/cellConvert';
+import { isDateFormat, parseAreas, toExcelInput, verticalRuns, widthToPoints } from '../../../src/workbook/office/cellConvert';
 import { planSheet, planSummary } from '../../../src/domain/layout';
 import { resolveTemplate } from '../../../src/domain/templates';
 import { DATE_FORMAT_BE, MONEY_FORMAT, procurementAnnual } from '../../../src/domain/templates/procurement';
@@ -498,7 +498,75 @@ describe('OfficeGateway change events', () => {
   });
 });
 
+describe('OfficeGateway ignores the change events of its own writes', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 10));
+  const input = {
+    item: 'จัดซื้อวัสดุคอมพิวเตอร์ กองคลัง', budget: '1,200', budgetSource: 'เทศบัญญัติ', method: 'เฉพาะเจาะจง', medianPrice: '1,200',
+    agreedPrice: '1,150.00', taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', projectNumber: '67039549408', signDate: '15 มี.ค. 2567', endDate: '30/3/67',
+  };
+
+  it('one save (a record added, a row inserted, an edit, highlights) triggers no re-check; the user’s edits still do', async () => {
+    const { fake, sheet } = realisticHost(20);
+    const gw = officeGateway(fake);
+    let calls = 0;
+    const off = await gw.onChanged(sheet, () => calls++);
+    const rec = recognize(await gw.readSheet(sheet))!;
+    const row = await addRecord(gw, sheet, rec, input, AGENCY, today);
+    await settle();
+    expect(fake.sheet(sheet).value(row, COL_ITEM)).toBe(input.item);
+    expect(calls).toBe(0);
+    // The list now runs into the note: the next record gets a row inserted for it.
+    const next = await addRecord(gw, sheet, rec, { ...input, projectNumber: '67039549409' }, AGENCY, today);
+    expect(next).toBe(row + 1);
+    await gw.writeCells(sheet, [{ row: 5, col: COL_ITEM, value: 'แก้ไขแล้ว' }, { row: 6, col: 2, value: '' }]);
+    await gw.highlight(sheet, [{ row: 7, col: 3, severity: 'error' }]);
+    await gw.clearHighlights(sheet);
+    await settle();
+    expect(calls).toBe(0);
+    // The officer types, on another cell and on one the add-in just wrote: both are theirs.
+    fake.userEdit(sheet, 9, 3, 'พิมพ์เอง');
+    await settle();
+    expect(calls).toBe(1);
+    await gw.writeRows(sheet, 8, [[null, 'ก']]);
+    fake.userEdit(sheet, 30, 5, 'อีก');
+    await settle();
+    expect(calls).toBe(2);
+    // A co-author's change is never ours, even on cells we wrote a moment ago.
+    fake.fire(fake.sheet(sheet), 'Remote', { box: { r0: 7, c0: 1, r1: 7, c1: 1 } });
+    await settle();
+    expect(calls).toBe(3);
+    await off!();
+  });
+
+  it('counts on Excel’s own word where it has it (ExcelApi 1.14), and lets an echo that comes late through elsewhere', async () => {
+    for (const api of ['1.14', '1.9']) {
+      const { fake, sheet } = realisticHost(5, { api });
+      let clock = 1_000_000;
+      const gw = new OfficeGateway(fake.run as unknown as BatchRun, fake.isSetSupported, { runInContext: fake.run as unknown as ContextRun, now: () => clock });
+      let calls = 0;
+      await gw.onChanged(sheet, () => calls++);
+      fake.eventDelayMs = 5;
+      await gw.writeRows(sheet, 12, [['ก']]);
+      clock += OWN_CHANGE_WINDOW_MS + 1; // the event arrives after the window
+      await new Promise((r) => setTimeout(r, 20));
+      // 1.14 says whose change it was; before it, a late echo costs one redundant re-check.
+      expect([api, calls]).toEqual([api, api === '1.14' ? 0 : 1]);
+      fake.userEdit(sheet, 12, 1, 'ข');
+      await new Promise((r) => setTimeout(r, 20));
+      expect([api, calls]).toEqual([api, api === '1.14' ? 1 : 2]);
+    }
+  });
+});
+
 describe('cell conversion', () => {
+  it('reads the areas of an event address', () => {
+    expect(parseAreas('Sheet1!$B$2:$C$4')).toEqual([{ row1: 2, col1: 2, row2: 4, col2: 3 }]);
+    expect(parseAreas("'ความก้าวหน้า'!K12")).toEqual([{ row1: 12, col1: 11, row2: 12, col2: 11 }]);
+    expect(parseAreas('8:9, A:B')).toEqual([{ row1: 8, col1: 1, row2: 9, col2: 16_384 }, { row1: 1, col1: 1, row2: 1_048_576, col2: 2 }]);
+    expect(parseAreas('')).toBeNull();
+    expect(parseAreas('A1,ไม่ใช่')).toBeNull();
+  });
+
   it('knows date formats from number formats', () => {
     for (const f of [DATE_FORMAT_BE, '[$-th-TH,107]d mmm yyyy', 'd/m/yyyy', 'dd/mm/bbbb', 'mmm-yy', 'd/m/yyyy h:mm', 'yyyy-mm-dd']) expect(isDateFormat(f)).toBe(true);
     for (const f of ['General', '@', '0', '#,##0.00', '0.00E+00', 'h:mm', '[h]:mm', 'mm:ss', '"วันที่"0', '0%']) expect(isDateFormat(f)).toBe(false);
