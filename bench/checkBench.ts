@@ -3,9 +3,9 @@
  * the whole command (a fresh process, as an officer runs it), and a bare exceljs load of the same
  * file as the baseline; with each process's peak memory. Prints figures and ratios; asserts nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { childWithStats, median, type ChildRun } from './measure';
 import ExcelJS from 'exceljs';
 import { checkSheet } from '../src/domain/check';
 import { readWorkbookFile } from '../src/xlsx/read';
@@ -34,19 +34,6 @@ async function generate(): Promise<void> {
   await wb.xlsx.writeFile(FILE);
 }
 
-function childWithStats(args: string[]): { ms: number; rssMb: number } {
-  const t0 = performance.now();
-  const res = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  const ms = performance.now() - t0;
-  const m = /__RSS__(\d+(?:\.\d+)?)/.exec(res.stderr ?? '');
-  return { ms, rssMb: m ? Number(m[1]) : NaN };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 async function main(): Promise<void> {
   await generate();
   const sizeMb = statSync(FILE).size / 1e6;
@@ -69,8 +56,8 @@ async function main(): Promise<void> {
   const bare: { ms: number; rssMb: number }[] = [];
   const whole: { ms: number; rssMb: number }[] = [];
   for (let i = 0; i < 3; i++) {
-    bare.push(childWithStats(['-r', path.join(ROOT, 'bench/rss-hook.cjs'), '-e', `const E=require('exceljs');new E.Workbook().xlsx.readFile(${JSON.stringify(FILE)})`]));
-    whole.push(childWithStats(['-r', path.join(ROOT, 'bench/rss-hook.cjs'), path.join(ROOT, 'bin/ita-forms.js'), 'check', FILE, '--format', 'json']));
+    bare.push(childWithStats(ROOT, ['-r', path.join(ROOT, 'bench/rss-hook.cjs'), '-e', `const E=require('exceljs');new E.Workbook().xlsx.readFile(${JSON.stringify(FILE)})`]));
+    whole.push(childWithStats(ROOT, ['-r', path.join(ROOT, 'bench/rss-hook.cjs'), path.join(ROOT, 'bin/ita-forms.js'), 'check', FILE, '--format', 'json']));
   }
   const bareMs = median(bare.map((b) => b.ms));
   const wholeMs = median(whole.map((w) => w.ms));

@@ -5,9 +5,10 @@
  * in a fresh process (also writing the .xlsx), each with its peak memory. Prints figures; asserts
  * nothing. Targets: ≥ 50,000 rows/s, < 400 MB.
  */
-import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { childWithStats, median, type ChildRun } from './measure';
 import { csvRowBatches, decodeByteChunks, egpCsvRecordBatches, importProcurement } from '../src/domain/import';
 import { resolveTemplate } from '../src/domain/templates';
 import { taxIdCheckDigit } from '../src/domain/values/taxId';
@@ -122,19 +123,6 @@ async function domainRun(): Promise<{ ms: number; read: number; imported: number
   return { ms: performance.now() - t0, read: r.counts.read, imported: r.counts.imported, errors: r.errors };
 }
 
-function childWithStats(args: string[]): { ms: number; rssMb: number; status: number | null; out: string } {
-  const t0 = performance.now();
-  const res = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  const ms = performance.now() - t0;
-  const m = /__RSS__(\d+(?:\.\d+)?)/.exec(res.stderr ?? '');
-  return { ms, rssMb: m ? Number(m[1]) : NaN, status: res.status, out: res.stdout };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 async function main(): Promise<void> {
   await generate();
   const sizeMb = statSync(FILE).size / 1e6;
@@ -152,9 +140,9 @@ async function main(): Promise<void> {
   const outXlsx = path.join(OUT, 'import-out.xlsx');
   const agencyFile = path.join(OUT, 'import-agency.json');
   writeFileSync(agencyFile, JSON.stringify({ name: TARGET, district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย', agencyType: 'องค์กรปกครองส่วนท้องถิ่น' }));
-  const whole: ReturnType<typeof childWithStats>[] = [];
+  const whole: ChildRun[] = [];
   for (let i = 0; i < 3; i++) {
-    whole.push(childWithStats([
+    whole.push(childWithStats(ROOT, [
       '-r', path.join(ROOT, 'bench/rss-hook.cjs'), path.join(ROOT, 'bin/ita-forms.js'), 'import', FILE,
       '--template', 'o16', '--fiscal-year', '2567', '--agency', agencyFile, '--budget-source', 'เทศบัญญัติ', '--out', outXlsx,
     ]));

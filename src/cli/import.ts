@@ -4,11 +4,9 @@
  * officer has. Exit status as `check`: 0 the imported rows have no error, 1 they have errors,
  * 2 unusable input — with one clear line in Thai and English.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describeChoice, resolveTemplate, type TemplateChoice } from '../domain/templates';
-import { parseAgencyProfile } from '../domain/agency';
 import type { AgencyProfile } from '../domain/check/types';
 import type { SheetGrid } from '../domain/grid';
 import { recognize } from '../domain/recognize';
@@ -31,34 +29,15 @@ import { loadWorkbook, type LoadedWorkbook } from '../xlsx/read';
 import { chainRecords, openSource, type OpenedSource, type SourceInfo } from '../xlsx/importSources';
 import { appendImportedRows, buildImportedWorkbook, maskPersonalIds, type WrittenList } from '../xlsx/importWrite';
 import { flag, parseArgs, UsageError } from './args';
+import { readAgency, Unusable } from './inputs';
 import type { Io } from './main';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
 const EXIT_UNUSABLE = 2;
 
-/** Input the command cannot use: reported as one line, exit 2. */
-class Unusable extends Error {
-  constructor(readonly th: string, readonly en: string) {
-    super(en);
-  }
-}
-
 export const IMPORT_USAGE =
   'ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] [--encoding utf-8|windows-874] --out FILE.xlsx';
-
-async function readAgency(file: string | undefined): Promise<AgencyProfile | undefined> {
-  if (!file) return undefined;
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new Unusable(`อ่านไฟล์ข้อมูลหน่วยงาน ${file} ไม่ได้`, `Cannot read the agency file ${file}`);
-  }
-  const p = parseAgencyProfile(text);
-  if (!p.ok) throw new Unusable(`${file}: ${p.problem.th}`, `${file}: ${p.problem.en}`);
-  return p.value;
-}
 
 function xlsxPath(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && !value.toLowerCase().endsWith('.xlsx')) {

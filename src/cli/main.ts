@@ -5,13 +5,12 @@
  */
 import { promises as fs } from 'node:fs';
 import { catalogue, describeChoice, resolveTemplate } from '../domain/templates';
-import { parseAgencyProfile } from '../domain/agency';
-import type { AgencyProfile } from '../domain/check/types';
 import { checkWorkbook } from '../domain/check';
 import { parseFiscalYear, parseIsoDate, utcDate } from '../domain/values/thaiDate';
 import { buildWorkbook } from '../xlsx/write';
 import { readWorkbookFile } from '../xlsx/read';
 import { flag, parseArgs, UsageError } from './args';
+import { readAgency, Unusable } from './inputs';
 import { textReport } from './textReport';
 
 export const EXIT_OK = 0;
@@ -36,12 +35,6 @@ const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพ�
   ita-scores, measures-analysis, measures-report, oit-checklist … (ita-forms templates)
 --website: the agency's main website; OIT checklist URLs must be on it (else taken from the agency profile)`;
 
-class Unusable extends Error {
-  constructor(readonly th: string, readonly en: string) {
-    super(en);
-  }
-}
-
 function todayInThailand(): Date {
   const now = new Date(Date.now() + 7 * 3600 * 1000);
   return utcDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
@@ -52,19 +45,6 @@ export const nodeIo: Io = {
   err: (s) => process.stderr.write(s + '\n'),
   today: todayInThailand,
 };
-
-async function readAgency(path: string | undefined): Promise<AgencyProfile | undefined> {
-  if (!path) return undefined;
-  let text: string;
-  try {
-    text = await fs.readFile(path, 'utf8');
-  } catch {
-    throw new Unusable(`อ่านไฟล์ข้อมูลหน่วยงาน ${path} ไม่ได้`, `Cannot read the agency file ${path}`);
-  }
-  const p = parseAgencyProfile(text);
-  if (!p.ok) throw new Unusable(`${path}: ${p.problem.th}`, `${path}: ${p.problem.en}`);
-  return p.value;
-}
 
 /** "chumponcity.go.th" or "https://www.chumponcity.go.th": an http(s) address, or a clear error. */
 function websiteFlag(v: string | undefined): string | undefined {

@@ -66,50 +66,47 @@ interface HeaderIndexEntry {
   readonly column: ColumnDef;
 }
 
-const indexCache = new WeakMap<Catalogue, Map<string, HeaderIndexEntry[]>>();
+type HeaderIndex = Map<string, HeaderIndexEntry[]>;
 
-function headerIndex(cat: Catalogue): Map<string, HeaderIndexEntry[]> {
-  let idx = indexCache.get(cat);
-  if (idx) return idx;
-  idx = new Map();
+/** Every template column under the keys of its header and aliases (`keyOf` null: not indexed). */
+function buildIndex(cat: Catalogue, keyOf: (text: string, column: ColumnDef) => string | null): HeaderIndex {
+  const idx: HeaderIndex = new Map();
   for (const template of cat.templates) {
     for (const column of template.columns) {
       for (const text of [column.header, ...(column.aliases ?? [])]) {
-        const key = headerKey(text);
+        const key = keyOf(text, column);
+        if (key === null) continue;
         const list = idx.get(key) ?? [];
         if (!list.some((e) => e.template === template && e.column === column)) list.push({ template, column });
         idx.set(key, list);
       }
     }
   }
-  indexCache.set(cat, idx);
   return idx;
+}
+
+function cached(cache: WeakMap<Catalogue, HeaderIndex>, cat: Catalogue, build: () => HeaderIndex): HeaderIndex {
+  let idx = cache.get(cat);
+  if (!idx) cache.set(cat, (idx = build()));
+  return idx;
+}
+
+const indexCache = new WeakMap<Catalogue, HeaderIndex>();
+
+function headerIndex(cat: Catalogue): HeaderIndex {
+  return cached(indexCache, cat, () => buildIndex(cat, (text) => headerKey(text)));
 }
 
 /** "ผลคะแนน ปี ๒๕๖๒" → stem "ผลคะแนน", year 2562. */
 const YEAR_TAIL = /^(.+?)(?:ปี)?(?:พศ)?(25[0-9]{2})$/;
 const RELATIVE_YEAR_TAIL = /(?:ปีนี้|ปีที่แล้ว|ปีก่อน|ปีปัจจุบัน)$/;
 
-const yearIndexCache = new WeakMap<Catalogue, Map<string, HeaderIndexEntry[]>>();
+const yearIndexCache = new WeakMap<Catalogue, HeaderIndex>();
 
 /** Stems of the headers that may carry a year instead of "this year"/"last year". */
-function yearHeaderIndex(cat: Catalogue): Map<string, HeaderIndexEntry[]> {
-  let idx = yearIndexCache.get(cat);
-  if (idx) return idx;
-  idx = new Map();
-  for (const template of cat.templates) {
-    for (const column of template.columns) {
-      if (!column.yearHeader) continue;
-      for (const text of [column.header, ...(column.aliases ?? [])]) {
-        const stem = headerKey(text).replace(RELATIVE_YEAR_TAIL, '');
-        const list = idx.get(stem) ?? [];
-        if (!list.some((e) => e.template === template)) list.push({ template, column });
-        idx.set(stem, list);
-      }
-    }
-  }
-  yearIndexCache.set(cat, idx);
-  return idx;
+function yearHeaderIndex(cat: Catalogue): HeaderIndex {
+  return cached(yearIndexCache, cat, () =>
+    buildIndex(cat, (text, column) => (column.yearHeader ? headerKey(text).replace(RELATIVE_YEAR_TAIL, '') : null)));
 }
 
 interface Candidate {
@@ -135,7 +132,8 @@ function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): 
     const entries = idx.get(key);
     if (!entries) {
       const y = YEAR_TAIL.exec(key);
-      for (const { template } of (y && yearHeaderIndex(cat).get(y[1])) || []) {
+      const templates = new Set(((y && yearHeaderIndex(cat).get(y[1])) || []).map((e) => e.template));
+      for (const template of templates) {
         const list = yearHeaders.get(template) ?? [];
         list.push({ year: Number(y?.[2]), index: i, header: normalizeHeaderText(text) });
         yearHeaders.set(template, list);
