@@ -89,6 +89,17 @@ function findDateWord(s: string, from: number): { at: number; len: number } | un
   return undefined;
 }
 
+/**
+ * The number written after เลขที่: up to its first token with a digit, so that a series letter
+ * set apart ("ซ 1/2567", as e-GP writes it) stays with it and a date written with no ลงวันที่
+ * after it does not; spaces around its slash ("๑๒ / ๒๕๖๗") are typing, not a new token.
+ */
+function numberAfterWord(part: string): string | undefined {
+  const tokens = normalizeSpaces(part.replace(/\s*\/\s*/g, '/').replace(/[\s,]+$/, '')).split(' ').filter(Boolean);
+  const end = tokens.findIndex((t) => /\d/.test(t));
+  return (end < 0 ? tokens.slice(0, 1) : tokens.slice(0, end + 1)).join(' ') || undefined;
+}
+
 /** Splits "สัญญาเลขที่ 12/2567 ลงวันที่ 15 ม.ค. 2567" into its number and signing date. */
 export function splitContractCell(text: string): ContractCell {
   const s = normalizeSpaces(toArabicDigits(text));
@@ -100,7 +111,7 @@ export function splitContractCell(text: string): ContractCell {
 
   let number: string | undefined;
   const numberPart = s.slice(afterNumberWord, dw ? dw.at : s.length);
-  if (nw) number = normalizeSpaces(numberPart.replace(/[\s,]+$/, '')).split(' ')[0] || undefined;
+  if (nw) number = numberAfterWord(numberPart);
   else number = NUMBER_TOKEN.exec(numberPart)?.[0];
 
   let dateText: string | undefined;

@@ -5,7 +5,8 @@
  * is its project number + winner's ID + signing date, matched one to one (two contracts of one
  * project signed the same day with the same winner match two existing rows, not one). Rows the
  * officer wrote without a project number or ID (or incoming rows without them, from a สขร.1 sheet)
- * are matched by name + signing date instead.
+ * are matched by name + signing date instead. Inside one import, a contract number with the same
+ * signing date is also the same contract, whatever the project number (see contractKeys).
  * A match with the same values is a duplicate; with other values, a conflict to confirm.
  */
 import type { CellValue } from '../grid';
@@ -15,6 +16,7 @@ import { formatMoney } from '../values/money';
 import { formatThaiDate } from '../values/thaiDate';
 import { compactTaxId } from '../values/taxId';
 import { normalizeSpaces } from '../values/thaiDigits';
+import { compactContractNumber } from './contractNumber';
 
 /** Fields compared to tell a duplicate from a conflict (status follows the as-of date; agency columns and budget source are the officer's). */
 export const COMPARED_FIELDS = ['item', 'budget', 'method', 'medianPrice', 'agreedPrice', 'taxId', 'winner', 'projectNumber', 'signDate', 'endDate'] as const;
@@ -117,9 +119,18 @@ function first(list: number[] | undefined, used: Set<number>, accept: (i: number
   return undefined;
 }
 
-/** The key of a contract inside one import. */
-export function contractKey(k: Keyed, contractNumber: string | undefined): string {
-  const cn = contractNumber ? normalizeSpaces(contractNumber).replace(/\s/g, '') : '';
+/**
+ * The keys of a contract inside one import: a row whose key another row already has is that
+ * contract again. e-GP gives project number + contract number. A สขร.1 sheet has no project
+ * number, so the same contract read from it and from e-GP would never meet on that key: the
+ * contract number with the signing date is a second key both sources have. The date is part of
+ * it because numbering restarts per series (ใบสั่งจ้าง 12/2567 is not สัญญา 12/2567).
+ */
+export function contractKeys(k: Keyed, contractNumber: string | undefined): string[] {
+  const cn = compactContractNumber(contractNumber);
   // Without a contract number, only identical rows are the same contract.
-  return cn ? `${k.compared[7] ?? k.compared[0] ?? ''}#${cn}` : `=${k.compared.join('\u0001')}`;
+  if (!cn) return [`=${k.compared.join('\u0001')}`];
+  const sign = k.compared[COMPARED_FIELDS.indexOf('signDate')];
+  const byProject = `${k.compared[7] ?? k.compared[0] ?? ''}#${cn}`;
+  return sign === undefined ? [byProject] : [byProject, `@${sign}#${cn}`];
 }

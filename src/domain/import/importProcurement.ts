@@ -18,7 +18,7 @@ import { fiscalYearOf, parseThaiDate } from '../values/thaiDate';
 import { normalizeSpaces } from '../values/thaiDigits';
 import { parseFiscalYear } from '../values/thaiDate';
 import { AgencyFilter, type AgencyNameCount } from './agencyFilter';
-import { contractKey, differences, ExistingIndex, keyed, type Difference, type Keyed } from './dedupe';
+import { contractKeys, differences, ExistingIndex, keyed, type Difference, type Keyed } from './dedupe';
 import { ImportError } from './importError';
 import { methodResolver } from './method';
 import { personalIdOf } from './pdpa';
@@ -318,13 +318,13 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
       continue;
     }
     const k = keyed(template, getter(mapped.values));
-    const ck = contractKey(k, cn);
-    const earlier = seen.get(ck);
+    const keys = contractKeys(k, cn);
+    const earlier = keys.map((key) => seen.get(key)).find((o) => o !== undefined);
     if (earlier) {
       duplicates.push({ origin: c.rec.origin, label: labelOf(c.rec), earlier });
       continue;
     }
-    seen.set(ck, c.rec.origin);
+    for (const key of keys) seen.set(key, c.rec.origin);
     if (existingIndex && existingCheck) {
       const i = existingIndex.take(k);
       if (i !== undefined) {

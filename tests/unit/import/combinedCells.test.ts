@@ -27,6 +27,13 @@ describe('สขร.1 contract cell', () => {
     expect(splitContractCell('สัญญา 7/2567 ลว. 1/12/66')).toMatchObject({ number: '7/2567', date: utcDate(2023, 12, 1) });
   });
 
+  it('keeps a series letter set apart with its number, and a slash typed between spaces', () => {
+    expect(splitContractCell('สัญญาเลขที่ ซ 1/2567 ลว. 20 ธ.ค. 66')).toMatchObject({ number: 'ซ 1/2567', date: utcDate(2023, 12, 20) });
+    expect(splitContractCell('สัญญาเลขที่ ๑๒ / ๒๕๖๗ ลงวันที่ ๑๕ ธันวาคม ๒๕๖๖')).toMatchObject({ number: '12/2567', date: utcDate(2023, 12, 15) });
+    // No ลงวันที่: the date after the number is not part of it.
+    expect(splitContractCell('สัญญาเลขที่ 12/2567 15 ม.ค. 2567').number).toBe('12/2567');
+  });
+
   it('says why a date cannot be read', () => {
     const c = splitContractCell('ใบสั่งซื้อเลขที่ 50/2567 ลว. 32 ม.ค. 67');
     expect(c.number).toBe('50/2567');
