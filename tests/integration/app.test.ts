@@ -15,15 +15,11 @@ import {
 import { addRecord, buildRow, formFields, nextEmptyRow, planEdit, validateInput } from '../../src/app/recordForm';
 import { resolveTemplate, columnByKey } from '../../src/domain/templates';
 import { utcDate } from '../../src/domain/values/thaiDate';
-import type { AgencyProfile } from '../../src/domain/check';
 import { realisticO16, COL } from '../fixtures/o16Realistic';
 import { SEED_000_ROWS } from '../fixtures/seeds/itaScores';
 import { rows as O34_ROWS, FULL_ROWS as O35_FULL_ROWS } from '../fixtures/seeds/measures2567';
+import { AGENCY } from '../fixtures/agency';
 
-const AGENCY: AgencyProfile = {
-  name: 'เทศบาลตำบลชุมพล', district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย',
-  agencyType: 'องค์กรปกครองส่วนท้องถิ่น', fiscalYear: 2567, website: 'https://www.chumponcity.go.th',
-};
 const today = utcDate(2024, 11, 1);
 
 const RECORD = {

@@ -8,9 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { utcDate } from '../../src/domain/values/thaiDate';
 import { realisticO16 } from '../fixtures/o16Realistic';
+import { AGENCY } from '../fixtures/agency';
+import { captureIo } from './cliIo';
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -23,21 +25,8 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function io(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s), today: () => utcDate(2024, 11, 1) };
-}
+const io = captureIo;
 
-const AGENCY = {
-  name: 'เทศบาลตำบลชุมพล',
-  district: 'สีคิ้ว',
-  province: 'นครราชสีมา',
-  ministry: 'กระทรวงมหาดไทย',
-  agencyType: 'องค์กรปกครองส่วนท้องถิ่น',
-  fiscalYear: 2567,
-  website: 'https://www.chumponcity.go.th',
-};
 
 async function agencyFile(): Promise<string> {
   const p = path.join(dir, 'agency.json');

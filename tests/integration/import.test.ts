@@ -8,12 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import type { CellValue } from '../../src/domain/grid';
 import { utcDate } from '../../src/domain/values/thaiDate';
 import { CHUMPHON, egpCsv, egpDatastoreJson, egpRows, PERSONAL_ID } from '../fixtures/import/egp';
 import { january, november, october } from '../fixtures/import/monthly';
 import { realisticO16 } from '../fixtures/o16Realistic';
+import { captureIo } from './cliIo';
 
 const O16_SHEET = 'ความก้าวหน้าการจัดซื้อจัดจ้าง';
 const O17_SHEET = 'ผลการจัดซื้อจัดจ้างประจำปี';
@@ -31,11 +32,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function io(): Io & { stdout: string[]; stderr: string[]; text(): string } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, text: () => stdout.join('\n'), out: (s) => stdout.push(s), err: (s) => stderr.push(s), today: () => utcDate(2024, 11, 1) };
-}
+const io = captureIo;
 
 const file = (name: string) => path.join(dir, name);
 

@@ -7,10 +7,11 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { run, type Io } from '../../src/cli/main';
+import { run } from '../../src/cli/main';
 import { utcDate } from '../../src/domain/values/thaiDate';
 import * as scores from '../fixtures/seeds/itaScores';
 import * as oit from '../fixtures/seeds/oitChecklist2567';
+import { captureIo } from './cliIo';
 
 let dir: string;
 beforeAll(async () => {
@@ -20,11 +21,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function io(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s), today: () => utcDate(2024, 11, 1) };
-}
+const io = captureIo;
 
 interface JsonReport {
   errors: number;

@@ -9,17 +9,13 @@ import { addRecord, planEdit, rowToInput } from '../../src/app/recordForm';
 import { resolveTemplate } from '../../src/domain/templates';
 import { planSheet } from '../../src/domain/layout';
 import { utcDate } from '../../src/domain/values/thaiDate';
-import type { AgencyProfile } from '../../src/domain/check';
 import type { CellValue } from '../../src/domain/grid';
 import { FakeExcel } from './office/fakeExcel';
 import { officeGateway } from './office/harness';
 import { cleanO16Rows, DEMO_SHEET } from '../../src/preview/demoData';
 import { DATE_FORMAT_BE } from '../../src/domain/templates/procurement';
+import { AGENCY } from '../fixtures/agency';
 
-const AGENCY: AgencyProfile = {
-  name: 'เทศบาลตำบลชุมพล', district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย',
-  agencyType: 'องค์กรปกครองส่วนท้องถิ่น', fiscalYear: 2567, website: 'https://www.chumponcity.go.th',
-};
 const today = utcDate(2024, 11, 1);
 
 const RECORD = {

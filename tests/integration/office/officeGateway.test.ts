@@ -14,19 +14,15 @@ import { resolveTemplate } from '../../../src/domain/templates';
 import { DATE_FORMAT_BE, MONEY_FORMAT, procurementAnnual } from '../../../src/domain/templates/procurement';
 import { LISTS_SHEET, META_SHEET } from '../../../src/domain/workbookMeta';
 import { utcDate } from '../../../src/domain/values/thaiDate';
-import type { AgencyProfile } from '../../../src/domain/check';
 import type { CellValue } from '../../../src/domain/grid';
 import { createTemplateSheet, inspectActiveSheet, runCheck, saveAgency, writeSummary } from '../../../src/app/workbookSession';
 import { addRecord } from '../../../src/app/recordForm';
 import { recognize } from '../../../src/domain/recognize';
 import { realisticO16 } from '../../fixtures/o16Realistic';
+import { AGENCY } from '../../fixtures/agency';
 
 const COL_ITEM = 8; // H in the realistic sheet
 
-const AGENCY: AgencyProfile = {
-  name: 'เทศบาลตำบลชุมพล', district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย',
-  agencyType: 'องค์กรปกครองส่วนท้องถิ่น', fiscalYear: 2567, website: 'https://www.chumponcity.go.th',
-};
 const today = utcDate(2024, 11, 1);
 
 const o16 = () => resolveTemplate('o16')!;
