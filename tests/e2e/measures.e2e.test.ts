@@ -5,47 +5,20 @@
  * the outcome cell; create the OIT checklist (o1–o35 pre-filled) and see its required and status
  * errors by row and column. Screenshots of the pane go to tests/e2e/screenshots/ (gitignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildDist, serve, type Served } from './buildDist';
+import type { Page } from 'playwright-core';
+import { describeInChromium, SHOTS, usePreviewSession } from './previewSession';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(__dirname, 'screenshots');
 const O35_SHEET = 'รายงานผล o35';
 const OIT_SHEET = 'OIT';
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`e2e skipped: ${CHROMIUM} not found (apt-get install chromium fonts-thai-tlwg)`);
-const maybe = haveChromium ? describe : describe.skip;
-
-maybe('measures templates in the preview (chromium)', () => {
-  let out: string;
-  let served: Served;
-  let browser: Browser;
+describeInChromium('measures templates in the preview (chromium)', () => {
+  // Tall, so a screenshot of the pane (380 px wide, as narrow as Excel's) holds a whole form.
+  const session = usePreviewSession({ width: 1400, height: 1500 });
+  const consoleErrors = session.consoleErrors;
   let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'ita-forms-e2e-measures-'));
-    buildDist(out, 'development');
-    served = await serve(out);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    // Tall, so a screenshot of the pane (380 px wide, as narrow as Excel's) holds a whole form.
-    page = await browser.newPage({ viewport: { width: 1400, height: 1500 }, locale: 'th-TH' });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    mkdirSync(SHOTS, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
+  beforeAll(() => {
+    page = session.page;
   });
 
   const pane = () => page.locator('#pane');
@@ -68,7 +41,7 @@ maybe('measures templates in the preview (chromium)', () => {
   };
 
   it('lists the measures templates and creates an o35 report sheet', async () => {
-    await page.goto(`${served.url}/preview.html`);
+    await page.goto(`${session.url}/preview.html`);
     await pane().getByTestId('recognised-template').waitFor();
     await pane().getByRole('combobox', { name: 'แบบฟอร์ม' }).click();
     const options = await page.getByRole('option').allTextContents();

@@ -4,48 +4,18 @@
  * check the demo sheet, see the seeded errors at their cells, apply a fix and see the cell change.
  * Screenshots go to tests/e2e/screenshots/ (gitignored) for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildDist, serve, type Served } from './buildDist';
+import type { Page } from 'playwright-core';
+import { describeInChromium, SHOTS, usePreviewSession } from './previewSession';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(__dirname, 'screenshots');
 const DEMO_SHEET = 'ความก้าวหน้า 2567';
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  // CI installs chromium; a developer machine without it skips, and says why.
-  console.warn(`e2e skipped: ${CHROMIUM} not found (apt-get install chromium fonts-thai-tlwg)`);
-}
-const maybe = haveChromium ? describe : describe.skip;
-
-maybe('preview in chromium', () => {
-  let out: string;
-  let served: Served;
-  let browser: Browser;
+describeInChromium('preview in chromium', () => {
+  const session = usePreviewSession({ width: 1600, height: 900 });
+  const consoleErrors = session.consoleErrors;
   let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'ita-forms-e2e-'));
-    buildDist(out, 'development');
-    served = await serve(out);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'th-TH' });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    mkdirSync(SHOTS, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
+  beforeAll(() => {
+    page = session.page;
   });
 
   const pane = () => page.locator('#pane');
@@ -58,7 +28,7 @@ maybe('preview in chromium', () => {
   };
 
   it('opens with the demo sheet recognised', async () => {
-    await page.goto(`${served.url}/preview.html`);
+    await page.goto(`${session.url}/preview.html`);
     await pane().getByTestId('recognised-template').waitFor();
     expect(await pane().getByTestId('recognised-template').textContent()).toBe('แบบ o16 ความก้าวหน้าการจัดซื้อจัดจ้าง (ITA 2567)');
     expect(await cell('H5').textContent()).toContain('โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก');
