@@ -4,8 +4,9 @@
  * the domain's (importProcurement, planAppend); this only reads the target sheet and writes rows.
  *
  * Rows are written only into free rows right under the sheet's last record, never over anything:
- * if the sheet holds something there (a note, a signature block), nothing is written and the
- * officer is told where. Before writing, the plan is made again on the sheet as it is then; if
+ * if the sheet holds something there (a note, a signature block), as many rows as needed are
+ * inserted above it, so that it moves down (as `ita-forms import` does), and the preview says so
+ * before the officer confirms. Before writing, the plan is made again on the sheet as it is then; if
  * the sheet changed since the officer saw the preview, the new plan is returned instead.
  */
 import type { CellValue, SheetGrid } from '../domain/grid';
@@ -47,8 +48,16 @@ export interface ImportPlan {
   readonly rows: readonly (readonly CellValue[])[];
   readonly numFmts: readonly (string | undefined)[];
   readonly firstRow: number;
-  /** An Excel row under the list that holds something the new rows would overwrite: nothing can be written. */
-  readonly blockedAt?: number;
+  /**
+   * Something under the list (a note, a signature block) sits where the new rows go: rows are
+   * inserted above Excel row `from`, so that it and every row below it move down `by` rows.
+   */
+  readonly shift?: RowShift;
+}
+
+export interface RowShift {
+  readonly from: number;
+  readonly by: number;
 }
 
 /** The columns an import fills: those with a signing date (o16, o17). */
@@ -105,12 +114,19 @@ export async function planImport(gw: WorkbookGateway, request: ImportRequest): P
   p?.columns.forEach((c, i) => {
     if (c !== undefined) numFmts[c] = choice.template.columns[i].numFmt;
   });
-  let blockedAt: number | undefined;
-  if (p?.insert && rows.length) {
-    const rec = recognize(grid, hints);
-    blockedAt = rec ? firstTakenRow(grid, rec, p.firstRow, rows.length) : p.firstRow;
-  }
-  return { request, choice, sheet: grid.name, agency, result, rows, numFmts, firstRow, ...(blockedAt !== undefined ? { blockedAt } : {}) };
+  const shift = p?.insert && rows.length ? shiftFor(grid, hints, p.firstRow, rows.length) : undefined;
+  return { request, choice, sheet: grid.name, agency, result, rows, numFmts, firstRow, ...(shift ? { shift } : {}) };
+}
+
+/**
+ * The rows to insert for `count` new rows from `firstRow`: the free rows above the first taken one
+ * are used as they are, and only the rest is inserted, so the note moves down no further than it
+ * must.
+ */
+function shiftFor(grid: SheetGrid, hints: RecognizeHints, firstRow: number, count: number): RowShift | undefined {
+  const rec = recognize(grid, hints);
+  const from = rec ? firstTakenRow(grid, rec, firstRow, count) : firstRow;
+  return from === undefined ? undefined : { from, by: count - (from - firstRow) };
 }
 
 export type ImportWrite =
@@ -131,13 +147,14 @@ const originKey = (o: SourceOrigin) => `${o.source}|${o.sheet ?? ''}|${o.row}`;
 
 function samePlan(a: ImportPlan, b: ImportPlan): boolean {
   if (a.firstRow !== b.firstRow || a.rows.length !== b.rows.length) return false;
+  // The officer was told which rows move down, and by how many: anything else is another plan.
+  if (a.shift?.from !== b.shift?.from || a.shift?.by !== b.shift?.by) return false;
   return a.result.rows.every((r, i) => originKey(r.origin) === originKey(b.result.rows[i].origin));
 }
 
 /** Writes the rows the officer saw in the preview; then checks the sheet. */
 export async function writeImport(gw: WorkbookGateway, seen: ImportPlan): Promise<ImportWrite> {
   if (seen.rows.length === 0) throw new GatewayError('ไม่มีรายการใหม่ที่จะนำเข้า', 'Nothing new to import');
-  if (seen.blockedAt !== undefined) throw blocked(seen.sheet, seen.blockedAt);
   let sheet = seen.sheet;
   if (seen.request.target.kind === 'new') {
     // The sheet is made now, not at preview: an officer who only looks leaves the workbook as it was.
@@ -145,9 +162,8 @@ export async function writeImport(gw: WorkbookGateway, seen: ImportPlan): Promis
   }
   const plan = await planImport(gw, { ...seen.request, target: { kind: 'sheet', sheet } });
   if (!samePlan(seen, plan)) return { kind: 'changed', plan };
-  if (plan.blockedAt !== undefined) throw blocked(plan.sheet, plan.blockedAt);
 
-  await gw.writeRows(sheet, plan.firstRow, plan.rows, plan.numFmts);
+  await writePlanned(gw, sheet, plan);
   // Remember which template the sheet holds, so that the check and the form know it at once.
   const meta = await gw.readMeta();
   if (!meta.sheets[sheet]) {
@@ -160,9 +176,26 @@ export async function writeImport(gw: WorkbookGateway, seen: ImportPlan): Promis
   return { kind: 'written', sheet, firstRow: plan.firstRow, lastRow: plan.firstRow + plan.rows.length - 1, plan, check };
 }
 
-function blocked(sheet: string, row: number): GatewayError {
-  return new GatewayError(
-    `แถว ${row} ของแผ่นงาน "${sheet}" (ใต้รายการสุดท้าย) มีข้อความอยู่ เช่น หมายเหตุหรือช่องลงชื่อ: จะไม่เขียนทับ ให้แทรกแถวว่างเหนือข้อความนั้นให้พอ หรือนำเข้าลงแผ่นงานใหม่`,
-    `Row ${row} of "${sheet}" (under the last record) is not empty: nothing is written over it. Insert empty rows above it, or import into a new sheet`,
-  );
+/**
+ * Writes the plan's rows. With a shift, the rows from `shift.from` are inserted first (Excel's
+ * Insert: what is below moves down, nothing is overwritten, references follow), then the free rows
+ * above it are written: a failed insert leaves the sheet untouched.
+ */
+async function writePlanned(gw: WorkbookGateway, sheet: string, plan: ImportPlan): Promise<void> {
+  const { shift } = plan;
+  if (!shift) {
+    await gw.writeRows(sheet, plan.firstRow, plan.rows, plan.numFmts);
+    return;
+  }
+  const free = shift.from - plan.firstRow;
+  try {
+    await gw.insertRows(sheet, shift.from, plan.rows.slice(free), plan.numFmts);
+  } catch (e) {
+    if (e instanceof GatewayError) throw e;
+    throw new GatewayError(
+      `แทรกแถวเหนือแถว ${shift.from} ของแผ่นงาน "${sheet}" ไม่ได้ จึงยังไม่ได้นำเข้า: แทรกแถวว่างเหนือหมายเหตุหรือช่องลงชื่อให้พอ ${shift.by} แถว หรือนำเข้าลงแผ่นงานใหม่`,
+      `Rows could not be inserted above row ${shift.from} of "${sheet}"; nothing was imported. Insert ${shift.by} empty rows above the note or signature block, or import into a new sheet`,
+    );
+  }
+  if (free > 0) await gw.writeRows(sheet, plan.firstRow, plan.rows.slice(0, free), plan.numFmts);
 }

@@ -237,9 +237,13 @@ const STRINGS = {
   ],
   importNeedsUnit: ['ไฟล์นี้มีข้อมูลหลายหน่วยงาน: เลือกหน่วยงานของท่านด้านบน', 'The file holds several agencies: choose yours above'],
   importUnitNotFound: ['ไม่พบข้อมูลของหน่วยงาน "{unit}" ในไฟล์: เลือกชื่อหน่วยงานจากรายการด้านบน', 'No records of "{unit}" in the file: choose a name from the list above'],
-  importBlocked: [
-    'แถว {row} ของแผ่นงาน "{sheet}" (ใต้รายการสุดท้าย) มีข้อความอยู่ เช่น หมายเหตุหรือช่องลงชื่อ: จะไม่เขียนทับ ให้แทรกแถวว่างเหนือข้อความนั้นอย่างน้อย {n} แถวแล้วกด "อ่านแผ่นงานอีกครั้ง" หรือเลือกนำเข้าลงแผ่นงานใหม่',
-    'Row {row} of "{sheet}" (under the last record) is not empty: nothing is written over it. Insert at least {n} empty rows above it and press "Reload sheet", or import into a new sheet',
+  importWillShift: [
+    'แถว {from} ลงไป (เช่น หมายเหตุหรือช่องลงชื่อใต้รายการ) จะเลื่อนลง {by} แถว: แทรกแถวใหม่เหนือแถว {from} ไม่เขียนทับข้อความเดิม',
+    'Rows {from} and below (a note or signature block under the list) will move down {by} rows: new rows are inserted above row {from}, nothing is written over',
+  ],
+  importShifted: [
+    'แถวเดิมตั้งแต่แถว {from} ลงไปเลื่อนลง {by} แถว (ตอนนี้เริ่มที่แถว {now})',
+    'The rows from row {from} down moved down {by} rows (they now start at row {now})',
   ],
   importMissingColumns: ['แผ่นงานนี้ไม่มีคอลัมน์ {cols} จึงไม่ได้ใส่ค่าของคอลัมน์เหล่านี้', 'This sheet lacks the columns {cols}; their values are not written'],
   importStatesNone: [
@@ -276,8 +280,8 @@ const STRINGS = {
   importButton: ['นำเข้า {n} แถว', 'Import {n} rows'],
   importConfirmTitle: ['ยืนยันการนำเข้า', 'Confirm the import'],
   importConfirmBody: [
-    'จะเขียน {n} แถวใหม่ลงแผ่นงาน "{sheet}" แถว {from}–{to} เฉพาะแถวที่ว่างอยู่ Excel เลิกทำ (Undo) การเขียนของ add-in ไม่ได้',
-    '{n} new rows will be written to "{sheet}", rows {from}–{to}, into empty rows only. Excel cannot undo an add-in\'s writes.',
+    'จะเขียน {n} แถวใหม่ลงแผ่นงาน "{sheet}" แถว {from}–{to} เฉพาะแถวที่ว่างอยู่หรือแถวที่แทรกใหม่ Excel เลิกทำ (Undo) การเขียนของ add-in ไม่ได้',
+    '{n} new rows will be written to "{sheet}", rows {from}–{to}, into empty or inserted rows only. Excel cannot undo an add-in\'s writes.',
   ],
   importConfirm: ['ยืนยันนำเข้า', 'Import'],
   importWritten: ['นำเข้า {n} แถวลงแผ่นงาน "{sheet}" แถว {from}–{to} แล้ว', '{n} rows imported into "{sheet}", rows {from}–{to}'],

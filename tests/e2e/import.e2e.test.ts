@@ -1,7 +1,7 @@
 /**
  * The Import page in a real browser (Debian's chromium through playwright-core, no Office, no
- * network): pick a Windows-874 e-GP CSV with setInputFiles, see the demo sheet refuse to be written
- * over (a note under its list), import into a new sheet instead, see the rows in the grid, import
+ * network): pick a Windows-874 e-GP CSV with setInputFiles, see the preview say that the note under
+ * the demo sheet's list will move down (rows inserted above it), import into a new sheet instead, see the rows in the grid, import
  * the same file again and get nothing new; then a สขร.1 workbook, read by exceljs loaded on demand.
  * Screenshots go to tests/e2e/screenshots/ (gitignored) for a person to look at.
  */
@@ -64,17 +64,19 @@ maybe('import page in chromium', () => {
     await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   };
 
-  it('previews a Windows-874 CSV; the demo sheet has a note under its list, so it offers a new sheet', async () => {
+  it('previews a Windows-874 CSV; the demo sheet has a note under its list, which the preview says will move down', async () => {
     await page.goto(`${served.url}/preview.html`);
     await pane().getByTestId('recognised-template').waitFor();
     await pane().getByRole('tab', { name: 'นำเข้า' }).click();
     await pane().getByRole('button', { name: 'เลือกไฟล์…' }).waitFor();
     await fileInput().setInputFiles(csv874());
     await pane().getByText('ข้อมูล e-GP ชุดข้อมูลเต็ม (CSV, Windows-874 (TIS-620)) — 12 รายการ').waitFor();
-    const blocked = pane().getByText(/แถว 26 ของแผ่นงาน "ความก้าวหน้า 2567" \(ใต้รายการสุดท้าย\) มีข้อความอยู่/);
-    await blocked.waitFor();
-    await blocked.scrollIntoViewIfNeeded();
-    await shot('07-import-blocked');
+    const shift = pane().getByText(/แถว 26 ลงไป \(เช่น หมายเหตุหรือช่องลงชื่อใต้รายการ\) จะเลื่อนลง 5 แถว/);
+    await shift.waitFor();
+    await shift.scrollIntoViewIfNeeded();
+    await shot('07-import-shift');
+    // Said, not done: the note is still at row 26.
+    expect(await cell('A26').textContent()).toBe('หมายเหตุ: ข้อมูลจากระบบ e-GP ณ วันที่ ๓๑ มีนาคม ๒๕๖๗');
 
     await pane().getByRole('radio', { name: 'แผ่นงานใหม่' }).check();
     await pane().getByText(`จะสร้างแผ่นงานใหม่ "${NEW_SHEET}" แล้วเพิ่ม 6 แถว (แถว 2–7)`).waitFor();

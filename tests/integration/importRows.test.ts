@@ -1,6 +1,6 @@
 /**
  * The import use cases over the in-memory workbook: plan, write into free rows under the list,
- * nothing twice, never over a note, and a sheet changed after the preview is planned again.
+ * nothing twice, never over a note (rows inserted above it), and a sheet changed after the preview is planned again.
  */
 import iconv from 'iconv-lite';
 import { planImport, writeImport, type ImportRequest } from '../../src/app/importRows';
@@ -60,13 +60,37 @@ describe('import into the workbook', () => {
     await expect(writeImport(wb, again)).rejects.toThrow(GatewayError);
   });
 
-  it('never writes over a note under the list, and says at which row', async () => {
+  it('never writes over a note under the list: inserts as many rows as needed above it, using the free rows first', async () => {
     const wb = workbook();
     const sheet = await createTemplateSheet(wb, o16, DEMO_AGENCY, 0);
-    await wb.writeRows(sheet, 4, [[null, null, null, null, null, null, 'หมายเหตุ: ข้อมูล ณ 31 มี.ค. 2567']]);
+    const note = 'หมายเหตุ: ข้อมูล ณ 31 มี.ค. 2567';
+    await wb.writeRows(sheet, 4, [[null, null, null, null, null, null, note]]);
     const plan = await planImport(wb, await request({ kind: 'sheet', sheet }));
-    expect(plan.blockedAt).toBe(4);
-    await expect(writeImport(wb, plan)).rejects.toMatchObject({ th: expect.stringMatching(/^แถว 4 .* จะไม่เขียนทับ/) });
+    // Rows 2 and 3 are free; the note at 4 moves down by the 4 rows still needed.
+    expect([plan.firstRow, plan.rows.length, plan.shift]).toEqual([2, 6, { from: 4, by: 4 }]);
+    expect(wb.cell(sheet, 4, 7)).toBe(note);
+
+    const w = await writeImport(wb, plan);
+    expect(w.kind).toBe('written');
+    if (w.kind !== 'written') return;
+    expect([w.firstRow, w.lastRow]).toEqual([2, 7]);
+    expect(wb.cell(sheet, 2, 7)).toBe('จัดซื้อวัสดุสำนักงาน "กองคลัง"\nประจำเดือนตุลาคม');
+    expect(wb.cell(sheet, 4, 4)).toBe('เทศบาลตำบลชุมพล');
+    expect(wb.cell(sheet, 7, 7)).toBe('จัดซื้อครุภัณฑ์คอมพิวเตอร์ 2 รายการ');
+    expect(wb.cell(sheet, 8, 7)).toBe(note);
+    // The note is no record: the check counts the six imported rows only.
+    expect(w.check.sheet?.report.rows).toBe(6);
+  });
+
+  it('plans again when the rows to move changed after the preview', async () => {
+    const wb = workbook();
+    const sheet = await createTemplateSheet(wb, o16, DEMO_AGENCY, 0);
+    const plan = await planImport(wb, await request({ kind: 'sheet', sheet }));
+    expect(plan.shift).toBeUndefined();
+    wb.setCellByUser(sheet, 5, 7, 'ลงชื่อ ............ ผู้รายงาน');
+    const w = await writeImport(wb, plan);
+    expect(w.kind).toBe('changed');
+    expect(w.plan.shift).toEqual({ from: 5, by: 3 });
     expect(wb.cell(sheet, 2, 7)).toBeNull();
   });
 

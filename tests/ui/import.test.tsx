@@ -192,16 +192,36 @@ describe('import page', () => {
     expect(await screen.findByRole('table', { name: 'รายการที่จะนำเข้า (6)' })).toBeTruthy();
   });
 
-  it('never writes over a note under the list: says where, and offers a new sheet', async () => {
+  it('never writes over a note under the list: says before confirming which rows move down and by how many, then inserts rows above it', async () => {
     const wb = createDemoWorkbook();
+    const note = 'หมายเหตุ: ข้อมูลจากระบบ e-GP ณ วันที่ ๓๑ มีนาคม ๒๕๖๗';
+    expect(wb.cell(DEMO_SHEET, 26, 1)).toBe(note);
     renderPane(wb, 'import');
     await choose(tis620Csv());
-    expect(await screen.findByText(/แถว 26 ของแผ่นงาน "ความก้าวหน้า 2567" \(ใต้รายการสุดท้าย\) มีข้อความอยู่/)).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /^นำเข้า \d+ แถว$/ })).toBeNull();
-    // Most of the demo's rows are the file's own projects under other numbers; new ones would follow row 24.
-    await userEvent.click(screen.getByRole('radio', { name: 'แผ่นงานใหม่' }));
-    expect(await screen.findByText(/จะสร้างแผ่นงานใหม่ "ความก้าวหน้าการจัดซื้อจัดจ้าง"/)).toBeTruthy();
-    expect(wb.cell(DEMO_SHEET, 26, 1)).toBe('หมายเหตุ: ข้อมูลจากระบบ e-GP ณ วันที่ ๓๑ มีนาคม ๒๕๖๗');
+    // The demo's list ends at row 24; row 25 is free, the note at 26: 6 rows need 5 more.
+    const shift = 'แถว 26 ลงไป (เช่น หมายเหตุหรือช่องลงชื่อใต้รายการ) จะเลื่อนลง 5 แถว: แทรกแถวใหม่เหนือแถว 26 ไม่เขียนทับข้อความเดิม';
+    const willWrite = await screen.findByText(/จะเพิ่ม 6 แถวใหม่ลงแผ่นงาน "ความก้าวหน้า 2567" แถว 25–30/);
+    expect(willWrite.textContent).toContain(shift);
+
+    await userEvent.click(screen.getByRole('button', { name: 'นำเข้า 6 แถว' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'ยืนยันการนำเข้า' });
+    expect(dialog.textContent).toContain(shift);
+    // Asked, not done.
+    expect(wb.cell(DEMO_SHEET, 26, 1)).toBe(note);
+    expect(wb.cell(DEMO_SHEET, 25, columnIndex('H') + 1)).toBeNull();
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'ยืนยันนำเข้า' }));
+    const done = await screen.findByText(/นำเข้า 6 แถวลงแผ่นงาน "ความก้าวหน้า 2567" แถว 25–30 แล้ว/);
+    expect(done.textContent).toContain('แถวเดิมตั้งแต่แถว 26 ลงไปเลื่อนลง 5 แถว (ตอนนี้เริ่มที่แถว 31)');
+    await settle();
+    // The note and the signature block below it moved down 5 rows, untouched.
+    expect(wb.cell(DEMO_SHEET, 31, 1)).toBe(note);
+    expect(at(wb, DEMO_SHEET, 'H32')).toBe('ลงชื่อ ................................ ผู้รายงาน');
+    // The free row 25 and the 5 inserted rows hold the imported records, numbered on from 20.
+    expect(at(wb, DEMO_SHEET, 'A25')).toBe(21);
+    expect(at(wb, DEMO_SHEET, 'H25')).toBe('จัดซื้อวัสดุสำนักงาน "กองคลัง"\nประจำเดือนตุลาคม');
+    expect(at(wb, DEMO_SHEET, 'A30')).toBe(26);
+    expect(at(wb, DEMO_SHEET, 'H30')).toBe('จัดซื้อครุภัณฑ์คอมพิวเตอร์ 2 รายการ');
   });
 
   it('reads สขร.1 monthly sheets from an .xlsx', async () => {

@@ -1,8 +1,9 @@
 /**
  * Import: the officer picks a file (e-GP CSV/JSON, สขร.1 workbook), chooses where the rows go and
  * for which agency and year, sees exactly what would be written and what is left out and why,
- * and only then confirms. Rows go into empty rows under the list, never over anything; the sheet
- * is checked right after. The file is read in the browser: nothing is uploaded.
+ * and only then confirms. Rows go into empty rows under the list, never over anything: a note or
+ * signature block there is pushed down by inserted rows, and the preview and the question say
+ * which rows move and by how many. The sheet is checked right after. The file is read in the browser: nothing is uploaded.
  */
 import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
@@ -265,6 +266,7 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
       {written && (
         <Notice intent="success">
           {t('importWritten', { n: written.lastRow - written.firstRow + 1, sheet: written.sheet, from: written.firstRow, to: written.lastRow })}{' '}
+          {written.plan.shift && `${t('importShifted', { ...written.plan.shift, now: written.plan.shift.from + written.plan.shift.by })} `}
           {t('importCheckedAfter', { errors: issuesAfter.filter((i) => i.severity === 'error').length, warnings: issuesAfter.filter((i) => i.severity === 'warning').length })}{' '}
           <Button size="small" appearance="transparent" onClick={onShowCheck}>{t('importShowCheck')}</Button>
         </Notice>
@@ -292,9 +294,11 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
                   {c.inWindow === 0 ? t('importNoRows', { window: result.window.label }) : t('importNothingNew')}
                 </Notice>
               )}
-              {plan.blockedAt !== undefined && <Notice intent="error">{t('importBlocked', { row: plan.blockedAt, sheet: plan.sheet, n: rows })}</Notice>}
-              {rows > 0 && plan.blockedAt === undefined && (
-                <Notice intent="info">{t(plan.request.target.kind === 'new' ? 'importWillWriteNew' : 'importWillWrite', range)}</Notice>
+              {rows > 0 && (
+                <Notice intent="info">
+                  {t(plan.request.target.kind === 'new' ? 'importWillWriteNew' : 'importWillWrite', range)}
+                  {plan.shift && ` ${t('importWillShift', { ...plan.shift })}`}
+                </Notice>
               )}
               {result.existingStatesNone && rows > 0 && <Notice intent="warning">{t('importStatesNone')}</Notice>}
               {(result.placement?.missingColumns.length ?? 0) > 0 && (
@@ -314,11 +318,14 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
               )}
               {result.issues.some((i) => i.code === 'required' && i.field === 'budgetSource') && <Notice intent="info">{t('importBudgetSourceHint')}</Notice>}
               {rows > 0 && plan.choice.template.summary && <Text size={200}>{t('importO17Summary')}</Text>}
-              {rows > 0 && plan.blockedAt === undefined && (confirming ? (
+              {rows > 0 && (confirming ? (
                 // Asked in the pane itself: a modal dialog in a narrow task pane hides what it asks about.
                 <section className={s.confirm} role="alertdialog" aria-label={t('importConfirmTitle')} aria-describedby="import-confirm-body">
                   <Text weight="semibold">{t('importConfirmTitle')}</Text>
-                  <Text id="import-confirm-body">{t('importConfirmBody', range)}</Text>
+                  <Text id="import-confirm-body">
+                    {t('importConfirmBody', range)}
+                    {plan.shift && ` ${t('importWillShift', { ...plan.shift })}`}
+                  </Text>
                   <div className={s.actions}>
                     <Button ref={confirmRef} appearance="primary" onClick={() => void confirm()} disabled={writing.busy}>
                       {t('importConfirm')}
