@@ -312,6 +312,21 @@ function place(grid: SheetGrid, rec: Recognition): Placed | undefined {
  * row written.
  */
 export async function addRecord(gw: WorkbookGateway, sheet: string, rec: Recognition, input: FormInput, agency: AgencyProfile | undefined, asOf: Date): Promise<number> {
+  return (await addRecordPlaced(gw, sheet, rec, input, agency, asOf)).row;
+}
+
+/** Where addRecord wrote the record. */
+export interface PlacedRecord {
+  readonly row: number;
+  /**
+   * A row was inserted for it above a note (or total, or signature line) right under the list:
+   * that and every row below moved down one row, which the officer is told, since it was not asked.
+   */
+  readonly inserted: boolean;
+}
+
+/** addRecord, also saying whether a row was inserted (the form tells the officer what moved). */
+export async function addRecordPlaced(gw: WorkbookGateway, sheet: string, rec: Recognition, input: FormInput, agency: AgencyProfile | undefined, asOf: Date): Promise<PlacedRecord> {
   const placed = place(await gw.readTail(sheet, TAIL_ROWS), rec) ?? place(await gw.readSheet(sheet), rec);
   if (!placed) throw new GatewayError('อ่านแผ่นงานไม่ได้ จึงยังไม่ได้บันทึก', 'Could not read the sheet; nothing was written');
   const { grid, slot, seq } = placed;
@@ -337,7 +352,7 @@ export async function addRecord(gw: WorkbookGateway, sheet: string, rec: Recogni
   } else {
     await gw.writeRows(sheet, row, [cells], built.numFmts);
   }
-  return row;
+  return { row, inserted: slot.insert };
 }
 
 /** The values of a sheet row as form input (for editing the selected row). */

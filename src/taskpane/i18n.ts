@@ -76,6 +76,10 @@ const STRINGS = {
   reviewChanges: ['ตรวจดูการเปลี่ยนแปลง', 'Review changes'],
   clearForm: ['ล้างฟอร์ม', 'Clear form'],
   rowWritten: ['บันทึกลงแถวที่ {row} ของแผ่นงาน "{sheet}" แล้ว', 'Written to row {row} of "{sheet}"'],
+  rowWrittenInserted: [
+    'บันทึกลงแถวที่ {row} ของแผ่นงาน "{sheet}" แล้ว (แทรกแถวใหม่เหนือหมายเหตุใต้รายการ แถวด้านล่างเลื่อนลง 1 แถว หมายเหตุอยู่ที่แถว {next})',
+    'Written to row {row} of "{sheet}" (a new row was inserted above the note under the list; the rows below moved down 1 row, the note is now at row {next})',
+  ],
   required: ['ต้องกรอกช่องนี้', 'This field is required'],
   fieldsNeedAttention: ['ยังมี {n} ช่องที่ต้องแก้ไขก่อนบันทึก', '{n} fields need attention before saving'],
   derivedHint: ['คำนวณจากคะแนนให้เอง ไม่ต้องกรอก', 'Computed from the scores; not typed'],

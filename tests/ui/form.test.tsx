@@ -89,6 +89,45 @@ describe('record form', () => {
     expect((input(/งานที่ซื้อหรือจ้าง/) as HTMLInputElement).value).toBe('');
   });
 
+  it('says that a row was inserted above the note right under the list, and the note moved down', async () => {
+    const { wb, sheet } = await workbookWithNewO16();
+    const note = 'หมายเหตุ: ข้อมูล ณ วันที่ 31 มี.ค. 2567';
+    await wb.writeRows(sheet, 2, [[null, null, null, null, null, null, note]]);
+    renderPane(wb, 'form');
+    await userEvent.type(await screen.findByRole('textbox', { name: /งานที่ซื้อหรือจ้าง/ }), 'จ้างเหมาทำความสะอาด');
+    await userEvent.type(input(/วงเงินงบประมาณที่ได้รับจัดสรร/), '9000');
+    await userEvent.type(combo(/แหล่งที่มาของงบประมาณ/), 'เงินสะสม');
+    await userEvent.type(combo(/วิธีการจัดซื้อจัดจ้าง/), 'เฉพาะเจาะจง');
+    await userEvent.type(input('ราคากลาง (บาท)'), '9000');
+    await userEvent.type(input('ราคาที่ตกลงซื้อหรือจ้าง (บาท)'), '8,900');
+    await userEvent.type(input('เลขประจำตัวผู้เสียภาษี'), '0105543008219');
+    await userEvent.type(input('รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก'), 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)');
+    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 มี.ค. 2567');
+    await userEvent.type(input('วันสิ้นสุดสัญญา'), '14/5/67{Enter}');
+
+    expect(
+      await screen.findByText(`บันทึกลงแถวที่ 2 ของแผ่นงาน "${sheet}" แล้ว (แทรกแถวใหม่เหนือหมายเหตุใต้รายการ แถวด้านล่างเลื่อนลง 1 แถว หมายเหตุอยู่ที่แถว 3)`),
+    ).toBeTruthy();
+    expect(wb.cell(sheet, 2, columnIndex('G') + 1)).toBe('จ้างเหมาทำความสะอาด');
+    expect(wb.cell(sheet, 3, columnIndex('G') + 1)).toBe(note);
+  });
+
+  it('says nothing of inserted rows when the record went into an empty row', async () => {
+    const wb = createDemoWorkbook();
+    renderPane(wb, 'form');
+    await userEvent.type(await screen.findByRole('textbox', { name: /งานที่ซื้อหรือจ้าง/ }), 'จ้างเหมาทำความสะอาด');
+    await userEvent.type(input(/วงเงินงบประมาณที่ได้รับจัดสรร/), '9000');
+    await userEvent.type(combo(/แหล่งที่มาของงบประมาณ/), 'เงินสะสม');
+    await userEvent.type(combo(/วิธีการจัดซื้อจัดจ้าง/), 'เฉพาะเจาะจง');
+    await userEvent.type(input('ราคากลาง (บาท)'), '9000');
+    await userEvent.type(input('ราคาที่ตกลงซื้อหรือจ้าง (บาท)'), '8900');
+    await userEvent.type(input('รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก'), 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)');
+    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 มี.ค. 2567{Enter}');
+    // The demo's row 25 is empty: the note at 26 stays where it is.
+    expect(await screen.findByText(`บันทึกลงแถวที่ 25 ของแผ่นงาน "${DEMO_SHEET}" แล้ว`)).toBeTruthy();
+    expect(wb.cell(DEMO_SHEET, 26, 1)).toBe('หมายเหตุ: ข้อมูลจากระบบ e-GP ณ วันที่ ๓๑ มีนาคม ๒๕๖๗');
+  });
+
   it('does not write when a required field is empty, and says which', async () => {
     const { wb, sheet } = await workbookWithNewO16();
     renderPane(wb, 'form');

@@ -1,11 +1,12 @@
 /**
  * The record form, generated from the recognised template (formFields): add a record to the next
- * empty row, or load the selected row, edit it and write only after the officer has seen and
- * confirmed every cell change.
+ * empty row (or to a row inserted above a note under the list, which the officer is then told),
+ * or load the selected row, edit it and write only after the officer has seen and confirmed every
+ * cell change.
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { addRecord, derivedDisplay, formFields, planEdit, rowToInput, validateInput, type FieldFeedback } from '../../app/recordForm';
+import { addRecordPlaced, derivedDisplay, formFields, planEdit, rowToInput, validateInput, type FieldFeedback } from '../../app/recordForm';
 import { applyFixes, todayUtc, type ActiveSheet, type PlannedChange } from '../../app/workbookSession';
 import type { Recognition } from '../../domain/recognize';
 import { usePane } from '../context';
@@ -26,7 +27,7 @@ const useStyles = makeStyles({
 
 type Mode = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly row: number };
 type Result =
-  | { readonly kind: 'added'; readonly row: number; readonly sheet: string }
+  | { readonly kind: 'added'; readonly row: number; readonly sheet: string; readonly inserted: boolean }
   | { readonly kind: 'edited'; readonly applied: number; readonly skipped: number }
   | { readonly kind: 'unchanged' };
 
@@ -103,9 +104,10 @@ export function FormPage({ active, onWritten }: FormPageProps) {
     setAttention(0);
     const asOf = recordAsOf(rec, fiscalYear, todayUtc());
     if (mode.kind === 'add') {
-      const row = await action.run(() => addRecord(gateway, active.sheet, rec, input, agency, asOf));
-      if (row !== undefined) {
-        setResult({ kind: 'added', row, sheet: active.sheet });
+      const placed = await action.run(() => addRecordPlaced(gateway, active.sheet, rec, input, agency, asOf));
+      if (placed !== undefined) {
+        const { row } = placed;
+        setResult({ kind: 'added', row, sheet: active.sheet, inserted: placed.inserted });
         reset();
         onWritten();
         // Show the officer where the record went; a failure here is no failure of the write.
@@ -202,7 +204,10 @@ export function FormPage({ active, onWritten }: FormPageProps) {
         )}
       </div>
       <ErrorNotice error={action.error} />
-      {result?.kind === 'added' && <Notice intent="success">{t('rowWritten', { row: result.row, sheet: result.sheet })}</Notice>}
+      {result?.kind === 'added' && (
+        // A row inserted above a note moved the rows below it: said, since the officer did not ask for it.
+        <Notice intent="success">{t(result.inserted ? 'rowWrittenInserted' : 'rowWritten', { row: result.row, sheet: result.sheet, next: result.row + 1 })}</Notice>
+      )}
       {result?.kind === 'edited' && (
         <Notice intent={result.skipped ? 'warning' : 'success'}>
           {t('editApplied', { applied: result.applied })}
