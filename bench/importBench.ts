@@ -17,7 +17,8 @@ import { BULK_HEADER } from '../tests/fixtures/import/egp';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const OUT = path.resolve('.bench');
-const FILE = path.join(OUT, `egp-${ROWS}.csv`);
+// The version in the name makes a changed generator write a new file instead of reusing the old one.
+const FILE = path.join(OUT, `egp-${ROWS}-v2.csv`);
 const ROOT = path.resolve('.');
 const TARGET = 'เทศบาลตำบลชุมพล';
 
@@ -93,7 +94,9 @@ async function generate(): Promise<void> {
       String(i + 1), `${String(be).slice(2)}${String(100_000_000 + i).slice(-9)}`, `${work}${1 + (i % 12)}`, type, agency, sub, method,
       'วิธีการจัดหา ประกาศเชิญชวนทั่วไป คัดเลือก เฉพาะเจาะจง', thaiDate(announced), String(budget), String(median), String(agreed), String(fy),
       thaiDate(signed), 'นครราชสีมา', 'สีคิ้ว', 'ชุมพล', 'ระหว่างดำเนินการ', '', '', '', taxId, SUPPLIERS[i % SUPPLIERS.length],
-      `${1 + (i % 90)}/${fy}`, thaiDate(signed), thaiDate(ends), String(agreed), 'ระหว่างดำเนินการ',
+      // Contract numbers are unique, as an agency numbers its contracts (a number and date that repeat
+      // are one contract to the import's de-duplication).
+      `${i + 1}/${fy}`, thaiDate(signed), thaiDate(ends), String(agreed), 'ระหว่างดำเนินการ',
     ];
     buf += row.map(csvField).join(',') + '\r\n';
     if (buf.length > 1 << 16) {
