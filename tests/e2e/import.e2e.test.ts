@@ -5,51 +5,23 @@
  * the same file again and get nothing new; then a สขร.1 workbook, read by exceljs loaded on demand.
  * Screenshots go to tests/e2e/screenshots/ (gitignored) for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { egpCsv, egpRows } from '../fixtures/import/egp';
 import { january, november, october } from '../fixtures/import/monthly';
-import { buildDist, serve, type Served } from './buildDist';
+import { describeInChromium, SHOTS, usePreviewSession } from './previewSession';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(__dirname, 'screenshots');
 const NEW_SHEET = 'ความก้าวหน้าการจัดซื้อจัดจ้าง';
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`e2e skipped: ${CHROMIUM} not found (apt-get install chromium fonts-thai-tlwg)`);
-const maybe = haveChromium ? describe : describe.skip;
-
-maybe('import page in chromium', () => {
-  let out: string;
-  let served: Served;
-  let browser: Browser;
+describeInChromium('import page in chromium', () => {
+  const session = usePreviewSession({ width: 1600, height: 1000 });
+  const { consoleErrors, requests } = session;
   let page: Page;
-  const consoleErrors: string[] = [];
-  const requests: string[] = [];
-
-  beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'ita-forms-e2e-import-'));
-    buildDist(out, 'development');
-    served = await serve(out);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'th-TH' });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    page.on('request', (r) => requests.push(r.url()));
-    mkdirSync(SHOTS, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
+  beforeAll(() => {
+    page = session.page;
   });
 
   const pane = () => page.locator('#pane');
@@ -65,7 +37,7 @@ maybe('import page in chromium', () => {
   };
 
   it('previews a Windows-874 CSV; the demo sheet has a note under its list, which the preview says will move down', async () => {
-    await page.goto(`${served.url}/preview.html`);
+    await page.goto(`${session.url}/preview.html`);
     await pane().getByTestId('recognised-template').waitFor();
     await pane().getByRole('tab', { name: 'นำเข้า' }).click();
     await pane().getByRole('button', { name: 'เลือกไฟล์…' }).waitFor();
@@ -137,8 +109,8 @@ maybe('import page in chromium', () => {
     await pane().getByText('แผ่นงาน "พ.ย.66": แบบ สขร.1 เดือน พ.ย. 2566 — ระบุว่าไม่มีการจัดซื้อจัดจ้าง').waitFor({ timeout: 30_000 });
     // The workbook reader is a chunk of its own, loaded from the add-in's own server when needed.
     const fetched = requests.slice(before);
-    expect(fetched.some((u) => u.startsWith(served.url) && u.endsWith('.js'))).toBe(true);
-    expect(requests.every((u) => u.startsWith(served.url) || u.startsWith('data:') || u.startsWith('blob:'))).toBe(true);
+    expect(fetched.some((u) => u.startsWith(session.url) && u.endsWith('.js'))).toBe(true);
+    expect(requests.every((u) => u.startsWith(session.url) || u.startsWith('data:') || u.startsWith('blob:'))).toBe(true);
     // สขร.1 rows carry no project number or ID, and name the works otherwise than e-GP: they are new rows here.
     await pane().getByText(/จะเพิ่ม 3 แถวใหม่ลงแผ่นงาน/).waitFor();
     await toTop(pane().getByTestId('import-source'));
@@ -147,10 +119,10 @@ maybe('import page in chromium', () => {
 
   it('raised no script error and made no request outside the add-in', () => {
     expect(consoleErrors).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith(served.url) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(session.url) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     // The pane's own bundle does not carry exceljs: a chunk beside it does, fetched only for a workbook.
-    const js = readdirSync(out).filter((f) => f.endsWith('.js'));
-    const withExceljs = js.filter((f) => readFileSync(join(out, f), 'utf8').includes('node_modules/exceljs/'));
+    const js = readdirSync(session.dist).filter((f) => f.endsWith('.js'));
+    const withExceljs = js.filter((f) => readFileSync(join(session.dist, f), 'utf8').includes('node_modules/exceljs/'));
     expect(withExceljs.length).toBeGreaterThan(0);
     expect(withExceljs.some((f) => f.startsWith('taskpane.') || f.startsWith('preview.'))).toBe(false);
   });

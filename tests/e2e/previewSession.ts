@@ -55,6 +55,8 @@ export function sharedDist(): string {
 
 export interface PreviewSession {
   readonly url: string;
+  /** The built dist/ folder being served. */
+  readonly dist: string;
   readonly page: Page;
   readonly consoleErrors: string[];
   /** Every address the page asked for (the add-in must not reach beyond its own server). */
@@ -64,13 +66,15 @@ export interface PreviewSession {
 /** Registers beforeAll/afterAll for one browser page on the served preview; read the session in tests. */
 export function usePreviewSession(viewport: { width: number; height: number }): PreviewSession {
   let served: Served | undefined;
+  let dist: string | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
   const consoleErrors: string[] = [];
   const requests: string[] = [];
 
   beforeAll(async () => {
-    served = await serve(sharedDist());
+    dist = sharedDist();
+    served = await serve(dist);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -94,6 +98,9 @@ export function usePreviewSession(viewport: { width: number; height: number }): 
   return {
     get url() {
       return need(served, 'server').url;
+    },
+    get dist() {
+      return need(dist, 'build');
     },
     get page() {
       return need(page, 'page');
