@@ -59,7 +59,12 @@ export function writeListsSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ListColu
 }
 
 export function writeTemplateSheet(wb: ExcelJS.Workbook, plan: SheetPlan, prefillRows: number): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(plan.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const ws = wb.addWorksheet(plan.name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    // Agencies publish these sheets as PDF: A4 landscape, all columns on the page width, the header
+    // repeated on every page.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
   // Paragraph templates wrap every cell at the top, so numbered steps (๑. ๒. ๓.) read as lines.
   const alignment: Partial<ExcelJS.Alignment> | undefined = plan.wrap ? { wrapText: true, vertical: 'top' } : undefined;
   ws.columns = plan.columns.map((c, i) => ({
