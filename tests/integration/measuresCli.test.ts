@@ -47,6 +47,8 @@ describe('ita-forms new/check: OIT checklist', () => {
     expect(String(ws.getCell('C2').value)).toMatch(/^- แสดงแผนผัง/);
     expect(ws.getCell('C2').alignment).toMatchObject({ wrapText: true });
     expect(ws.getCell('A36').value).toBe('o35');
+    // Printed to PDF for the website: A4 landscape, one page wide, the header on every page.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
 
     // Left as written, every item lacks its unit and status: reported per row, no item "missing".
     let { code, report } = await checkJson(file);
