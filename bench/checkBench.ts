@@ -16,7 +16,8 @@ import { realisticO16 } from '../tests/fixtures/o16Realistic';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const OUT = path.resolve('.bench');
-const FILE = path.join(OUT, `o16-${ROWS}.xlsx`);
+// The version in the name makes a changed generator write a new file instead of reusing the old one.
+const FILE = path.join(OUT, `o16-${ROWS}-v2.xlsx`);
 const ROOT = path.resolve('.');
 
 async function generate(): Promise<void> {
@@ -28,7 +29,9 @@ async function generate(): Promise<void> {
   const sample = realisticO16({ rows: 200 }).slice(4, 204).map((r) => r.slice(1));
   for (let i = 0; i < ROWS; i++) {
     const row = [...sample[i % sample.length]];
-    row[15] = `67${String(100_000_000 + i).slice(-9)}`;
+    // Unique project numbers that keep the sample's year prefix (the BE year the project was
+    // announced, which the check compares with the signing date), as e-GP numbers them.
+    row[15] = `${String(row[15] ?? '67').slice(0, 2)}${String(100_000_000 + i).slice(-9)}`;
     ws.getRow(i + 2).values = row as ExcelJS.CellValue[];
   }
   await wb.xlsx.writeFile(FILE);
