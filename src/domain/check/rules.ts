@@ -175,13 +175,25 @@ const agencyConsistent: SheetRule = (records, ctx, out) => {
   for (const col of ctx.rec.template.columns) {
     if (!col.agency) continue;
     const p = ctx.pos(col.key);
+    // Usually every row holds the same value: find out with plain comparisons before counting.
+    let first: unknown;
+    let mixed = false;
+    for (const r of records) {
+      const v = r.values[p];
+      if (v === undefined) continue;
+      if (first === undefined) first = v;
+      else if (v !== first) {
+        mixed = true;
+        break;
+      }
+    }
+    if (!mixed) continue;
     // Agency values are strings or numbers: they key the map as they are.
     const counts = new Map<unknown, number>();
     for (const r of records) {
       const v = r.values[p];
       if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    if (counts.size < 2) continue;
     const majority = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
     const shown = String(majority);
     for (const r of records) {
