@@ -1,6 +1,6 @@
 /**
  * The one shape every face hands to the domain: a sheet as rows of plain cell values.
- * Excel, exceljs and the in-memory workbook all convert to this; the domain never sees them.
+ * Every workbook access outside the domain converts to this; the domain never sees a workbook.
  */
 export type CellValue = string | number | boolean | Date | null;
 

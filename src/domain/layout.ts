@@ -1,6 +1,7 @@
 /**
- * How ita-forms lays out a new template sheet: the same plan for exceljs files (`new`) and for the
- * task pane's new sheets, so both faces produce the same workbook. Pure data; faces write it.
+ * How ita-forms lays out a new template sheet: the same plan for the command line's files (`new`)
+ * and for the task pane's new sheets, so both faces produce the same workbook. Pure data; faces
+ * write it.
  */
 import { columnLetter, type CellValue } from './grid';
 import type { TemplateChoice } from './templates';

@@ -1,8 +1,8 @@
 /**
  * What ita-forms remembers inside a workbook, so that it travels with the file: the agency
- * profile and which template and edition each sheet holds. Kept as key/value rows on a hidden
- * sheet, which both Excel (Office.js) and exceljs can read and write, and which a person can
- * unhide and read.
+ * profile and which template and edition each sheet holds. Only the rows are defined here (pure
+ * data: key/value rows); each face keeps them on a hidden sheet through its own workbook access,
+ * and a person can unhide and read them.
  */
 import type { CellValue } from './grid';
 import type { AgencyProfile } from './check/types';

@@ -4,8 +4,8 @@
  * "CSV" on a Thai Windows). A byte sequence that is not valid UTF-8 but has bytes in TIS-620's
  * Thai range is Windows-874.
  *
- * Decoding uses the WHATWG TextDecoder, present in browsers and Node; a caller whose runtime lacks
- * 'windows-874' (Node built without full ICU) passes its own decoder factory.
+ * Decoding uses the standard (WHATWG) TextDecoder global; a caller whose runtime lacks
+ * 'windows-874' (one built without full ICU) passes its own decoder factory.
  */
 
 export type TextEncodingName = 'utf-8' | 'windows-874';

@@ -11,9 +11,9 @@ import {
 } from './options';
 
 /**
- * Excel and LibreOffice show these dates in the Buddhist Era ("31 มี.ค. 2567") while storing real
- * dates: 07 = Thai Buddhist calendar, 041E = Thai locale. (LibreOffice shows the newer
- * "[$-th-TH,107]" form as a bare serial number, so the LCID form is used.)
+ * Spreadsheets show these dates in the Buddhist Era ("31 มี.ค. 2567") while storing real dates:
+ * 07 = Thai Buddhist calendar, 041E = Thai locale. (Calc shows the newer "[$-th-TH,107]" form as
+ * a bare serial number, so the LCID form is used.)
  */
 export const DATE_FORMAT_BE = '[$-107041E]d mmm yyyy';
 export const MONEY_FORMAT = '#,##0.00';
