@@ -12,7 +12,7 @@
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { recognize, type RecognizeHints } from '../domain/recognize';
 import { firstTakenRow, importProcurement, placedRow, type ImportResult, type SourceOrigin, type SourceRecord } from '../domain/import';
-import type { TemplateChoice } from '../domain/templates';
+import { acceptsImport, type TemplateChoice } from '../domain/templates';
 import { planSheet } from '../domain/layout';
 import type { AgencyProfile } from '../domain/check';
 import type { WorkbookMeta } from '../domain/workbookMeta';
@@ -60,9 +60,9 @@ export interface RowShift {
   readonly by: number;
 }
 
-/** The columns an import fills: those with a signing date (o16, o17). */
+/** A sheet the import fills: its template accepts imports (o16, o17). */
 export function isProcurementList(choice: TemplateChoice): boolean {
-  return choice.template.columns.some((c) => c.key === 'signDate');
+  return acceptsImport(choice.template);
 }
 
 function hintsFor(meta: WorkbookMeta, sheet: string): RecognizeHints {

@@ -54,25 +54,20 @@ function options(id: string): OptionMatcher {
   return m;
 }
 
-/** Procurement lists derive a blank status from the contract dates; a measure's or an OIT item's status is typed. */
-function derivesStatus(template: Recognition['template']): boolean {
-  return template.columns.some((c) => c.key === 'status') && template.columns.some((c) => c.key === 'signDate');
-}
 
 /** The form's fields: every template column but the agency ones (filled from the profile). */
 export function formFields(rec: Recognition): FormField[] {
-  const statusDerived = derivesStatus(rec.template);
   return rec.template.columns
     .filter((c) => !c.agency)
     .map((c) => ({
       key: c.key,
       label: c.header,
       type: c.type,
-      required: c.required === 'always' && !(statusDerived && c.key === 'status') && !c.derived,
+      required: c.required === 'always' && !c.filledWhenBlank && !c.derived,
       options: c.options ? optionList(c.options).options.map((o) => o.value) : undefined,
       multiline: c.type === 'longText',
       hint: c.hint,
-      derivable: statusDerived && c.key === 'status',
+      derivable: c.filledWhenBlank !== undefined,
       ...(c.derived ? { derived: c.derived } : {}),
     }));
 }
@@ -181,13 +176,13 @@ export function buildRow(rec: Recognition, width: number, input: FormInput, agen
     cells[idx] = cellValueOf(r.value);
     numFmts[idx] = col.numFmt;
   });
-  const statusDerived = derivesStatus(rec.template);
-  const statusIdx = rec.indexOf.get('status');
-  if (statusDerived && statusIdx !== undefined && cells[statusIdx] === null) {
+  for (const col of cols) {
+    const idx = rec.indexOf.get(col.key);
+    if (col.filledWhenBlank !== 'contractDates' || idx === undefined || cells[idx] !== null) continue;
     const sign = values.get('signDate');
     const end = values.get('endDate');
     const derived = sign instanceof Date ? statusFromDates(sign, end instanceof Date ? end : undefined, asOf) : STATUS_NOT_SIGNED;
-    if (derived) cells[statusIdx] = derived;
+    if (derived) cells[idx] = derived;
   }
   for (const [key, v] of deriveAll(cols, values)) {
     const idx = rec.indexOf.get(key);
@@ -197,7 +192,7 @@ export function buildRow(rec: Recognition, width: number, input: FormInput, agen
   }
   if (rec.seqIndex !== undefined && seq !== undefined) cells[rec.seqIndex] = seq;
   for (const col of cols) {
-    if (col.agency || col.required !== 'always' || (statusDerived && col.key === 'status')) continue;
+    if (col.agency || col.required !== 'always' || col.filledWhenBlank) continue;
     const idx = rec.indexOf.get(col.key);
     if (idx !== undefined && cells[idx] === null && !errors.some((e) => e.field === col.key)) {
       errors.push({ field: col.key, message: `กรุณากรอก "${col.header}"` });

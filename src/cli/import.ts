@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describeChoice, resolveTemplate, type TemplateChoice } from '../domain/templates';
+import { acceptsImport, describeChoice, resolveTemplate, type TemplateChoice } from '../domain/templates';
 import type { AgencyProfile } from '../domain/check/types';
 import type { SheetGrid } from '../domain/grid';
 import { recognize } from '../domain/recognize';
@@ -116,7 +116,7 @@ async function readArgs(argv: string[]): Promise<ImportArgs> {
   const templateName = flag(args, 'template');
   if (!templateName) throw new UsageError('ระบุแบบด้วย --template o16 หรือ o17', 'Give the template with --template o16 or o17');
   const choice = resolveTemplate(templateName, flag(args, 'edition'));
-  if (!choice || !choice.template.columns.some((c) => c.key === 'signDate')) {
+  if (!choice || !acceptsImport(choice.template)) {
     throw new UsageError(`นำเข้าได้เฉพาะแบบรายการผลการจัดซื้อจัดจ้าง (o16, o17) ไม่ใช่ "${templateName}"`, `Import fills o16/o17 only, not "${templateName}"`);
   }
   const out = xlsxPath('--out', flag(args, 'out'));

@@ -10,6 +10,7 @@ import type { Recognition } from '../recognize';
 import type { RecordRule, SheetRule } from './rules';
 import type { Issue } from './types';
 import { MEASURE_DONE, MEASURE_NOT_DONE, PUBLISHED, NOT_PUBLISHED } from '../templates/measureOptions';
+import { LIMITATIONS_WORD } from '../templates/measures';
 
 export { itemKey } from '../recognize';
 import { itemKey } from '../recognize';
@@ -119,7 +120,7 @@ const doneNeedsResult: RecordRule = (r, ctx, out) => {
 /** The row of o34 that analyses the agency's limitations rather than an issue area. */
 export function isLimitationsRow(ctx: RuleContext, r: CheckedRecord): boolean {
   const issue = get<string>(ctx, r, 'issue');
-  return issue !== undefined && /ข้อจำกัด/.test(issue);
+  return issue !== undefined && LIMITATIONS_WORD.test(issue);
 }
 
 const MEASURE_PARTS = ['action', 'responsible', 'steps', 'period'] as const;
@@ -248,7 +249,7 @@ const measuresInReport: CrossRule = (report, analysis) => {
   for (const r of analysis.check.records) {
     const measure = fieldText(analysis.check, r, 'action');
     const issue = fieldText(analysis.check, r, 'issue') ?? '';
-    if (!measure || /ข้อจำกัด/.test(issue)) continue;
+    if (!measure || LIMITATIONS_WORD.test(issue)) continue;
     if (reported.some((t) => sameMeasure(t, measure))) continue;
     const short = measure.replace(/\s+/g, ' ').slice(0, 80);
     out.push(sheetIssue('warning', 'measure-not-reported',

@@ -7,7 +7,7 @@
 import type { CellValue, SheetGrid } from '../grid';
 import { recognize, type Recognition, type RecognizeHints } from '../recognize';
 import { extractRecords } from '../check/records';
-import { catalogue as defaultCatalogue } from '../templates';
+import { acceptsImport, catalogue as defaultCatalogue } from '../templates';
 import type { Catalogue } from '../templates/types';
 import { readMonthlySheet, recognizeMonthlySheet, type ReportMonth } from './monthlySheet';
 import type { SourceField, SourceRecord } from './sourceRecord';
@@ -77,7 +77,7 @@ export function readWorkbookSources(
       continue;
     }
     const rec = recognize(grid, hints(grid.name), cat);
-    if (rec && rec.template.columns.some((c) => c.key === 'signDate')) {
+    if (rec && acceptsImport(rec.template)) {
       const read = readTemplateSheet(grid, rec, source);
       records.push(...read);
       uses.push({ sheet: grid.name, kind: 'template', template: rec.template.id, item: rec.edition.item, headerRow: rec.headerRow, records: read.length });

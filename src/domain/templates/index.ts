@@ -53,6 +53,11 @@ export function editionOf(template: TemplateDef, edition: string): EditionDef | 
   return template.editions.find((e) => e.edition === edition);
 }
 
+/** A template the import fills (o16, o17 and their counterparts in other editions). */
+export function acceptsImport(template: TemplateDef): boolean {
+  return template.importable === true;
+}
+
 export function columnByKey(template: TemplateDef, key: string): ColumnDef | undefined {
   return template.columns.find((c) => c.key === key);
 }

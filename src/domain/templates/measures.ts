@@ -85,6 +85,8 @@ export const itaScores: TemplateDef = {
 
 /** The issue text of the row that holds the analysis of the agency's limitations. */
 export const LIMITATIONS_LABEL = 'ข้อจำกัดของหน่วยงานในการดำเนินการประเมินคุณธรรมและความโปร่งใส';
+/** An issue text that names the limitations, however the agency words the rest. */
+export const LIMITATIONS_WORD = /ข้อจำกัด/;
 
 const MEASURES_ANALYSIS_COLUMNS: readonly ColumnDef[] = [
   wording(MEASURE_ISSUE_COLUMN, { type: 'longText', required: 'always', width: 34, hint: 'ประเด็นที่ ๑–๗ ของ ITA 2567 หรือข้อจำกัดของหน่วยงาน' }),

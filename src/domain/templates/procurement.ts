@@ -61,6 +61,7 @@ const STATUS: ColumnDef = {
   type: 'option',
   options: 'procurementStatus',
   unknownOption: 'error',
+  filledWhenBlank: 'contractDates',
   required: 'always',
   width: 22,
 };
@@ -212,6 +213,7 @@ export const procurementProgress: TemplateDef = {
   nameEn: 'Procurement progress',
   sheetName: 'ความก้าวหน้าการจัดซื้อจัดจ้าง',
   columns: [...AGENCY_COLUMNS, ...RESULT_FIELDS],
+  importable: true,
   editions: [
     { edition: '2567', item: 'o16', title: 'ความก้าวหน้าการจัดซื้อจัดจ้าง', window: 'firstHalf' },
     {
@@ -236,6 +238,7 @@ export const procurementAnnual: TemplateDef = {
   nameEn: 'Annual procurement report',
   sheetName: 'ผลการจัดซื้อจัดจ้างประจำปี',
   columns: [...AGENCY_COLUMNS, ...RESULT_FIELDS],
+  importable: true,
   editions: [
     { edition: '2567', item: 'o17', title: 'รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี', window: 'previousFiscalYear' },
     { edition: '2568', item: 'o13', title: 'รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี', window: 'previousFiscalYear' },

@@ -49,6 +49,11 @@ export interface ColumnDef {
   readonly numFmt?: string;
   /** A short hint shown under the form field (Thai). */
   readonly hint?: string;
+  /**
+   * The form fills a cell left blank: `contractDates`, the procurement status the signing and end
+   * dates give at the as-of date (a measure's or an OIT item's status is typed instead).
+   */
+  readonly filledWhenBlank?: 'contractDates';
   /** The column may be absent from a sheet (not every official layout has it): no missing-column error. */
   readonly optionalColumn?: boolean;
   /** Computed from the row's other fields: written by `new` (as a formula), the form and the fixes; checked. */
@@ -151,6 +156,8 @@ export interface TemplateDef {
   readonly longText?: boolean;
   /** A row under the seeded rows holding the overall score (ITA: weighted 30/30/40) and its level. */
   readonly overallRow?: { readonly label: string; readonly labelField: string; readonly levelField: string };
+  /** e-GP and สขร.1 contracts can be imported into it (the lists of procurement results). */
+  readonly importable?: boolean;
   /** A numbered text alone in the first column ("1.มาตรการ…") heads a group of rows; it is not a record. */
   readonly groupHeadings?: boolean;
 }
