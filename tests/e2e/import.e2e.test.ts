@@ -24,9 +24,7 @@ describeInChromium('import page in chromium', () => {
     page = session.page;
   });
 
-  const pane = () => page.locator('#pane');
-  const grid = () => page.locator('#grid');
-  const cell = (address: string) => grid().locator(`td[data-cell="${address}"]`);
+  const { pane, grid, cell } = session;
   const fileInput = () => pane().getByLabel('ไฟล์ข้อมูลที่จะนำเข้า');
   const csv874 = () => ({ name: 'egp-2567.csv', mimeType: 'text/csv', buffer: iconv.encode(egpCsv(egpRows()), 'windows-874') });
   /** Scrolls the pane so that this element is at its top (the part of the pane a shot is about). */

@@ -21,9 +21,7 @@ describeInChromium('measures templates in the preview (chromium)', () => {
     page = session.page;
   });
 
-  const pane = () => page.locator('#pane');
-  const grid = () => page.locator('#grid');
-  const cell = (address: string) => grid().locator(`td[data-cell="${address}"]`);
+  const { pane, grid, cell } = session;
   const paneShot = async (name: string) => {
     await page.waitForTimeout(300);
     await pane().screenshot({ path: join(SHOTS, `${name}.png`) });

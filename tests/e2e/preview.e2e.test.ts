@@ -18,9 +18,7 @@ describeInChromium('preview in chromium', () => {
     page = session.page;
   });
 
-  const pane = () => page.locator('#pane');
-  const grid = () => page.locator('#grid');
-  const cell = (address: string) => grid().locator(`td[data-cell="${address}"]`);
+  const { pane, grid, cell } = session;
   const shot = async (name: string) => {
     // Let Fluent's focus and scroll transitions finish, or the picture catches them half-drawn.
     await page.waitForTimeout(300);

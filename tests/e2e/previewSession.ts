@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildDist, ROOT, serve, type Served } from './buildDist';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -61,6 +61,10 @@ export interface PreviewSession {
   readonly consoleErrors: string[];
   /** Every address the page asked for (the add-in must not reach beyond its own server). */
   readonly requests: string[];
+  /** The task pane, the preview's grid and one of its cells ("G2"). */
+  pane(): Locator;
+  grid(): Locator;
+  cell(address: string): Locator;
 }
 
 /** Registers beforeAll/afterAll for one browser page on the served preview; read the session in tests. */
@@ -107,5 +111,8 @@ export function usePreviewSession(viewport: { width: number; height: number }): 
     },
     consoleErrors,
     requests,
+    pane: () => need(page, 'page').locator('#pane'),
+    grid: () => need(page, 'page').locator('#grid'),
+    cell: (address) => need(page, 'page').locator('#grid').locator(`td[data-cell="${address}"]`),
   };
 }

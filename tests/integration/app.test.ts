@@ -18,23 +18,10 @@ import { utcDate } from '../../src/domain/values/thaiDate';
 import { realisticO16, COL } from '../fixtures/o16Realistic';
 import { SEED_000_ROWS } from '../fixtures/seeds/itaScores';
 import { rows as O34_ROWS, FULL_ROWS as O35_FULL_ROWS } from '../fixtures/seeds/measures2567';
-import { AGENCY } from '../fixtures/agency';
+import { AGENCY, RECORD } from '../fixtures/agency';
 
 const today = utcDate(2024, 11, 1);
 
-const RECORD = {
-  item: 'จัดซื้อวัสดุคอมพิวเตอร์ กองคลัง',
-  budget: '๑,๒๐๐ บาท',
-  budgetSource: 'เทศบัญญัติ',
-  method: 'เฉพาะเจาะจง',
-  medianPrice: '1,200',
-  agreedPrice: '1,150.00',
-  taxId: '0-1055-43008-21-9',
-  winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)',
-  projectNumber: '67039549408',
-  signDate: '15 มี.ค. 2567',
-  endDate: '30/3/67',
-};
 
 async function o16Workbook() {
   const wb = new MemoryWorkbook();

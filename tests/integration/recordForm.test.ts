@@ -14,23 +14,10 @@ import { FakeExcel } from './office/fakeExcel';
 import { officeGateway } from './office/harness';
 import { cleanO16Rows, DEMO_SHEET } from '../../src/preview/demoData';
 import { DATE_FORMAT_BE } from '../../src/domain/templates/procurement';
-import { AGENCY } from '../fixtures/agency';
+import { AGENCY, RECORD } from '../fixtures/agency';
 
 const today = utcDate(2024, 11, 1);
 
-const RECORD = {
-  item: 'จัดซื้อวัสดุคอมพิวเตอร์ กองคลัง',
-  budget: '๑,๒๐๐ บาท',
-  budgetSource: 'เทศบัญญัติ',
-  method: 'เฉพาะเจาะจง',
-  medianPrice: '1,200',
-  agreedPrice: '1,150.00',
-  taxId: '0-1055-43008-21-9',
-  winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)',
-  projectNumber: '67039549408',
-  signDate: '15 มี.ค. 2567',
-  endDate: '30/3/67',
-};
 
 interface Host {
   readonly label: string;

@@ -23,6 +23,25 @@ const input = (label: string | RegExp) => screen.getByRole('textbox', { name: la
 const combo = (label: string | RegExp) => screen.getByRole('combobox', { name: label });
 
 /** The text under a field (its validation message), found through the control's aria-describedby. */
+/** Types a procurement record field by field, as an officer does; the last field ends with Enter. */
+async function typeRecord(fields: { item: string; budget: string; source: string; method: string; median: string; agreed: string; taxId?: string; winner: string; projectNumber?: string; sign: string; end?: string }): Promise<void> {
+  await userEvent.type(await screen.findByRole('textbox', { name: /งานที่ซื้อหรือจ้าง/ }), fields.item);
+  await userEvent.type(input(/วงเงินงบประมาณที่ได้รับจัดสรร/), fields.budget);
+  await userEvent.type(combo(/แหล่งที่มาของงบประมาณ/), fields.source);
+  await userEvent.type(combo(/วิธีการจัดซื้อจัดจ้าง/), fields.method);
+  await userEvent.type(input('ราคากลาง (บาท)'), fields.median);
+  await userEvent.type(input('ราคาที่ตกลงซื้อหรือจ้าง (บาท)'), fields.agreed);
+  if (fields.taxId) await userEvent.type(input('เลขประจำตัวผู้เสียภาษี'), fields.taxId);
+  await userEvent.type(input('รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก'), fields.winner);
+  if (fields.projectNumber) await userEvent.type(input('เลขที่โครงการ'), fields.projectNumber);
+  // Enter in a field submits the form: keyboard only.
+  if (fields.end === undefined) await userEvent.type(input('วันที่ลงนามในสัญญา'), `${fields.sign}{Enter}`);
+  else {
+    await userEvent.type(input('วันที่ลงนามในสัญญา'), fields.sign);
+    await userEvent.type(input('วันสิ้นสุดสัญญา'), `${fields.end}{Enter}`);
+  }
+}
+
 function messageOf(el: HTMLElement): string {
   const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
@@ -57,18 +76,10 @@ describe('record form', () => {
   it('writes the record into the next empty row with typed values, agency columns and the derived status', async () => {
     const { wb, sheet } = await workbookWithNewO16();
     renderPane(wb, 'form');
-    await userEvent.type(await screen.findByRole('textbox', { name: /งานที่ซื้อหรือจ้าง/ }), 'จัดซื้อวัสดุคอมพิวเตอร์');
-    await userEvent.type(input(/วงเงินงบประมาณที่ได้รับจัดสรร/), '๑๒,๐๐๐');
-    await userEvent.type(combo(/แหล่งที่มาของงบประมาณ/), 'เงินสะสม');
-    await userEvent.type(combo(/วิธีการจัดซื้อจัดจ้าง/), 'เฉพาะเจาะจง');
-    await userEvent.type(input('ราคากลาง (บาท)'), '12000');
-    await userEvent.type(input('ราคาที่ตกลงซื้อหรือจ้าง (บาท)'), '11,500.50');
-    await userEvent.type(input('เลขประจำตัวผู้เสียภาษี'), '0105543008219');
-    await userEvent.type(input('รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก'), 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)');
-    await userEvent.type(input('เลขที่โครงการ'), '67039549408');
-    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 มี.ค. 2567');
-    // Enter in a field submits the form: keyboard only.
-    await userEvent.type(input('วันสิ้นสุดสัญญา'), '14/5/67{Enter}');
+    await typeRecord({
+      item: 'จัดซื้อวัสดุคอมพิวเตอร์', budget: '๑๒,๐๐๐', source: 'เงินสะสม', method: 'เฉพาะเจาะจง', median: '12000', agreed: '11,500.50',
+      taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', projectNumber: '67039549408', sign: '15 มี.ค. 2567', end: '14/5/67',
+    });
 
     expect(await screen.findByText(`บันทึกลงแถวที่ 2 ของแผ่นงาน "${sheet}" แล้ว`)).toBeTruthy();
     const at = (letter: string) => wb.cell(sheet, 2, columnIndex(letter) + 1);
@@ -94,16 +105,10 @@ describe('record form', () => {
     const note = 'หมายเหตุ: ข้อมูล ณ วันที่ 31 มี.ค. 2567';
     await wb.writeRows(sheet, 2, [[null, null, null, null, null, null, note]]);
     renderPane(wb, 'form');
-    await userEvent.type(await screen.findByRole('textbox', { name: /งานที่ซื้อหรือจ้าง/ }), 'จ้างเหมาทำความสะอาด');
-    await userEvent.type(input(/วงเงินงบประมาณที่ได้รับจัดสรร/), '9000');
-    await userEvent.type(combo(/แหล่งที่มาของงบประมาณ/), 'เงินสะสม');
-    await userEvent.type(combo(/วิธีการจัดซื้อจัดจ้าง/), 'เฉพาะเจาะจง');
-    await userEvent.type(input('ราคากลาง (บาท)'), '9000');
-    await userEvent.type(input('ราคาที่ตกลงซื้อหรือจ้าง (บาท)'), '8,900');
-    await userEvent.type(input('เลขประจำตัวผู้เสียภาษี'), '0105543008219');
-    await userEvent.type(input('รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก'), 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)');
-    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 มี.ค. 2567');
-    await userEvent.type(input('วันสิ้นสุดสัญญา'), '14/5/67{Enter}');
+    await typeRecord({
+      item: 'จ้างเหมาทำความสะอาด', budget: '9000', source: 'เงินสะสม', method: 'เฉพาะเจาะจง', median: '9000', agreed: '8,900',
+      taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', sign: '15 มี.ค. 2567', end: '14/5/67',
+    });
 
     expect(
       await screen.findByText(`บันทึกลงแถวที่ 2 ของแผ่นงาน "${sheet}" แล้ว (แทรกแถวใหม่เหนือหมายเหตุใต้รายการ แถวด้านล่างเลื่อนลง 1 แถว หมายเหตุอยู่ที่แถว 3)`),
@@ -115,14 +120,10 @@ describe('record form', () => {
   it('says nothing of inserted rows when the record went into an empty row', async () => {
     const wb = createDemoWorkbook();
     renderPane(wb, 'form');
-    await userEvent.type(await screen.findByRole('textbox', { name: /งานที่ซื้อหรือจ้าง/ }), 'จ้างเหมาทำความสะอาด');
-    await userEvent.type(input(/วงเงินงบประมาณที่ได้รับจัดสรร/), '9000');
-    await userEvent.type(combo(/แหล่งที่มาของงบประมาณ/), 'เงินสะสม');
-    await userEvent.type(combo(/วิธีการจัดซื้อจัดจ้าง/), 'เฉพาะเจาะจง');
-    await userEvent.type(input('ราคากลาง (บาท)'), '9000');
-    await userEvent.type(input('ราคาที่ตกลงซื้อหรือจ้าง (บาท)'), '8900');
-    await userEvent.type(input('รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก'), 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)');
-    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 มี.ค. 2567{Enter}');
+    await typeRecord({
+      item: 'จ้างเหมาทำความสะอาด', budget: '9000', source: 'เงินสะสม', method: 'เฉพาะเจาะจง', median: '9000', agreed: '8900',
+      winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', sign: '15 มี.ค. 2567',
+    });
     // The demo's row 25 is empty: the note at 26 stays where it is.
     expect(await screen.findByText(`บันทึกลงแถวที่ 25 ของแผ่นงาน "${DEMO_SHEET}" แล้ว`)).toBeTruthy();
     expect(wb.cell(DEMO_SHEET, 26, 1)).toBe('หมายเหตุ: ข้อมูลจากระบบ e-GP ณ วันที่ ๓๑ มีนาคม ๒๕๖๗');
