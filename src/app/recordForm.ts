@@ -326,7 +326,7 @@ export async function addRecordPlaced(gw: WorkbookGateway, sheet: string, rec: R
   if (!placed) throw new GatewayError('อ่านแผ่นงานไม่ได้ จึงยังไม่ได้บันทึก', 'Could not read the sheet; nothing was written');
   const { grid, slot, seq } = placed;
   const row = slot.row;
-  const width = Math.max(...grid.rows.map((r) => r.length), rec.template.columns.length);
+  const width = grid.rows.reduce((w, r) => Math.max(w, r.length), rec.template.columns.length);
   const built = buildRow(rec, width, input, agency, asOf, seq);
   if (built.errors.length) {
     throw new GatewayError(built.errors.map((e) => e.message).join('; '), 'The form has errors');

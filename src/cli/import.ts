@@ -6,19 +6,19 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { acceptsImport, describeChoice, resolveTemplate, type TemplateChoice } from '../domain/templates';
+import { acceptsImport, describeChoice, type TemplateChoice } from '../domain/templates';
 import type { AgencyProfile } from '../domain/check/types';
 import type { SheetGrid } from '../domain/grid';
 import { recognize } from '../domain/recognize';
-import { formatThaiDate, parseFiscalYear, parseIsoDate } from '../domain/values/thaiDate';
+import { formatThaiDate, parseFiscalYear } from '../domain/values/thaiDate';
 import {
   describeOrigin,
   formatReportMonth,
-  ImportError,
   importProcurement,
   monthsOfWindow,
   unitChoices,
   type AgencyNameField,
+  type ImportCounts,
   type ImportResult,
   type ReportMonth,
   type TextEncodingName,
@@ -28,16 +28,14 @@ import { formatMoney } from '../domain/values/money';
 import { loadWorkbook, type LoadedWorkbook } from '../xlsx/read';
 import { chainRecords, openSource, type OpenedSource, type SourceInfo } from '../xlsx/importSources';
 import { appendImportedRows, buildImportedWorkbook, maskPersonalIds, type WrittenList } from '../xlsx/importWrite';
-import { flag, parseArgs, UsageError } from './args';
+import { booleanOption, stringOption, UsageError, type ParsedArgs } from './args';
+import { asOfOption } from './commands/options';
 import { readAgency, Unusable } from './inputs';
-import type { Io } from './main';
-
-const EXIT_OK = 0;
-const EXIT_ERRORS = 1;
-const EXIT_UNUSABLE = 2;
-
-export const IMPORT_USAGE =
-  'ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] [--encoding utf-8|windows-874] --out FILE.xlsx';
+import { EXIT_ERRORS, EXIT_OK, type Io } from './io';
+import { checkOutputs, type CheckedOutput } from './outputs';
+import { chooseTemplate } from './templateChoice';
+import { inspectWorkbookFile } from '../xlsx/inspectFile';
+import { writeWorkbookAtomic } from '../xlsx/atomicWrite';
 
 function xlsxPath(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && !value.toLowerCase().endsWith('.xlsx')) {
@@ -54,6 +52,7 @@ interface Target {
 
 /** The officer's workbook and its sheet of the chosen template. */
 async function openTarget(file: string, choice: TemplateChoice): Promise<Target> {
+  await inspectWorkbookFile(file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
@@ -74,23 +73,20 @@ async function openTarget(file: string, choice: TemplateChoice): Promise<Target>
   return { wb, loaded, grid };
 }
 
-// Light compression: a third faster to write than the default, for a file a few percent larger.
-const ZIP: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } };
-
-async function save(wb: ExcelJS.Workbook, file: string): Promise<void> {
+async function save(wb: ExcelJS.Workbook, out: CheckedOutput): Promise<void> {
   try {
-    await wb.xlsx.writeFile(file, ZIP);
+    await writeWorkbookAtomic(wb, out.writePath);
   } catch (e) {
-    throw new Unusable(`เขียนไฟล์ ${file} ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, `Cannot write ${file}`);
+    throw new Unusable(`เขียนไฟล์ ${out.file} ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}) ไฟล์เดิมยังอยู่ครบ`, `Cannot write ${out.file}; any previous file is intact`);
   }
 }
 
 interface ImportArgs {
   readonly sources: readonly string[];
   readonly choice: TemplateChoice;
-  readonly out: string;
+  readonly out: CheckedOutput;
   readonly into?: string;
-  readonly publicationCopy?: string;
+  readonly publicationCopy?: CheckedOutput;
   readonly agency?: AgencyProfile;
   readonly fiscalYear: number;
   readonly asOf?: Date;
@@ -101,35 +97,46 @@ interface ImportArgs {
 
 function encodingFlag(value: string | undefined): TextEncodingName | undefined {
   if (value === undefined) return undefined;
-  const e = value.toLowerCase().replace(/^(tis-?620|cp874|windows874)$/, 'windows-874').replace(/^utf8$/, 'utf-8');
-  if (e !== 'utf-8' && e !== 'windows-874') throw new UsageError('--encoding ต้องเป็น utf-8 หรือ windows-874', '--encoding must be utf-8 or windows-874');
+  const e = value
+    .toLowerCase()
+    .replace(/^(tis-?620|cp874|windows874)$/, 'windows-874')
+    .replace(/^utf8$/, 'utf-8')
+    .replace(/^(utf-?16|utf16le|ucs-?2|unicode)$/, 'utf-16le')
+    .replace(/^utf16be$/, 'utf-16be');
+  if (e !== 'utf-8' && e !== 'windows-874' && e !== 'utf-16le' && e !== 'utf-16be') {
+    throw new UsageError('--encoding ต้องเป็น utf-8, windows-874, utf-16le หรือ utf-16be', '--encoding must be utf-8, windows-874, utf-16le or utf-16be');
+  }
   return e;
 }
 
-/** The flags, checked before any file is read: a mistake costs the officer no waiting. */
-async function readArgs(argv: string[]): Promise<ImportArgs> {
-  const args = parseArgs(argv, ['template', 'edition', 'fiscal-year', 'agency', 'unit', 'as-of', 'budget-source', 'into', 'publication-copy', 'out', 'encoding']);
+/** The options, and every output checked against the inputs and the disk, before any file is read. */
+async function readArgs(args: ParsedArgs): Promise<ImportArgs> {
   const sources = args.positional;
   if (sources.length === 0) {
-    throw new UsageError('ระบุไฟล์ข้อมูลที่จะนำเข้า เช่น ita-forms import egp.csv --template o16 --fiscal-year 2567 --out o16.xlsx', `Name the source file. Usage: ${IMPORT_USAGE}`);
+    throw new UsageError('ระบุไฟล์ข้อมูลที่จะนำเข้า เช่น ita-forms import egp.csv --template o16 --fiscal-year 2567 --out o16.xlsx', 'Name the source file; see ita-forms import --help');
   }
-  const templateName = flag(args, 'template');
+  const templateName = stringOption(args, 'template');
   if (!templateName) throw new UsageError('ระบุแบบด้วย --template o16 หรือ o17', 'Give the template with --template o16 or o17');
-  const choice = resolveTemplate(templateName, flag(args, 'edition'));
-  if (!choice || !acceptsImport(choice.template)) {
+  const choice = chooseTemplate(templateName, stringOption(args, 'edition'));
+  if (!acceptsImport(choice.template)) {
     throw new UsageError(`นำเข้าได้เฉพาะแบบรายการผลการจัดซื้อจัดจ้าง (o16, o17) ไม่ใช่ "${templateName}"`, `Import fills o16/o17 only, not "${templateName}"`);
   }
-  const out = xlsxPath('--out', flag(args, 'out'));
+  const out = xlsxPath('--out', stringOption(args, 'out'));
   if (!out) throw new UsageError('ระบุไฟล์ผลลัพธ์ด้วย --out FILE.xlsx', 'Give the output file with --out FILE.xlsx');
-  const into = xlsxPath('--into', flag(args, 'into'));
-  const publicationCopy = xlsxPath('--publication-copy', flag(args, 'publication-copy'));
-  const same = (a: string, b: string) => path.resolve(a) === path.resolve(b);
-  if (into && same(into, out)) {
-    throw new UsageError('--out ต้องเป็นไฟล์ใหม่ ไม่ใช่ไฟล์เดียวกับ --into (ไฟล์เดิมจะไม่ถูกแก้ไข)', '--out must differ from --into (the original is never modified)');
-  }
-  if (publicationCopy && same(publicationCopy, out)) throw new UsageError('--publication-copy ต้องเป็นคนละไฟล์กับ --out', '--publication-copy must differ from --out');
-  const agency = await readAgency(flag(args, 'agency'));
-  const fyText = flag(args, 'fiscal-year');
+  const into = xlsxPath('--into', stringOption(args, 'into'));
+  const publicationCopy = xlsxPath('--publication-copy', stringOption(args, 'publication-copy'));
+  const encoding = encodingFlag(stringOption(args, 'encoding'));
+  const fyText = stringOption(args, 'fiscal-year');
+  const asOf = asOfOption(stringOption(args, 'as-of'));
+  const agencyPath = stringOption(args, 'agency');
+  const outputs = [{ role: '--out', file: out }, ...(publicationCopy ? [{ role: '--publication-copy', file: publicationCopy }] : [])];
+  const inputs = [
+    ...sources.map((file) => ({ role: 'ไฟล์ต้นทาง/source', file })),
+    ...(into ? [{ role: '--into', file: into }] : []),
+    ...(agencyPath ? [{ role: '--agency', file: agencyPath }] : []),
+  ];
+  const [outChecked, pubChecked] = await checkOutputs(outputs, inputs, booleanOption(args, 'force'));
+  const agency = await readAgency(agencyPath);
   let fiscalYear = agency?.fiscalYear;
   if (fyText !== undefined) {
     const p = parseFiscalYear(fyText);
@@ -137,17 +144,15 @@ async function readArgs(argv: string[]): Promise<ImportArgs> {
     fiscalYear = p.value;
   }
   if (fiscalYear === undefined) throw new UsageError('ระบุปีงบประมาณที่ประเมินด้วย --fiscal-year เช่น 2567', 'Give the assessed fiscal year with --fiscal-year, e.g. 2567');
-  const asOfText = flag(args, 'as-of');
-  const asOf = asOfText === undefined ? undefined : parseIsoDate(asOfText);
-  if (asOf === null) throw new UsageError(`--as-of ต้องเป็นวันที่แบบ YYYY-MM-DD (ค.ศ.) ได้ "${asOfText}"`, `--as-of must be YYYY-MM-DD, got "${asOfText}"`);
   return {
-    sources, choice, out, into, publicationCopy, agency, fiscalYear, asOf,
-    unit: flag(args, 'unit'), budgetSource: flag(args, 'budget-source'), encoding: encodingFlag(flag(args, 'encoding')),
+    sources, choice, out: outChecked, into, publicationCopy: pubChecked, agency, fiscalYear, asOf,
+    unit: stringOption(args, 'unit'), budgetSource: stringOption(args, 'budget-source'), encoding,
   };
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
-  const { sources, choice, out, into, publicationCopy: pub, agency, fiscalYear, asOf, unit, budgetSource, encoding } = await readArgs(argv);
+/** The `import` command, its options already read (see commands/import.ts). */
+export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
+  const { sources, choice, out, into, publicationCopy: pub, agency, fiscalYear, asOf, unit, budgetSource, encoding } = await readArgs(args);
   const target = into ? await openTarget(into, choice) : undefined;
   const opened: OpenedSource[] = [];
   for (const s of sources) opened.push(await openSource(s, { encoding }));
@@ -190,27 +195,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     masked = maskPersonalIds(wb, list);
     await save(wb, pub);
   }
-  io.out(importReport(result, { sources: infos, out, into, publicationCopy: pub, masked, describe: describeChoice(choice), sheet: list.sheet }));
+  io.out(importReport(result, { sources: infos, out: out.file, into, publicationCopy: pub?.file, masked, describe: describeChoice(choice), sheet: list.sheet }));
   return result.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
 function hintsFor(target: Target): { templateId?: string; edition?: string } {
   const b = target.loaded.meta.sheets[target.grid.name];
   return b ? { templateId: b.template, edition: b.edition } : {};
-}
-
-/** The `import` command; never throws: unusable input is one line on stderr and exit 2. */
-export async function cmdImport(argv: string[], io: Io): Promise<number> {
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (e instanceof Unusable || e instanceof UsageError || e instanceof ImportError) {
-      io.err(`ita-forms: ${e.th} | ${e.en}`);
-      return EXIT_UNUSABLE;
-    }
-    io.err(`ita-forms: นำเข้าไม่สำเร็จเพราะข้อผิดพลาดที่ไม่คาดคิด | unexpected failure: ${(e as Error).message}`);
-    return EXIT_UNUSABLE;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +221,9 @@ function more(total: number, shown: number): string[] {
 function encodingName(info: SourceInfo): string {
   const e = info.encoding;
   if (!e) return '';
-  return e.encoding === 'windows-874' ? 'Windows-874 (TIS-620)' : e.bom ? 'UTF-8 มี BOM' : 'UTF-8';
+  if (e.encoding === 'windows-874') return 'Windows-874 (TIS-620)';
+  if (e.encoding !== 'utf-8') return `${e.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (Unicode text)${e.bom ? ' มี BOM' : ''}`;
+  return e.bom ? 'UTF-8 มี BOM' : 'UTF-8';
 }
 
 function describeSource(info: SourceInfo): string[] {
@@ -280,6 +273,25 @@ function issueLines(issues: readonly Issue[]): string[] {
   });
 }
 
+/**
+ * Where every row read went, summing to the rows read: nothing is dropped without being counted
+ * (the lists below name the skipped, duplicate and conflicting rows).
+ */
+export function accountingLine(c: ImportCounts): string {
+  const parts: [string, number][] = [
+    ['นำเข้า', c.imported],
+    ['ของหน่วยงานอื่น', c.otherAgencies],
+    ['นอกช่วงของแบบ', c.outsideWindow],
+    ['ข้าม/อ่านไม่ได้', c.skipped],
+    ['ซ้ำ', c.duplicates],
+    ['ไม่ตรงกับแถวเดิม', c.conflicts],
+  ];
+  const sum = parts.reduce((n, [, k]) => n + k, 0);
+  const shown = parts.filter(([, k], i) => i === 0 || k > 0).map(([label, k]) => `${label} ${num(k)}`);
+  const check = sum === c.read ? 'ครบทุกแถว' : `ไม่ครบ: ขาด ${num(c.read - sum)} แถว`;
+  return `แถวที่อ่าน ${num(c.read)} = ${shown.join(' + ')} (${check})`;
+}
+
 function rowsRange(result: ImportResult): string {
   const rows = result.rows;
   if (rows.length === 0) return '';
@@ -320,6 +332,7 @@ export function importReport(result: ImportResult, ctx: ReportContext): string {
     lines.push(`  แผ่นงานเดิมไม่มีคอลัมน์ ${result.placement.missingColumns.map((h) => `"${h}"`).join(', ')} จึงไม่ได้ใส่ค่าของคอลัมน์เหล่านี้`);
   }
   if (result.existingStatesNone && c.imported > 0) lines.push('  แผ่นงานเดิมระบุว่า "ไม่มีการจัดซื้อจัดจ้าง": ลบข้อความนั้นออก เพราะตอนนี้มีรายการแล้ว');
+  lines.push(accountingLine(c));
 
   if (result.duplicates.length) {
     lines.push(`ซ้ำกับที่มีอยู่แล้ว จึงไม่นำเข้าซ้ำ ${num(result.duplicates.length)} รายการ`);

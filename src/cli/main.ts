@@ -1,198 +1,93 @@
 /**
- * The `ita-forms` command: list templates, write a new prescribed workbook, check a filled one.
- * Exit status: 0 no errors, 1 errors found, 2 unusable input — always one clear line, never a
- * stack trace.
+ * The `ita-forms` command: dispatches to the commands (each declares its options in
+ * src/cli/commands/<name>.ts), and owns the rule that nothing reaches the officer as a stack trace:
+ * every failure is one line in Thai and English with exit status 2.
  */
-import { promises as fs } from 'node:fs';
-import { catalogue, describeChoice, resolveTemplate } from '../domain/templates';
-import { checkWorkbook } from '../domain/check';
-import { parseFiscalYear, parseIsoDate, utcDate } from '../domain/values/thaiDate';
-import { buildWorkbook } from '../xlsx/write';
-import { readWorkbookFile } from '../xlsx/read';
-import { flag, parseArgs, UsageError } from './args';
-import { readAgency, Unusable } from './inputs';
-import { textReport } from './textReport';
+import { version } from '../../package.json';
+import { closest, commandHelp, parseCommandArgs, synopsis, UsageError } from './args';
+import type { Command } from './command';
+import { checkCommand } from './commands/check';
+import { importCommand } from './commands/import';
+import { newCommand } from './commands/new';
+import { templatesCommand } from './commands/templates';
+import { EXIT_OK, EXIT_UNUSABLE, nodeIo, type Io } from './io';
 
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_UNUSABLE = 2;
+export { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, nodeIo } from './io';
+export type { Io } from './io';
 
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-  /** Today in Thailand, injected so tests are deterministic. */
-  today(): Date;
+/** Every command; a new one is one entry here and one file in commands/. */
+export const COMMANDS: readonly Command[] = [templatesCommand, newCommand, checkCommand, importCommand];
+
+function usage(): string {
+  return [
+    `ita-forms ${version} — แบบ ITA (OIT) เป็นฟอร์มพร้อมตัวตรวจ / ITA workbooks as forms with validators`,
+    '',
+    ...COMMANDS.map((c) => `  ${synopsis(c)}`),
+    '  ita-forms COMMAND --help | ita-forms --version',
+    '',
+    '<template>: o14 | o16 | o17 | o34 | o35 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id:',
+    '  ita-scores, measures-analysis, measures-report, oit-checklist … (ita-forms templates)',
+    '--force: แทนที่ไฟล์ผลลัพธ์ที่มีอยู่แล้ว (ไม่มี --force จะไม่เขียนทับไฟล์ใด) / replace an existing output file',
+    '--: จบตัวเลือก ค่าที่ตามมาเป็นชื่อไฟล์ / ends the options, what follows are file names',
+  ].join('\n');
 }
 
-const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพร้อมตัวตรวจ / ITA workbooks as forms with validators
-
-  ita-forms templates
-  ita-forms new <template> [--edition 2567] [--fiscal-year N] [--agency agency.json] [--website URL] [--rows N] --out FILE.xlsx
-  ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--website URL] [--format text|json]
-  ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] --out FILE.xlsx
-
-<template>: o14 | o16 | o17 | o34 | o35 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id:
-  ita-scores, measures-analysis, measures-report, oit-checklist … (ita-forms templates)
---website: the agency's main website; OIT checklist URLs must be on it (else taken from the agency profile)`;
-
-function todayInThailand(): Date {
-  const now = new Date(Date.now() + 7 * 3600 * 1000);
-  return utcDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+/** An error the code raised on purpose, with its Thai and English line. */
+function explained(e: unknown): e is { th: string; en: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { th?: unknown }).th === 'string' && typeof (e as { en?: unknown }).en === 'string';
 }
 
-export const nodeIo: Io = {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
-  today: todayInThailand,
-};
-
-/** "chumponcity.go.th" or "https://www.chumponcity.go.th": an http(s) address, or a clear error. */
-function websiteFlag(v: string | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  const url = /^https?:\/\//i.test(v.trim()) ? v.trim() : `https://${v.trim()}`;
-  if (!/^https?:\/\/[^/\s]+\.[^/\s]+/i.test(url)) {
-    throw new Unusable(`--website ต้องเป็นที่อยู่เว็บไซต์ เช่น https://www.chumponcity.go.th (ได้รับ "${v}")`, `--website must be a web address, got "${v}"`);
+/** The one line for any failure: ours say what to do; anything else is named, never dumped. */
+export function failureLine(e: unknown): string {
+  if (explained(e)) return `ita-forms: ${e.th} | ${e.en}`;
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (err instanceof RangeError && /call stack|array length|string length/i.test(err.message)) {
+    return `ita-forms: ข้อมูลใหญ่เกินกว่าที่โปรแกรมรับได้ (${err.message}) | the input is larger than this program can handle (${err.message})`;
   }
-  return url;
+  const what = err?.code ? `${err.code}: ${err.message}` : (err?.message ?? String(e));
+  return `ita-forms: เกิดข้อผิดพลาดที่ไม่คาดคิด ไม่ได้เขียนไฟล์ใด | unexpected failure, no file was written: ${what}`;
 }
 
-function fiscalYearFlag(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const p = parseFiscalYear(v);
-  if (!p.ok) throw new UsageError(`--fiscal-year ไม่ถูกต้อง: ${p.problem.th}`, `Bad --fiscal-year: ${p.problem.en}`);
-  return p.value;
-}
-
-function cmdTemplates(io: Io): number {
-  io.out('แบบที่มี / templates:');
-  for (const t of catalogue.templates) {
-    io.out(`\n  ${t.id} — ${t.name} (${t.nameEn})`);
-    for (const e of t.editions) io.out(`    ITA ${e.edition}: ${e.item}  ${e.title}`);
+async function runCommand(command: Command, argv: readonly string[], io: Io): Promise<number> {
+  const args = parseCommandArgs(command.name, argv, command.options);
+  if (args.values.help === true) {
+    io.out(commandHelp(command));
+    return EXIT_OK;
   }
-  return EXIT_OK;
-}
-
-async function cmdNew(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['edition', 'fiscal-year', 'agency', 'out', 'rows', 'website']);
-  const name = args.positional[0];
-  if (!name) throw new UsageError('ระบุแบบที่ต้องการ เช่น ita-forms new o16 --out o16.xlsx', 'Name a template, e.g. ita-forms new o16 --out o16.xlsx');
-  const out = flag(args, 'out');
-  if (!out) throw new UsageError('ระบุไฟล์ผลลัพธ์ด้วย --out FILE.xlsx', 'Give the output file with --out FILE.xlsx');
-  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx', 'The output file must end in .xlsx');
-  const edition = flag(args, 'edition');
-  const choice = resolveTemplate(name, edition);
-  if (!choice) {
-    throw new UsageError(`ไม่พบแบบ "${name}"${edition ? ` ใน ITA ${edition}` : ''} (ดูรายการด้วย ita-forms templates)`, `No template "${name}"${edition ? ` in edition ${edition}` : ''} (see ita-forms templates)`);
-  }
-  const website = websiteFlag(flag(args, 'website'));
-  const agencyFile = await readAgency(flag(args, 'agency'));
-  // The website travels in the workbook's agency profile, for the checks of OIT URLs.
-  const agency = website ? { ...agencyFile, website } : agencyFile;
-  const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year')) ?? agency?.fiscalYear;
-  const rowsFlag = flag(args, 'rows');
-  const rows = rowsFlag === undefined ? (agency || fiscalYear ? 100 : 0) : Number(rowsFlag);
-  if (!Number.isInteger(rows) || rows < 0 || rows > 10000) throw new UsageError('--rows ต้องเป็นจำนวนเต็ม 0–10000', '--rows must be an integer 0–10000');
-  const wb = buildWorkbook(choice, { agency, fiscalYear, prefillRows: rows });
-  try {
-    await wb.xlsx.writeFile(out);
-  } catch (e) {
-    throw new Unusable(`เขียนไฟล์ ${out} ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, `Cannot write ${out}`);
-  }
-  io.out(`สร้าง ${describeChoice(choice)} แล้ว: ${out}`);
-  return EXIT_OK;
-}
-
-async function cmdCheck(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['as-of', 'fiscal-year', 'format', 'edition', 'agency', 'website']);
-  const website = websiteFlag(flag(args, 'website'));
-  const file = args.positional[0];
-  if (!file) throw new UsageError('ระบุไฟล์ที่จะตรวจ เช่น ita-forms check o16.xlsx', 'Name the file to check, e.g. ita-forms check o16.xlsx');
-  const format = flag(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError('--format ต้องเป็น text หรือ json', '--format must be text or json');
-  const asOfText = flag(args, 'as-of');
-  const asOf = asOfText === undefined ? undefined : parseIsoDate(asOfText);
-  if (asOf === null) throw new UsageError(`--as-of ต้องเป็นวันที่แบบ YYYY-MM-DD (ค.ศ.) ได้ "${asOfText}"`, `--as-of must be YYYY-MM-DD, got "${asOfText}"`);
-  const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year'));
-  const agencyFlag = await readAgency(flag(args, 'agency'));
-
-  let head: Buffer;
-  try {
-    const fh = await fs.open(file, 'r');
-    try {
-      head = Buffer.alloc(4);
-      await fh.read(head, 0, 4, 0);
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    throw new Unusable(`ไม่พบไฟล์หรือเปิดไม่ได้: ${file}`, `File not found or unreadable: ${file}`);
-  }
-  if (head[0] !== 0x50 || head[1] !== 0x4b) {
-    throw new Unusable(`${file} ไม่ใช่ไฟล์ Excel .xlsx (ถ้าเป็น .xls ให้บันทึกเป็น .xlsx ก่อน)`, `${file} is not an .xlsx workbook (save .xls files as .xlsx first)`);
-  }
-  let loaded;
-  try {
-    loaded = await readWorkbookFile(file);
-  } catch {
-    throw new Unusable(`${file} เสียหายหรืออ่านไม่ได้`, `${file} is corrupt or cannot be read`);
-  }
-  const agency = agencyFlag ?? loaded.meta.agency;
-  const report = checkWorkbook(loaded.sheets, { today: io.today(), asOf, fiscalYear, agency, edition: flag(args, 'edition'), website }, (sheet) => {
-    const b = loaded.meta.sheets[sheet];
-    return b ? { templateId: b.template, edition: flag(args, 'edition') ?? b.edition } : {};
-  });
-  if (!report.sheets.some((s) => s.template)) {
-    throw new Unusable(`${file}: ไม่พบแบบที่รู้จักในแผ่นงานใดเลย (หัวตารางไม่ตรงกับแบบใดในรายการ ita-forms templates)`, `${file}: no sheet holds a recognised template`);
-  }
-  if (format === 'json') {
-    const doc = {
-      file,
-      errors: report.errors,
-      warnings: report.warnings,
-      sheets: report.sheets.map((s) => ({
-        sheet: s.sheet,
-        template: s.template,
-        edition: s.edition,
-        headerRow: s.headerRow,
-        rows: s.rows,
-        issues: s.issues.map((i) => ({ severity: i.severity, code: i.code, row: i.row, column: i.column, field: i.field, message: i.message })),
-        // Derived values (the ITA overall score and level…), only where the template derives some.
-        ...(s.figures ? { figures: s.figures.map((f) => ({ key: f.key, label: f.label, value: f.value })) } : {}),
-      })),
-    };
-    io.out(JSON.stringify(doc, null, 2));
-  } else {
-    io.out(textReport(file, report));
-  }
-  return report.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+  return command.run(args, io);
 }
 
 export async function run(argv: readonly string[], io: Io = nodeIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const [first, ...rest] = argv;
   try {
-    switch (command) {
-      case 'templates':
-        return cmdTemplates(io);
-      case 'new':
-        return await cmdNew(rest, io);
-      case 'check':
-        return await cmdCheck(rest, io);
-      case 'import': return await (await import('./import')).cmdImport(rest, io);
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        io.out(USAGE);
-        return command === undefined ? EXIT_UNUSABLE : EXIT_OK;
-      default:
-        throw new UsageError(`ไม่รู้จักคำสั่ง "${command}"`, `Unknown command "${command}"`);
-    }
-  } catch (e) {
-    if (e instanceof Unusable || e instanceof UsageError) {
-      io.err(`ita-forms: ${e.th} | ${e.en}`);
+    if (first === undefined) {
+      io.err(usage());
       return EXIT_UNUSABLE;
     }
-    io.err(`ita-forms: เกิดข้อผิดพลาดที่ไม่คาดคิด | unexpected failure: ${(e as Error).message}`);
+    if (first === '--help' || first === '-h') {
+      io.out(usage());
+      return EXIT_OK;
+    }
+    if (first === '--version' || first === '-V' || first === '-v') {
+      io.out(version);
+      return EXIT_OK;
+    }
+    if (first === 'help') {
+      const c = COMMANDS.find((x) => x.name === rest[0]);
+      io.out(c ? commandHelp(c) : usage());
+      return EXIT_OK;
+    }
+    const command = COMMANDS.find((c) => c.name === first);
+    if (!command) {
+      const near = closest(first, COMMANDS.map((c) => c.name));
+      throw new UsageError(
+        `ไม่รู้จักคำสั่ง "${first}"${near ? ` (หมายถึง ${near} หรือไม่)` : ''} ดูคำสั่งทั้งหมดด้วย ita-forms --help`,
+        `unknown command "${first}"${near ? ` (did you mean ${near}?)` : ''}; see ita-forms --help`,
+      );
+    }
+    return await runCommand(command, rest, io);
+  } catch (e) {
+    io.err(failureLine(e));
     return EXIT_UNUSABLE;
   }
 }

@@ -10,8 +10,8 @@ import type { Catalogue, ColumnDef, EditionDef, TemplateDef } from './templates/
 import { toArabicDigits } from './values/thaiDigits';
 import { parseFiscalYear } from './values/thaiDate';
 
-/** How many rows from the top may hold titles before the header row. */
-const HEADER_SEARCH_ROWS = 15;
+/** How many rows from the top may hold titles, notes and logos before the header row. */
+const HEADER_SEARCH_ROWS = 100;
 
 export interface ColumnMatch {
   readonly column: ColumnDef;

@@ -19,6 +19,7 @@ import {
   type SourceRecord,
   type TextEncodingName,
 } from '../domain/import';
+import { inspectWorkbookFile } from './inspectFile';
 import { workbookBytesRecords } from './workbookSource';
 
 export type { SourceFormat, SourceInfo };
@@ -32,8 +33,8 @@ export interface OpenedSource {
 /** Decoders from iconv-lite: for a Node without full ICU, whose TextDecoder lacks Windows-874. */
 export function iconvDecoderFactory(iconv: typeof import('iconv-lite')): DecoderFactory {
   return (enc: TextEncodingName): ChunkDecoder => {
-    if (enc === 'utf-8') return textDecoderFactory(enc);
-    const d = iconv.getDecoder('windows-874');
+    if (enc === 'utf-8' || enc === 'utf-16le') return textDecoderFactory(enc);
+    const d = iconv.getDecoder(enc);
     return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength)), end: () => d.end() ?? '' };
   };
 }
@@ -87,6 +88,8 @@ export async function openSource(file: string, opts: { encoding?: TextEncodingNa
   const decoderFor = await nodeDecoderFactory();
   if (format === 'csv') return { info, records: csvSourceRecords(info, streamBytes(file), { encoding: opts.encoding, decoderFor }) };
   if (format === 'json') return { info, records: [jsonSourceRecords(info, await fs.readFile(file), { encoding: opts.encoding, decoderFor })] };
+  // What the workbook is (.ods, password-protected…) and whether it is safe to inflate, before reading it.
+  await inspectWorkbookFile(file);
   return { info, records: [await workbookBytesRecords(info, await fs.readFile(file))] };
 }
 

@@ -1,5 +1,5 @@
 /** The command line's input/output captured for a test: what it printed, on a fixed today. */
-import type { Io } from '../../src/cli/main';
+import type { Io } from '../../src/cli/io';
 import { TODAY } from '../fixtures/agency';
 
 export type CapturedIo = Io & { stdout: string[]; stderr: string[]; text(): string };

@@ -225,7 +225,8 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
       `ไม่พบคอลัมน์ "${col.header}" ซึ่งแบบ ${rec.edition.item} กำหนดให้มี`,
       `Missing the prescribed column "${col.header}"`, col.key));
   }
-  issues.push(...parsed.issues);
+  // A loop, not push(...): a spread of 200,000 issues overflows the call stack.
+  for (const i of parsed.issues) issues.push(i);
 
   const window = fiscalYear === undefined ? undefined : dateWindow(rec, fiscalYear);
   const asOf = opts.asOf ?? (window && window.end.getTime() < opts.today.getTime() ? window.end : opts.today);

@@ -57,6 +57,11 @@ export function mapEgpHeader(headers: readonly string[]): EgpHeaderMap {
 }
 
 const HEADER_SEARCH_ROWS = 5;
+/**
+ * Rows whose fields do not line up with the header are listed as unreadable; past this many the
+ * file is broken (a stray delimiter or line break everywhere, another delimiter) and is refused.
+ */
+export const RAGGED_LIMIT = 20;
 
 function notEgp(source: string, map: EgpHeaderMap | undefined): ImportError {
   const wanted = (map?.missing ?? EGP_REQUIRED).map((g) => g.map(headerOf).join(' หรือ ')).join(', ');
@@ -165,6 +170,9 @@ export class EgpCsvReader {
   private n = 0;
   private swapped: boolean | undefined;
   private readonly held: SourceRecord[] = [];
+  private width = 0;
+  private ragged = 0;
+  private firstRagged = 0;
 
   constructor(
     private readonly source: string,
@@ -180,7 +188,7 @@ export class EgpCsvReader {
         this.readHeader(row);
         continue;
       }
-      const rec = this.make(row, this.n);
+      const rec = this.fits(row) ? this.make(row, this.n) : this.raggedRecord(row);
       if (this.swapped === undefined) this.orient(rec, out);
       else out.push(this.swapped ? swapMethods(rec) : rec);
     }
@@ -193,10 +201,45 @@ export class EgpCsvReader {
     this.held.length = 0;
   }
 
+  /** The row has the header's fields: trailing empty ones may be missing or extra, nothing else. */
+  private fits(row: readonly string[]): boolean {
+    if (row.length === this.width) return true;
+    if (row.length > this.width) {
+      for (let i = this.width; i < row.length; i++) if (row[i].trim() !== '') return false;
+      return true;
+    }
+    return false;
+  }
+
+  private raggedRecord(row: readonly string[]): SourceRecord {
+    this.ragged++;
+    if (this.ragged === 1) this.firstRagged = this.n;
+    if (this.ragged > RAGGED_LIMIT) {
+      throw new ImportError(
+        'csv-ragged',
+        `${this.source}: มีแถวที่จำนวนช่องไม่ตรงกับหัวคอลัมน์ (${this.width} ช่อง) เกิน ${RAGGED_LIMIT} แถว เริ่มที่แถวที่ ${this.firstRagged}: ไฟล์น่าจะเสียหาย หรือมีตัวคั่น/การขึ้นบรรทัดที่ไม่อยู่ในเครื่องหมายคำพูด`,
+        `${this.source}: more than ${RAGGED_LIMIT} rows do not have the header's ${this.width} fields, the first at row ${this.firstRagged}: the file is damaged (stray delimiters or line breaks)`,
+      );
+    }
+    return {
+      origin: { kind: 'egp-csv', source: this.source, row: this.n },
+      values: {},
+      unreadable: {
+        code: 'source-row-ragged',
+        th: `มี ${row.length} ช่อง แต่หัวคอลัมน์มี ${this.width} ช่อง ข้อมูลจึงไม่ตรงคอลัมน์ (ตัวคั่นหรือการขึ้นบรรทัดเกินมา)`,
+        en: `has ${row.length} fields where the header has ${this.width}: its values do not line up (a stray delimiter or line break)`,
+      },
+    };
+  }
+
   private readHeader(row: readonly string[]): void {
     const map = mapEgpHeader(row);
     if (map.missing.length === 0) {
       this.info.header = map;
+      // Trailing empty header cells (a trailing delimiter) are no columns.
+      let w = row.length;
+      while (w > 0 && row[w - 1].trim() === '') w--;
+      this.width = w;
       this.make = recordMaker(map, 'egp-csv', this.source);
       return;
     }

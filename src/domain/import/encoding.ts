@@ -8,7 +8,7 @@
  * 'windows-874' (one built without full ICU) passes its own decoder factory.
  */
 
-export type TextEncodingName = 'utf-8' | 'windows-874';
+export type TextEncodingName = 'utf-8' | 'windows-874' | 'utf-16le' | 'utf-16be';
 
 export interface Detection {
   readonly encoding: TextEncodingName;
@@ -94,12 +94,34 @@ function tailIsPlausible(bytes: Uint8Array, i: number, need: number, min: number
  */
 export function detectEncoding(sample: Uint8Array, complete = false): Detection {
   if (sample.length >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  const utf16 = detectUtf16(sample);
+  if (utf16) return utf16;
   let first = 0;
   while (first < sample.length && sample[first] < 0x80) first++;
   if (first === sample.length || isValidUtf8(sample, first, complete)) return { encoding: 'utf-8', bom: false };
   for (let i = first; i < sample.length; i++) if (isThaiByte(sample[i])) return { encoding: 'windows-874', bom: false };
   // Not UTF-8 and nothing Thai: decode as UTF-8 so the damage shows as replacement characters.
   return { encoding: 'utf-8', bom: false };
+}
+
+/**
+ * UTF-16 (Excel's "Unicode text"): by its byte order mark, else by the zero bytes every ASCII
+ * character has in it (one in two, on the even or the odd bytes) and no text file otherwise has.
+ */
+export function detectUtf16(sample: Uint8Array): Detection | undefined {
+  if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (sample.length >= 2 && sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bom: true };
+  const pairs = Math.min(sample.length >> 1, 4096);
+  if (pairs < 2) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (sample[2 * i] === 0) evenZero++;
+    if (sample[2 * i + 1] === 0) oddZero++;
+  }
+  if (oddZero >= pairs * 0.3 && evenZero < pairs * 0.05) return { encoding: 'utf-16le', bom: false };
+  if (evenZero >= pairs * 0.3 && oddZero < pairs * 0.05) return { encoding: 'utf-16be', bom: false };
+  return undefined;
 }
 
 function hasHighByte(bytes: Uint8Array): boolean {
@@ -129,7 +151,8 @@ export async function* decodeByteChunks(chunks: AsyncIterable<Uint8Array> | Iter
   }
   for await (const chunk of chunks) {
     if (!decoder) {
-      if (!hasHighByte(chunk)) {
+      // (UTF-16 is ASCII-looking bytes with zeros between: it must not pass as ASCII.)
+      if (!hasHighByte(chunk) && !detectUtf16(chunk)) {
         ascii ??= factory('utf-8');
         const s = ascii.write(chunk);
         if (s) yield s;

@@ -81,11 +81,18 @@ export interface ConflictRecord {
   readonly differences: readonly Difference[];
 }
 
+/**
+ * Every record read is in exactly one of: imported, otherAgencies, outsideWindow, skipped
+ * (unreadable: a broken source row, a date or value that cannot be read), duplicates, conflicts.
+ * (With `needsUnit` nothing is sorted: the officer must choose the agency first.)
+ */
 export interface ImportCounts {
   /** Records read from the sources. */
   readonly read: number;
   /** Of these, the agency's. */
   readonly matchedAgency: number;
+  /** Of these, another agency's (left out by the agency filter). */
+  readonly otherAgencies: number;
   /** Of the agency's, inside the template's window. */
   readonly inWindow: number;
   readonly outsideWindow: number;
@@ -195,6 +202,7 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
 
   let read = 0;
   let matchedAgency = 0;
+  let unreadable = 0;
   let outsideWindow = 0;
   const skipped: { index: number; record: SkippedRecord }[] = [];
   const skip = (index: number, rec: SourceRecord, code: string, th: string, en: string) =>
@@ -204,6 +212,12 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
 
   const take = (rec: SourceRecord): void => {
     read++;
+    if (rec.unreadable) {
+      // Whose row it is cannot be told: it is listed for the officer, never dropped silently.
+      unreadable++;
+      skip(read, rec, rec.unreadable.code, rec.unreadable.th, rec.unreadable.en);
+      return;
+    }
     const keepUnnamed = rec.origin.kind === 'monthly-sheet' || rec.origin.kind === 'template-sheet';
     const name = filter.test(rec.values, keepUnnamed);
     if (name === undefined) return;
@@ -254,7 +268,7 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
   if (severalAgencies) {
     return {
       ...base, needsUnit: true,
-      counts: { read, matchedAgency, inWindow: 0, outsideWindow: 0, imported: 0, skipped: 0, duplicates: 0, conflicts: 0 },
+      counts: { read, matchedAgency, otherAgencies: read - unreadable - matchedAgency, inWindow: 0, outsideWindow: 0, imported: 0, skipped: 0, duplicates: 0, conflicts: 0 },
       rows: [], skipped: [], duplicates: [], conflicts: [], issues: [], errors: 0, warnings: 0, personalIds: [],
     };
   }
@@ -376,7 +390,7 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
     ...base,
     needsUnit: false,
     counts: {
-      read, matchedAgency, inWindow, outsideWindow,
+      read, matchedAgency, otherAgencies: read - unreadable - matchedAgency, inWindow, outsideWindow,
       imported: imported.length, skipped: skipped.length, duplicates: duplicates.length, conflicts: conflicts.length,
     },
     rows: imported,

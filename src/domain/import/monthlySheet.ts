@@ -14,7 +14,7 @@ import { MONTHLY_COLUMNS, MONTHLY_REQUIRED, NO_PROCUREMENT_PHRASES, NOTE_STARTS,
 import type { SourceField, SourceRecord } from './sourceRecord';
 import { textOf } from './sourceRecord';
 
-const HEADER_SEARCH_ROWS = 15;
+const HEADER_SEARCH_ROWS = 100;
 
 export interface MonthlyRecognition {
   /** 0-based index into grid.rows of the header row. */

@@ -70,13 +70,13 @@ export function planAppend(grid: SheetGrid, rec: Recognition, recordRows: readon
   const firstRowOfGrid = grid.firstRow ?? 1;
   const columns = rec.template.columns.map((c) => rec.indexOf.get(c.key));
   const missingColumns = rec.template.columns.filter((c) => !rec.indexOf.has(c.key)).map((c) => c.header);
-  const last = recordRows.length ? Math.max(...recordRows) : undefined;
+  const last = recordRows.length ? recordRows.reduce((a, b) => Math.max(a, b)) : undefined;
   const firstRow = (last ?? rec.headerRow) + 1;
   const insert = firstTakenRow(grid, rec, firstRow, count) !== undefined;
   let firstSeq: number | undefined;
   if (rec.seqIndex !== undefined) {
     const seqs = recordRows.map((r) => seqNumber(grid.rows[r - firstRowOfGrid]?.[rec.seqIndex as number])).filter((n): n is number => n !== undefined);
-    firstSeq = (seqs.length ? Math.max(...seqs) : recordRows.length) + 1;
+    firstSeq = (seqs.length ? seqs.reduce((a, b) => Math.max(a, b)) : recordRows.length) + 1;
   }
   return {
     sheet: grid.name,

@@ -7,7 +7,7 @@
  */
 import type { SheetGrid } from '../grid';
 import type { RecognizeHints } from '../recognize';
-import { csvRowBatches } from './csv';
+import { csvRowBatches, CsvStructureError } from './csv';
 import { egpCsvRecordBatches, egpJsonRecords, type EgpRead } from './egp';
 import { decodeByteChunks, decodeBytes, type DecoderFactory, type Detection, type TextEncodingName } from './encoding';
 import { ImportError } from './importError';
@@ -50,12 +50,15 @@ export function sourceFormat(name: string, head: Uint8Array, size: number): Sour
   const ext = extensionOf(name);
   if (ext === '.csv' || ext === '.txt') return 'csv';
   if (ext === '.json') return 'json';
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  // .ods and password-protected workbooks go to the workbook reader, which names them for what they are.
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.ods') return 'xlsx';
   if (ext === '.xls') {
     throw new ImportError('xls', `${name} เป็นไฟล์ Excel แบบเก่า (.xls): ให้เปิดแล้วบันทึกเป็น .xlsx ก่อน`, `${name} is an old .xls workbook: save it as .xlsx first`);
   }
   // No telling extension: a zip is a workbook, a leading { or [ is JSON, anything else is read as CSV.
   if (head.length >= 2 && head[0] === 0x50 && head[1] === 0x4b) return 'xlsx';
+  // An OLE compound file: a password-protected workbook, or an .xls without its extension.
+  if (head.length >= 4 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return 'xlsx';
   let i = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
   return head[i] === 0x7b || head[i] === 0x5b ? 'json' : 'csv';
@@ -74,7 +77,40 @@ export function csvSourceRecords(
   info.egp = egp;
   const name = baseName(info.file);
   const text = decodeByteChunks(chunks, { encoding: opts.encoding, decoderFor: opts.decoderFor, onDetect: (d) => (info.encoding = d) });
-  return egpCsvRecordBatches(csvRowBatches(text), name, egp);
+  return namedCsvErrors(egpCsvRecordBatches(csvRowBatches(undecodable(text, info), 'auto'), name, egp), name);
+}
+
+/**
+ * The text, stopped at the first character the decoder could not read (U+FFFD): the file is not
+ * in the encoding it was read as, and the rows from there on would carry garbage into the sheet.
+ */
+async function* undecodable(text: AsyncIterable<string>, info: SourceInfo): AsyncGenerator<string> {
+  let line = 1;
+  for await (const chunk of text) {
+    const bad = chunk.indexOf('\uFFFD');
+    if (bad >= 0) {
+      for (let k = chunk.indexOf('\n'); k >= 0 && k < bad; k = chunk.indexOf('\n', k + 1)) line++;
+      const enc = info.encoding?.encoding ?? 'utf-8';
+      throw new CsvStructureError(
+        'undecodable',
+        line,
+        `บรรทัด ${line} มีตัวอักษรที่ถอดรหัสแบบ ${enc} ไม่ได้ (ไฟล์ไม่ได้เข้ารหัสแบบนี้ทั้งไฟล์): ระบุการเข้ารหัสด้วย --encoding เช่น windows-874 หรือบันทึกไฟล์ใหม่เป็น "CSV UTF-8"`,
+        `line ${line} holds bytes that are not ${enc} (the file is not in one encoding): give --encoding, e.g. windows-874, or save the file again as "CSV UTF-8"`,
+      );
+    }
+    for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++;
+    yield chunk;
+  }
+}
+
+/** A broken CSV named in the error: "egp.csv line 12: …". */
+async function* namedCsvErrors<T>(batches: AsyncGenerator<T>, name: string): AsyncGenerator<T> {
+  try {
+    yield* batches;
+  } catch (e) {
+    if (e instanceof CsvStructureError) throw new ImportError(`csv-${e.code}`, `${name}: ${e.th}`, `${name}: ${e.en}`);
+    throw e;
+  }
 }
 
 /** The records of the e-GP datastore JSON, from the whole file's bytes. */

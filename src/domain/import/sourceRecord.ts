@@ -63,6 +63,11 @@ export interface SourceRecord {
    * สขร.1 sheet reports on.
    */
   readonly periodDate?: Date;
+  /**
+   * The source row could not be read as a record (e.g. its fields do not line up with the
+   * header): the importer counts it as unreadable and lists it, never drops it silently.
+   */
+  readonly unreadable?: { readonly code: string; readonly th: string; readonly en: string };
 }
 
 /** "แถวที่ 125 ของ egp.csv", "แผ่นงาน ต.ค.66 แถว 7 ของ skr1.xlsx" */

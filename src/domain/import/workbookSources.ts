@@ -72,14 +72,15 @@ export function readWorkbookSources(
     const monthly = recognizeMonthlySheet(grid);
     if (monthly) {
       const read = readMonthlySheet(grid, monthly, source);
-      records.push(...read.records);
+      for (const r of read.records) records.push(r);
       uses.push({ sheet: grid.name, kind: 'monthly', ...(read.month ? { month: read.month } : {}), statesNone: read.statesNone, records: read.records.length });
       continue;
     }
     const rec = recognize(grid, hints(grid.name), cat);
     if (rec && acceptsImport(rec.template)) {
       const read = readTemplateSheet(grid, rec, source);
-      records.push(...read);
+      // A loop, not push(...): a spread of a whole sheet's records can overflow the call stack.
+      for (const r of read) records.push(r);
       uses.push({ sheet: grid.name, kind: 'template', template: rec.template.id, item: rec.edition.item, headerRow: rec.headerRow, records: read.length });
       continue;
     }

@@ -307,8 +307,9 @@ export class OfficeGateway implements WorkbookGateway {
       }
       if (headRead) {
         geo = { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
-        values.push(...head.values);
-        formats.push(...head.numberFormat);
+        // Loops, not push(...): a spread of a large block overflows the call stack.
+        for (const r of head.values) values.push(r);
+        for (const r of head.numberFormat) formats.push(r);
         bytes = gridBytes(head.values) + gridBytes(head.numberFormat);
       } else {
         // Even the first rows were too large (very long cells): take the size alone, then read in blocks.
@@ -336,8 +337,8 @@ export class OfficeGateway implements WorkbookGateway {
             continue;
           }
           const blockBytes = gridBytes(block.values) + gridBytes(block.numberFormat);
-          values.push(...block.values);
-          formats.push(...block.numberFormat);
+          for (const r of block.values) values.push(r);
+          for (const r of block.numberFormat) formats.push(r);
           bytes += blockBytes;
           // Plan the next block on the heavier of this block and the average so far.
           perRow = Math.max(blockBytes / count, bytes / values.length);

@@ -1,4 +1,4 @@
-import { CsvParser, csvRows, parseCsv } from '../../../src/domain/import/csv';
+import { CsvParser, CsvStructureError, csvRows, MAX_FIELD_CHARS, MAX_FIELDS, parseCsv, sniffDelimiter } from '../../../src/domain/import/csv';
 
 /** Feeds `text` in pieces of `size` characters. */
 function inPieces(text: string, size: number): string[][] {
@@ -38,14 +38,51 @@ describe('CSV (RFC 4180), read incrementally', () => {
     expect(parseCsv('a,b\nc,\r"d"\n')).toEqual([['a', 'b'], ['c', ''], ['d']]);
   });
 
-  it('keeps text after a closing quote as Excel does, and ends an unterminated quote at end of input', () => {
+  it('keeps text after a closing quote as Excel does', () => {
     expect(parseCsv('"ab"cd,e')).toEqual([['abcd', 'e']]);
+  });
+
+  it('an unterminated quote is an error at the line it opened on, never a short read', () => {
     const p = new CsvParser();
     const out: string[][] = [];
-    p.push('x,"never closed\nstill inside', out);
-    p.end(out);
-    expect(out).toEqual([['x', 'never closed\nstill inside']]);
+    p.push('h1,h2\r\na,"ok\nstill ok"\nx,"never closed\nstill inside\n', out);
+    let error: CsvStructureError | undefined;
+    try {
+      p.end(out);
+    } catch (e) {
+      error = e as CsvStructureError;
+    }
+    expect(error).toBeInstanceOf(CsvStructureError);
+    expect(error?.code).toBe('unterminated-quote');
+    // Line 1 the header, 2–3 the quoted line break, 4 the quote never closed.
+    expect(error?.line).toBe(4);
+    expect(error?.th).toContain('บรรทัด 4');
     expect(p.endedInQuotes).toBe(true);
+    expect(() => parseCsv('a,b\n"๑,๒๐๐ บาท')).toThrow(/line 2/);
+  });
+
+  it('a quote left open over a huge file stops at the field limit instead of reading it all as one record', () => {
+    const p = new CsvParser();
+    const out: string[][] = [];
+    p.push('h\n"', out);
+    const chunk = 'ก,ข,ค\n'.repeat(10_000);
+    expect(() => {
+      for (let i = 0; i < 10; i++) p.push(chunk, out);
+    }).toThrow(CsvStructureError);
+  });
+
+  it('a line with no line breaks or too many fields is not a table', () => {
+    expect(() => parseCsv('x'.repeat(MAX_FIELD_CHARS + 1))).toThrow(/line 1 has a field longer/);
+    expect(() => parseCsv('h\n' + ','.repeat(MAX_FIELDS + 1))).toThrow(/line 2 has .* fields/);
+    const p = new CsvParser();
+    expect(() => p.push('h\n' + 'a,'.repeat(MAX_FIELDS + 5) + '\n', [])).toThrow(CsvStructureError);
+  });
+
+  it('finds the delimiter from the first line: comma, tab (Excel "Unicode text") or semicolon', () => {
+    expect(sniffDelimiter('เลขที่โครงการ\tชื่อโครงการ\t"a,b"\r\n1\t2\t3')).toBe('\t');
+    expect(sniffDelimiter('a,b;c,d\n')).toBe(',');
+    expect(sniffDelimiter('a;b;c\n')).toBe(';');
+    expect(sniffDelimiter('single')).toBe(',');
   });
 
   it('gives back exactly the fields written, for random fields cut at random chunk sizes (both reading paths)', () => {

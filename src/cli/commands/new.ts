@@ -1,0 +1,59 @@
+/** `ita-forms new`: a new prescribed workbook, written atomically, never over an existing file without --force. */
+import { describeChoice } from '../../domain/templates';
+import { buildWorkbook } from '../../xlsx/write';
+import { writeWorkbookAtomic } from '../../xlsx/atomicWrite';
+import { booleanOption, stringOption, UsageError } from '../args';
+import type { Command } from '../command';
+import { readAgency, Unusable } from '../inputs';
+import { EXIT_OK } from '../io';
+import { checkOutputs } from '../outputs';
+import { chooseTemplate } from '../templateChoice';
+import { AGENCY, EDITION, FISCAL_YEAR, fiscalYearOption, FORCE, oneOperand, WEBSITE, websiteOption } from './options';
+
+const MAX_ROWS = 10000;
+
+export const newCommand: Command = {
+  name: 'new',
+  operands: '<template>',
+  summary: 'ita-forms new — สร้างไฟล์ Excel ตามแบบที่กำหนด พร้อมรายการให้เลือกและตัวตรวจ / write a new prescribed workbook',
+  options: {
+    edition: EDITION,
+    'fiscal-year': FISCAL_YEAR,
+    agency: AGENCY,
+    website: WEBSITE,
+    rows: { type: 'string', value: 'N', help: `จำนวนแถวที่เติมข้อมูลหน่วยงานไว้ให้ (0–${MAX_ROWS}) / rows pre-filled with the agency's columns` },
+    out: { type: 'string', value: 'FILE.xlsx', required: true, help: 'ไฟล์ที่จะสร้าง / the workbook to write' },
+    force: FORCE,
+  },
+  notes: [
+    '<template>: o14 | o16 | o17 | o34 | o35 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id (ita-forms templates)',
+  ],
+  async run(args, io) {
+    const name = oneOperand('new', args.positional, { th: 'แบบที่ต้องการ เช่น ita-forms new o16 --out o16.xlsx', en: 'a template, e.g. ita-forms new o16 --out o16.xlsx' });
+    const out = stringOption(args, 'out');
+    if (!out) throw new UsageError('ระบุไฟล์ผลลัพธ์ด้วย --out FILE.xlsx', 'Give the output file with --out FILE.xlsx');
+    if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx', 'The output file must end in .xlsx');
+    const choice = chooseTemplate(name, stringOption(args, 'edition'));
+    const website = websiteOption(stringOption(args, 'website'));
+    const agencyPath = stringOption(args, 'agency');
+    const rowsText = stringOption(args, 'rows');
+    const rowsAsked = rowsText === undefined ? undefined : Number(rowsText);
+    if (rowsAsked !== undefined && (!Number.isInteger(rowsAsked) || rowsAsked < 0 || rowsAsked > MAX_ROWS)) {
+      throw new UsageError(`--rows ต้องเป็นจำนวนเต็ม 0–${MAX_ROWS}`, `--rows must be an integer 0–${MAX_ROWS}`);
+    }
+    const [target] = await checkOutputs([{ role: '--out', file: out }], agencyPath ? [{ role: '--agency', file: agencyPath }] : [], booleanOption(args, 'force'));
+    const agencyFile = await readAgency(agencyPath);
+    // The website travels in the workbook's agency profile, for the checks of OIT URLs.
+    const agency = website ? { ...agencyFile, website } : agencyFile;
+    const fiscalYear = fiscalYearOption(stringOption(args, 'fiscal-year')) ?? agency?.fiscalYear;
+    const rows = rowsAsked ?? (agency || fiscalYear ? 100 : 0);
+    const wb = buildWorkbook(choice, { agency, fiscalYear, prefillRows: rows });
+    try {
+      await writeWorkbookAtomic(wb, target.writePath);
+    } catch (e) {
+      throw new Unusable(`เขียนไฟล์ ${out} ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, `Cannot write ${out}`);
+    }
+    io.out(`${target.exists ? 'แทนที่' : 'สร้าง'} ${describeChoice(choice)} แล้ว: ${out}`);
+    return EXIT_OK;
+  },
+};

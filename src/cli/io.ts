@@ -1,0 +1,30 @@
+/**
+ * What every command shares: where it prints, today's date, and the exit status. Its own module so
+ * the commands and the dispatcher (main.ts) depend on it and not on each other.
+ */
+import { utcDate } from '../domain/values/thaiDate';
+
+/** No error found. */
+export const EXIT_OK = 0;
+/** The officer's data has errors (the report says where). */
+export const EXIT_ERRORS = 1;
+/** The command could not do its work: unusable input, a wrong option, a file it may not write… */
+export const EXIT_UNUSABLE = 2;
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  /** Today in Thailand, injected so tests are deterministic. */
+  today(): Date;
+}
+
+function todayInThailand(): Date {
+  const now = new Date(Date.now() + 7 * 3600 * 1000);
+  return utcDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+}
+
+export const nodeIo: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  today: todayInThailand,
+};
