@@ -46,8 +46,8 @@ function deepChecks(src: ByteSource): DeepChecks {
       for (let at = 0; at < entry.compressedSize && !done; at += CHUNK) {
         const part = await src.read(start + at, Math.min(CHUNK, entry.compressedSize - at));
         if (part.length === 0) break;
-        // Wait for the inflater to take each chunk, so memory holds one chunk's output at a time.
-        if (!inflate.write(part)) await new Promise((r) => inflate.once('drain', r));
+        // One chunk in flight: its output is counted and dropped before the next is read.
+        await new Promise<void>((resolve) => inflate.write(part, () => resolve()));
       }
       if (!done) inflate.end();
       try {

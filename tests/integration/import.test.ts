@@ -215,7 +215,8 @@ describe('ita-forms import: again, into the result', () => {
   it('refuses to write over the file it appends to', async () => {
     const r = await importCli([file('egp-all.csv'), ...BASE, '--into', file('o16-merged.xlsx'), '--out', file('o16-merged.xlsx')]);
     expect(r.code).toBe(2);
-    expect(r.err[0]).toContain('ไฟล์เดิมจะไม่ถูกแก้ไข');
+    expect(r.err[0]).toContain('ไฟล์ต้นฉบับจะไม่ถูกเขียนทับ');
+    expect(r.err).toHaveLength(1);
   });
 });
 

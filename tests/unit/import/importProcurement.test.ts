@@ -34,7 +34,10 @@ function asSheet(r: ImportResult): SheetGrid {
 describe('import e-GP rows into o16', () => {
   it('keeps the agency out of several, and the window (signed 1 Oct – 31 Mar), counting what it left out', async () => {
     const r = await run(await records());
-    expect(r.counts).toEqual({ read: 12, matchedAgency: 10, inWindow: 7, outsideWindow: 2, imported: 6, skipped: 2, duplicates: 0, conflicts: 0 });
+    expect(r.counts).toEqual({ read: 12, matchedAgency: 10, otherAgencies: 2, inWindow: 7, outsideWindow: 2, imported: 6, skipped: 2, duplicates: 0, conflicts: 0 });
+    // Every row read is in exactly one pile.
+    const c = r.counts;
+    expect(c.imported + c.otherAgencies + c.outsideWindow + c.skipped + c.duplicates + c.conflicts).toBe(c.read);
     expect(r.window.label).toBe('1 ต.ค. 2566 – 31 มี.ค. 2567');
     expect(r.asOf).toEqual(utcDate(2024, 3, 31));
     expect(r.agencies.filter((a) => a.matched).map((a) => a.name)).toEqual([CHUMPHON, CHUMPHON]);
