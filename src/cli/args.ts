@@ -60,7 +60,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = d;
     }
   }
-  const allowed = Math.max(1, Math.floor(w.length / 3));
+  const allowed = Math.max(1, Math.ceil(w.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 
