@@ -5,7 +5,9 @@
  */
 import { promises as fs } from 'node:fs';
 import { createInflateRaw, inflateRawSync, constants as zlib } from 'node:zlib';
+import { getHeapStatistics } from 'node:v8';
 import { inspectWorkbook, WorkbookRefused, type DeepChecks } from './inspectWorkbook';
+import { limitsForHeap } from './limits';
 import { entryDataOffset, type ByteSource, type ZipEntry } from './zipDirectory';
 
 const CHUNK = 1024 * 1024;
@@ -81,7 +83,8 @@ export async function inspectWorkbookFile(file: string): Promise<void> {
   try {
     const { size } = await fh.stat();
     const src = fileSource(fh, size);
-    await inspectWorkbook(src, file, deepChecks(src));
+    // The ceilings follow the memory this process may use (2 GB of heap on an 8 GB PC).
+    await inspectWorkbook(src, file, deepChecks(src), limitsForHeap(getHeapStatistics().heap_size_limit));
   } finally {
     await fh.close();
   }

@@ -6,14 +6,7 @@
  * inspectFile.ts adds, on disk, the checks that need inflating (actual sizes, the cell range).
  */
 import { cfbKind, isCfb } from './cfb';
-import {
-  MAX_DEFLATE_RATIO,
-  MAX_SHEET_CELLS,
-  MAX_SHEET_XML_BYTES,
-  MAX_WORKBOOK_XML_BYTES,
-  megabytes,
-  MIN_CELL_XML_BYTES,
-} from './limits';
+import { MAX_DEFLATE_RATIO, MAX_LIMITS, megabytes, MIN_CELL_XML_BYTES, type ReadLimits } from './limits';
 import { readZipDirectory, ZipFormatError, type ByteSource, type ZipEntry } from './zipDirectory';
 
 /** A file the readers will not open, with the line for the officer (Thai | English). */
@@ -57,9 +50,11 @@ export function dimensionCells(xmlHead: string): number | undefined {
 
 /**
  * Throws WorkbookRefused unless `src` is an .xlsx within the limits. `name` is how the officer
- * named the file. `deep` adds the checks that inflate (real sizes against lying headers, cells).
+ * named the file. `deep` adds the checks that inflate (real sizes against lying headers, cells);
+ * `limits` are the ceilings (limitsForHeap on the command line).
  */
-export async function inspectWorkbook(src: ByteSource, name: string, deep?: DeepChecks): Promise<void> {
+export async function inspectWorkbook(src: ByteSource, name: string, deep?: DeepChecks, limits: ReadLimits = MAX_LIMITS): Promise<void> {
+  const { sheetXmlBytes: MAX_SHEET_XML_BYTES, workbookXmlBytes: MAX_WORKBOOK_XML_BYTES, sheetCells: MAX_SHEET_CELLS } = limits;
   const head = await src.read(0, 8);
   if (src.size === 0) throw new WorkbookRefused('not-xlsx', `${name}: ไฟล์ว่างเปล่า`, `${name} is empty`);
   if (isCfb(head)) {

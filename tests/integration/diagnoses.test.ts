@@ -6,13 +6,14 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { run } from '../../src/cli/main';
 import { inspectWorkbook, dimensionCells } from '../../src/xlsx/inspectWorkbook';
 import { bytesSource, readZipDirectory } from '../../src/xlsx/zipDirectory';
-import { MAX_SHEET_XML_BYTES } from '../../src/xlsx/limits';
+import { limitsForHeap, MAX_LIMITS } from '../../src/xlsx/limits';
 import { CHUMPHON, egpCsv, egpRows } from '../fixtures/import/egp';
 import { realisticO16 } from '../fixtures/o16Realistic';
 import { bombXlsx, encryptedXlsx, odsFile, oldXls, zipFile } from '../fixtures/damaged';
@@ -95,14 +96,14 @@ describe('limits before inflating (zip bombs)', () => {
     const c = await cli(['check', bomb]);
     expect(c.code).toBe(2);
     expect(c.err).toHaveLength(1);
-    expect(c.err[0]).toMatch(/sheet xl\/worksheets\/sheet1\.xml is too large to read \(2,000 MB uncompressed, the limit is 400 MB\)/);
+    expect(c.err[0]).toMatch(/sheet xl\/worksheets\/sheet1\.xml is too large to read \(2,000 MB uncompressed, the limit is \d+ MB\)/);
   });
 
   // Counting 420 MB of inflated bytes takes a few seconds of CPU; more on a loaded machine.
   jest.setTimeout(180_000);
 
   it('a bomb whose directory lies (claims 1 KB, inflates past the limit) is caught by counting, holding nothing', async () => {
-    const mb = MAX_SHEET_XML_BYTES / (1024 * 1024) + 20;
+    const mb = MAX_LIMITS.sheetXmlBytes / (1024 * 1024) + 20;
     const file = await put('liar.xlsx', bombXlsx(mb, { claimedSize: 1024 }));
     expect((await fs.stat(file)).size).toBeLessThan(1024 * 1024);
     const before = process.memoryUsage().rss;
@@ -117,9 +118,19 @@ describe('limits before inflating (zip bombs)', () => {
   });
 
   it('a sheet stating more cells than the limit, with the bytes to hold them, is refused', async () => {
-    const file = await put('cells.xlsx', bombXlsx(160, { head: '<worksheet><dimension ref="A1:Z400000"/>' }));
+    // Just under this process's sheet-size ceiling, with a range of 26 million cells.
+    const mb = Math.floor(limitsForHeap(getHeapStatistics().heap_size_limit).sheetXmlBytes / (1024 * 1024)) - 5;
+    const file = await put('cells.xlsx', bombXlsx(mb, { head: '<worksheet><dimension ref="A1:Z1000000"/>' }));
     const c = await cli(['check', file]);
-    expect(c.err[0]).toMatch(/has about [\d,]+ cells, more than the 6,000,000/);
+    expect(c.err[0]).toMatch(/has about [\d,]+ cells, more than the [\d,]+ this program reads/);
+  });
+
+  it('the ceilings follow the memory Node may use: a 200,000-row o16 fits the 2 GB heap of an 8 GB PC', () => {
+    const pc8 = limitsForHeap(2048 * 1024 * 1024);
+    // Measured: the 200,000-row o16 of the bench has 152 MB of sheet XML and 3.6 million cells.
+    expect(pc8.sheetXmlBytes).toBeGreaterThan(152 * 1024 * 1024);
+    expect(pc8.sheetCells).toBeGreaterThan(3_600_000);
+    expect(limitsForHeap(64 * 1024 ** 3)).toEqual(MAX_LIMITS);
   });
 
   it('reads the zip directory and the stated range without inflating', async () => {

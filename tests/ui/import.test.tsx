@@ -42,6 +42,12 @@ const at = (wb: MemoryWorkbook, sheet: string, address: string) => {
 };
 
 /** Lets the pane finish re-reading the workbook after a write (its refresh is debounced). */
+/**
+ * Reading a file, decoding it and planning the import takes seconds on a loaded two-core machine:
+ * the officer waits for the text, so does the test — longer than testing-library's 1 s default.
+ */
+const AS_THE_OFFICER_WAITS = { timeout: 30_000 };
+
 const settle = () => act(() => new Promise<void>((done) => setTimeout(done, 400)));
 
 /** The preview's row for an Excel row, field by field. */
@@ -145,14 +151,15 @@ describe('import page', () => {
     const wb = await workbook();
     renderPane(wb, 'import');
     await choose(tis620Csv());
-    await userEvent.click(await screen.findByRole('button', { name: 'นำเข้า 6 แถว' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'ยืนยันนำเข้า' }));
-    await screen.findByText(/นำเข้า 6 แถวลงแผ่นงาน/);
-    await settle();
+    await userEvent.click(await screen.findByRole('button', { name: 'นำเข้า 6 แถว' }, AS_THE_OFFICER_WAITS));
+    await userEvent.click(await screen.findByRole('button', { name: 'ยืนยันนำเข้า' }, AS_THE_OFFICER_WAITS));
+    await screen.findByText(/นำเข้า 6 แถวลงแผ่นงาน/, {}, AS_THE_OFFICER_WAITS);
+    // The rows are in the sheet (the officer sees them there) before the file is picked again.
+    await waitFor(() => expect(at(wb, O16, 'G7')).not.toBeNull(), AS_THE_OFFICER_WAITS);
     const before = wb.sheet(O16).rows.map((r) => [...r]);
 
     await choose(tis620Csv());
-    expect(await screen.findByText('ไม่มีรายการใหม่ที่จะนำเข้า')).toBeTruthy();
+    expect(await screen.findByText('ไม่มีรายการใหม่ที่จะนำเข้า', {}, AS_THE_OFFICER_WAITS)).toBeTruthy();
     const dup = screen.getByTestId('import-duplicates');
     expect(dup.textContent).toContain('ซ้ำกับที่มีอยู่แล้ว จึงไม่นำเข้าซ้ำ 6 รายการ');
     expect(dup.textContent).toContain('ซ้ำกับแถว 3 ของแผ่นงาน');
