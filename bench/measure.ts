@@ -7,6 +7,8 @@ export interface ChildRun {
   readonly rssMb: number;
   readonly status: number | null;
   readonly out: string;
+  /** What the child wrote on stderr, without the memory report. */
+  readonly err: string;
 }
 
 export function childWithStats(cwd: string, args: string[]): ChildRun {
@@ -14,7 +16,7 @@ export function childWithStats(cwd: string, args: string[]): ChildRun {
   const res = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
   const m = /__RSS__(\d+(?:\.\d+)?)/.exec(res.stderr ?? '');
-  return { ms, rssMb: m ? Number(m[1]) : NaN, status: res.status, out: res.stdout };
+  return { ms, rssMb: m ? Number(m[1]) : NaN, status: res.status, out: res.stdout, err: (res.stderr ?? '').replace(/__RSS__[\d.]+/, '') };
 }
 
 export function median(xs: readonly number[]): number {
