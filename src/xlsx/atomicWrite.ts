@@ -43,7 +43,7 @@ function unlisten(): void {
 }
 
 /** `.o16.xlsx.<pid>-<random>.ita-forms.tmp`: hidden, next to the target, naming the writer. */
-export function tempNameFor(target: string): string {
+function tempNameFor(target: string): string {
   const dir = path.dirname(target);
   return path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}${SUFFIX}`);
 }
@@ -134,7 +134,7 @@ function syncFolder(dir: string): void {
 }
 
 // Light compression: a third faster to write than the default, for a file a few percent larger.
-export const XLSX_WRITE_OPTIONS: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } };
+const XLSX_WRITE_OPTIONS: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } };
 
 /** An exceljs workbook written atomically as .xlsx. */
 export function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string, options: Partial<ExcelJS.XlsxWriteOptions> = XLSX_WRITE_OPTIONS): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import type { ByteSource } from './zipDirectory';
 
-export const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const END_OF_CHAIN = 0xfffffffe;
 const FREE = 0xffffffff;
@@ -16,7 +16,7 @@ export function isCfb(head: Uint8Array): boolean {
 }
 
 /** The names of the streams and storages in the compound file (empty when its directory cannot be read). */
-export async function cfbNames(src: ByteSource): Promise<string[]> {
+async function cfbNames(src: ByteSource): Promise<string[]> {
   const header = await src.read(0, 512);
   if (header.length < 512 || !isCfb(header)) return [];
   const h = new DataView(header.buffer, header.byteOffset, header.byteLength);

@@ -21,8 +21,8 @@ const MB = 1024 * 1024;
 export const MAX_LIMITS: ReadLimits = { sheetXmlBytes: 340 * MB, workbookXmlBytes: 400 * MB, sheetCells: 8_000_000 };
 
 /** Memory a check takes per byte of sheet XML, and per cell (measured: `npm run bench limits`). */
-export const HEAP_BYTES_PER_XML_BYTE = 12;
-export const HEAP_BYTES_PER_CELL = 500;
+const HEAP_BYTES_PER_XML_BYTE = 12;
+const HEAP_BYTES_PER_CELL = 500;
 
 /** The ceilings for a heap of `heapBytes` (v8's heap_size_limit). */
 export function limitsForHeap(heapBytes: number): ReadLimits {

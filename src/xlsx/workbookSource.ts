@@ -7,8 +7,18 @@
 import ExcelJS from 'exceljs';
 import { ImportError, workbookRecords, type SourceInfo, type SourceRecord } from '../domain/import';
 import { loadWorkbook } from './read';
+import { inspectWorkbook, WorkbookRefused } from './inspectWorkbook';
+import { bytesSource } from './zipDirectory';
 
 export async function workbookBytesRecords(info: SourceInfo, bytes: Uint8Array | ArrayBuffer): Promise<SourceRecord[]> {
+  // What the file is (.ods, password-protected…) and whether its declared sizes fit, before inflating it.
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  try {
+    await inspectWorkbook(bytesSource(view), info.file);
+  } catch (e) {
+    if (e instanceof WorkbookRefused) throw new ImportError(`xlsx-${e.code}`, e.th, e.en);
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's typings say Buffer; its zip reader takes any byte array, as browsers give.

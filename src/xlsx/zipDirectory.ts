@@ -29,8 +29,8 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const MAX_COMMENT = 0xffff;
 /** A workbook has a few dozen entries; a directory bigger than this is not one. */
-export const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
-export const MAX_ENTRIES = 50_000;
+const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
+const MAX_ENTRIES = 50_000;
 
 function view(b: Uint8Array): DataView {
   return new DataView(b.buffer, b.byteOffset, b.byteLength);

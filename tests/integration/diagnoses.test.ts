@@ -13,6 +13,7 @@ import iconv from 'iconv-lite';
 import { run } from '../../src/cli/main';
 import { inspectWorkbook, dimensionCells } from '../../src/xlsx/inspectWorkbook';
 import { bytesSource, readZipDirectory } from '../../src/xlsx/zipDirectory';
+import { workbookBytesRecords } from '../../src/xlsx/workbookSource';
 import { limitsForHeap, MAX_LIMITS } from '../../src/xlsx/limits';
 import { CHUMPHON, egpCsv, egpRows } from '../fixtures/import/egp';
 import { realisticO16 } from '../fixtures/o16Realistic';
@@ -70,6 +71,13 @@ describe('workbooks that are something else', () => {
     // The same container without an extension is still told apart from a CSV.
     const bare = await put('locked', encryptedXlsx());
     expect((await cli(['import', bare, ...IMPORT, '--out', path.join(dir, 'from-bare.xlsx')])).err[0]).toContain('password-protected');
+  });
+
+  it('the task pane reading the picked file\'s bytes gets the same diagnoses', async () => {
+    const read = (name: string, bytes: Buffer) => workbookBytesRecords({ file: name, format: 'xlsx' }, new Uint8Array(bytes));
+    await expect(read('o16.ods', odsFile())).rejects.toMatchObject({ code: 'xlsx-ods', en: expect.stringContaining('libreoffice --headless --convert-to xlsx') });
+    await expect(read('locked.xlsx', encryptedXlsx())).rejects.toMatchObject({ code: 'xlsx-encrypted' });
+    await expect(read('declared.xlsx', bombXlsx(2, { claimedSize: 2000 * 1024 * 1024 }))).rejects.toMatchObject({ code: 'xlsx-too-large' });
   });
 
   it('an old .xls saved as .xlsx: says to save it as .xlsx', async () => {

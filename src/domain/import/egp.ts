@@ -61,7 +61,7 @@ const HEADER_SEARCH_ROWS = 5;
  * Rows whose fields do not line up with the header are listed as unreadable; past this many the
  * file is broken (a stray delimiter or line break everywhere, another delimiter) and is refused.
  */
-export const RAGGED_LIMIT = 20;
+const RAGGED_LIMIT = 20;
 
 function notEgp(source: string, map: EgpHeaderMap | undefined): ImportError {
   const wanted = (map?.missing ?? EGP_REQUIRED).map((g) => g.map(headerOf).join(' หรือ ')).join(', ');

@@ -108,7 +108,7 @@ export function detectEncoding(sample: Uint8Array, complete = false): Detection 
  * UTF-16 (Excel's "Unicode text"): by its byte order mark, else by the zero bytes every ASCII
  * character has in it (one in two, on the even or the odd bytes) and no text file otherwise has.
  */
-export function detectUtf16(sample: Uint8Array): Detection | undefined {
+function detectUtf16(sample: Uint8Array): Detection | undefined {
   if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
   if (sample.length >= 2 && sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bom: true };
   const pairs = Math.min(sample.length >> 1, 4096);
