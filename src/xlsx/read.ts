@@ -1,12 +1,14 @@
-/** .xlsx on disk → the domain's grids, through exceljs. */
-import ExcelJS from 'exceljs';
+/**
+ * .xlsx → the domain's grids, through exceljs. A file on disk is streamed (streamRead.ts); a
+ * workbook already loaded whole (bytes the pane picked, the `--into` workbook the import appends
+ * to) is converted here, to the same grid.
+ */
+import type ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { decodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../domain/workbookMeta';
+import { streamWorkbookFile, type LoadedWorkbook } from './streamRead';
 
-export interface LoadedWorkbook {
-  readonly sheets: SheetGrid[];
-  readonly meta: WorkbookMeta;
-}
+export type { LoadedWorkbook };
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -69,8 +71,7 @@ export async function loadWorkbook(wb: ExcelJS.Workbook): Promise<LoadedWorkbook
   return { sheets, meta };
 }
 
-export async function readWorkbookFile(path: string): Promise<LoadedWorkbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return loadWorkbook(wb);
+/** A workbook file read by streaming: what `check` reads; throws when it is not a readable .xlsx. */
+export function readWorkbookFile(path: string): Promise<LoadedWorkbook> {
+  return streamWorkbookFile(path);
 }
