@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   const whole: ChildRun[] = [];
   for (let i = 0; i < 3; i++) {
     whole.push(childWithStats(ROOT, [
-      '-r', path.join(ROOT, 'bench/rss-hook.cjs'), path.join(ROOT, 'bin/ita-forms.js'), 'import', FILE,
+      path.join(ROOT, 'bin/ita-forms.js'), 'import', FILE,
       '--template', 'o16', '--fiscal-year', '2567', '--agency', agencyFile, '--budget-source', 'เทศบัญญัติ', '--out', outXlsx,
     ]));
   }

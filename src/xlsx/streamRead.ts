@@ -58,7 +58,8 @@ async function parseXml(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   on: { open?: (t: SaxesTagPlain) => void; text?: (s: string) => void; close?: (t: SaxesTagPlain) => void },
 ): Promise<void> {
-  const parser = new SaxesParser();
+  // No line/column tracking: a broken part is reported as unreadable, not by position.
+  const parser = new SaxesParser({ position: false });
   let failure: Error | undefined;
   parser.on('error', (e) => (failure ??= e));
   if (on.open) parser.on('opentag', on.open as (t: unknown) => void);
