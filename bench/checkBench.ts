@@ -11,7 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { childWithStats, fmt, fmtSpread, median, paired, RUNS, spread } from './measure';
 import { checkSheet } from '../src/domain/check';
-import { readWorkbookFile } from '../src/xlsx/read';
+import { readWorkbookFile } from '../src/xlsx/streamRead';
 import { planSheet } from '../src/domain/layout';
 import { encodeMeta, META_SHEET } from '../src/domain/workbookMeta';
 import { resolveTemplate } from '../src/domain/templates';

@@ -7,8 +7,6 @@ import { promises as fs } from 'node:fs';
 import { catalogue, describeChoice, resolveTemplate } from '../domain/templates';
 import { checkWorkbook } from '../domain/check';
 import { parseFiscalYear, parseIsoDate, utcDate } from '../domain/values/thaiDate';
-import { buildWorkbook } from '../xlsx/write';
-import { readWorkbookFile } from '../xlsx/read';
 import { flag, parseArgs, UsageError } from './args';
 import { readAgency, Unusable } from './inputs';
 import { textReport } from './textReport';
@@ -92,6 +90,8 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
   const rowsFlag = flag(args, 'rows');
   const rows = rowsFlag === undefined ? (agency || fiscalYear ? 100 : 0) : Number(rowsFlag);
   if (!Number.isInteger(rows) || rows < 0 || rows > 10000) throw new UsageError('--rows ต้องเป็นจำนวนเต็ม 0–10000', '--rows must be an integer 0–10000');
+  // exceljs is loaded only by the commands that touch a workbook: `templates` and `--help` start at once.
+  const { buildWorkbook } = await import('../xlsx/write');
   const wb = buildWorkbook(choice, { agency, fiscalYear, prefillRows: rows });
   try {
     await wb.xlsx.writeFile(out);
@@ -130,6 +130,7 @@ async function cmdCheck(argv: string[], io: Io): Promise<number> {
   if (head[0] !== 0x50 || head[1] !== 0x4b) {
     throw new Unusable(`${file} ไม่ใช่ไฟล์ Excel .xlsx (ถ้าเป็น .xls ให้บันทึกเป็น .xlsx ก่อน)`, `${file} is not an .xlsx workbook (save .xls files as .xlsx first)`);
   }
+  const { readWorkbookFile } = await import('../xlsx/streamRead');
   let loaded;
   try {
     loaded = await readWorkbookFile(file);

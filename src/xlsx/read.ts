@@ -1,14 +1,16 @@
 /**
- * .xlsx → the domain's grids, through exceljs. A file on disk is streamed (streamRead.ts); a
- * workbook already loaded whole (bytes the pane picked, the `--into` workbook the import appends
- * to) is converted here, to the same grid.
+ * A workbook exceljs loaded whole (bytes the pane picked, the `--into` workbook the import appends
+ * to) → the domain's grids. Files on disk are read by streaming instead (streamRead.ts, Node only;
+ * this module stays free of Node so the task pane can bundle it).
  */
 import type ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { decodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../domain/workbookMeta';
-import { streamWorkbookFile, type LoadedWorkbook } from './streamRead';
 
-export type { LoadedWorkbook };
+export interface LoadedWorkbook {
+  readonly sheets: SheetGrid[];
+  readonly meta: WorkbookMeta;
+}
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -71,7 +73,3 @@ export async function loadWorkbook(wb: ExcelJS.Workbook): Promise<LoadedWorkbook
   return { sheets, meta };
 }
 
-/** A workbook file read by streaming: what `check` reads; throws when it is not a readable .xlsx. */
-export function readWorkbookFile(path: string): Promise<LoadedWorkbook> {
-  return streamWorkbookFile(path);
-}

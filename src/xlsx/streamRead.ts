@@ -22,12 +22,10 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { columnIndex } from '../domain/grid';
 import { decodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../domain/workbookMeta';
+import type { LoadedWorkbook } from './read';
 import { entryBuffer, entryStream, ZipFormatError, zipEntries, type ZipEntry } from './zipEntries';
 
-export interface LoadedWorkbook {
-  readonly sheets: SheetGrid[];
-  readonly meta: WorkbookMeta;
-}
+export type { LoadedWorkbook };
 
 interface ExcelUtils {
   isDateFmt(fmt: string | undefined): boolean;
@@ -129,8 +127,8 @@ async function readSharedStrings(file: string, entry: ZipEntry | undefined): Pro
   return out;
 }
 
-/** Reads a workbook file by streaming; throws when the file is not a readable .xlsx. */
-export async function streamWorkbookFile(file: string): Promise<LoadedWorkbook> {
+/** Reads a workbook file by streaming: what `check` reads. Throws when the file is not a readable .xlsx. */
+export async function readWorkbookFile(file: string): Promise<LoadedWorkbook> {
   const { utils, Styles } = excelInternals();
   const entries = await zipEntries(file);
   const bookEntry = entries.get('xl/workbook.xml');
