@@ -27,7 +27,8 @@ import type { Issue } from '../domain/check';
 import { formatMoney } from '../domain/values/money';
 import { loadWorkbook, type LoadedWorkbook } from '../xlsx/read';
 import { chainRecords, openSource, type OpenedSource, type SourceInfo } from '../xlsx/importSources';
-import { appendImportedRows, buildImportedWorkbook, maskPersonalIds, type WrittenList } from '../xlsx/importWrite';
+import { appendImportedRows, maskPersonalIds, type WrittenList } from '../xlsx/importWrite';
+import { writeImportedWorkbook, type StreamWriteOptions } from '../xlsx/importStreamWrite';
 import { flag, parseArgs, UsageError } from './args';
 import { readAgency, Unusable } from './inputs';
 import type { Io } from './main';
@@ -80,6 +81,14 @@ const ZIP: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'DEFLATE', 
 async function save(wb: ExcelJS.Workbook, file: string): Promise<void> {
   try {
     await wb.xlsx.writeFile(file, ZIP);
+  } catch (e) {
+    throw new Unusable(`เขียนไฟล์ ${file} ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, `Cannot write ${file}`);
+  }
+}
+
+async function saveStreamed(result: ImportResult, file: string, opts: StreamWriteOptions): Promise<{ list: WrittenList; masked: number }> {
+  try {
+    return await writeImportedWorkbook(result, file, opts);
   } catch (e) {
     throw new Unusable(`เขียนไฟล์ ${file} ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, `Cannot write ${file}`);
   }
@@ -176,19 +185,21 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 
   let list: WrittenList;
-  let wb: ExcelJS.Workbook;
-  if (target) {
-    wb = target.wb;
-    list = appendImportedRows(wb, result, target.loaded.meta);
-  } else {
-    ({ wb, list } = buildImportedWorkbook(result, { agency }));
-  }
-  await save(wb, out);
   let masked: number | undefined;
-  if (pub) {
-    // The working copy is saved; the same workbook, masked, becomes the copy for the website.
-    masked = maskPersonalIds(wb, list);
-    await save(wb, pub);
+  if (target) {
+    // --into: the officer's whole workbook, loaded, appended to and saved as a new file.
+    const wb = target.wb;
+    list = appendImportedRows(wb, result, target.loaded.meta);
+    await save(wb, out);
+    if (pub) {
+      // The working copy is saved; the same workbook, masked, becomes the copy for the website.
+      masked = maskPersonalIds(wb, list);
+      await save(wb, pub);
+    }
+  } else {
+    // A new workbook is streamed to disk row by row; the publication copy is streamed again, masked.
+    ({ list } = await saveStreamed(result, out, { agency }));
+    if (pub) ({ masked } = await saveStreamed(result, pub, { agency, maskIds: true }));
   }
   io.out(importReport(result, { sources: infos, out, into, publicationCopy: pub, masked, describe: describeChoice(choice), sheet: list.sheet }));
   return result.errors > 0 ? EXIT_ERRORS : EXIT_OK;
