@@ -37,7 +37,7 @@ function paneSizes(): void {
     return;
   }
   const html = readFileSync(path.join(out, 'taskpane.html'), 'utf8');
-  const start = [...html.matchAll(/<script[^>]*src="([^"]+\.js)"/g)].map((m) => m[1]);
+  const start = [...html.matchAll(/<script[^>]*src=["']?([^"' >]+\.js)/g)].map((m) => m[1]).filter((f) => !/^https?:/.test(f));
   const gz = (f: string) => gzipSync(readFileSync(path.join(out, f)), { level: 9 }).length;
   const startGz = start.reduce((n, f) => n + gz(f), 0);
   console.log(`  task pane start bundle         ${kb(startGz)} gzipped (${start.join(', ')})   (target ≤ 180 KB)`);

@@ -15,7 +15,7 @@ export interface LoadedWorkbook {
 type ExcelValue = ExcelJS.CellValue;
 
 /** One exceljs cell value → a plain value; formulas give their last computed result. */
-export function plainValue(v: ExcelValue): { value: CellValue; formula: boolean } {
+function plainValue(v: ExcelValue): { value: CellValue; formula: boolean } {
   if (v === null || v === undefined) return { value: null, formula: false };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v, formula: false };
   if (typeof v === 'object') {
@@ -31,7 +31,7 @@ export function plainValue(v: ExcelValue): { value: CellValue; formula: boolean 
   return { value: String(v), formula: false };
 }
 
-export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
   const formulas = new Set<string>();
   // getSheetValues is a sparse, 1-based array of 1-based row arrays: the fastest read exceljs has.
