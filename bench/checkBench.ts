@@ -100,9 +100,13 @@ async function main(): Promise<void> {
     }
   }
   if (perRow.length > 1) {
-    const first = perRow[0];
-    console.log('\n  growth (median CPU per 1,000 rows, relative to the smallest file; linear ⇒ about flat, start-up weighs on the small file):');
-    for (const r of perRow) console.log(`    ${fmt(r.rows).padStart(8)} rows  ${(r.cpu / (r.rows / 1000)).toFixed(1)} ms/1k rows   ×${(r.cpu / first.cpu).toFixed(1)} CPU for ×${(r.rows / first.rows).toFixed(0)} rows`);
+    // Linear growth: the same extra CPU per 1,000 rows from one size to the next (start-up cancels out).
+    console.log('\n  growth (median CPU; marginal = extra CPU per 1,000 more rows between consecutive sizes, about equal when growth is linear):');
+    perRow.forEach((r, i) => {
+      const prev = perRow[i - 1];
+      const marginal = prev ? `   marginal ${((r.cpu - prev.cpu) / ((r.rows - prev.rows) / 1000)).toFixed(1)} ms/1k rows` : '';
+      console.log(`    ${fmt(r.rows).padStart(8)} rows  ${fmt(r.cpu)} ms${marginal}`);
+    });
   }
 }
 
