@@ -1,76 +1,113 @@
 /**
- * Benchmark of `check` on a generated 10,000-row o16 workbook: the domain check alone (rows/s),
- * the whole command (a fresh process, as an officer runs it), and a bare exceljs load of the same
- * file as the baseline; with each process's peak memory. Prints figures and ratios; asserts nothing.
+ * Benchmark of `check` on generated o16 workbooks of 1,000, 10,000 and 100,000 rows: the domain
+ * check alone (rows/s), and the whole command in a fresh process paired with a bare streaming read
+ * of the same file (exceljs's WorkbookReader iterating every row: the baseline) — CPU time ratio
+ * per pair, min/median/max over the runs, and each process's peak memory. Prints figures; asserts
+ * nothing. Targets (issue 12): ≤ 1.25× the baseline at 10k and 100k rows, ≤ 350 MB at 100k, CPU
+ * growing linearly with rows.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { childWithStats, median, type ChildRun } from './measure';
 import ExcelJS from 'exceljs';
+import { childWithStats, fmt, fmtSpread, median, paired, RUNS, spread } from './measure';
 import { checkSheet } from '../src/domain/check';
-import { readWorkbookFile } from '../src/xlsx/read';
-import { buildWorkbook } from '../src/xlsx/write';
+import { readWorkbookFile } from '../src/xlsx/streamRead';
+import { planSheet } from '../src/domain/layout';
+import { encodeMeta, META_SHEET } from '../src/domain/workbookMeta';
 import { resolveTemplate } from '../src/domain/templates';
 import { utcDate } from '../src/domain/values/thaiDate';
 import { realisticO16 } from '../tests/fixtures/o16Realistic';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const SIZES = (process.env.BENCH_ROWS ?? '1000,10000,100000').split(',').map(Number);
 const OUT = path.resolve('.bench');
-// The version in the name makes a changed generator write a new file instead of reusing the old one.
-const FILE = path.join(OUT, `o16-${ROWS}-v2.xlsx`);
 const ROOT = path.resolve('.');
+const SHEET = 'ความก้าวหน้าการจัดซื้อจัดจ้าง';
+// The sample's statuses were written as of this day (tests/fixtures/o16Realistic.ts): checked as of
+// then, the file has an officer's usual findings (amounts typed as text), not an error on every row.
+const AS_OF = '2024-03-31';
 
-async function generate(): Promise<void> {
-  if (existsSync(FILE)) return;
+/** The version in the name makes a changed generator write a new file instead of reusing the old one. */
+const fileFor = (rows: number) => path.join(OUT, `o16-${rows}-v3.xlsx`);
+
+/** An o16 as an officer fills it (realistic rows: Thai text, BE text dates, Thai digits), streamed out. */
+async function generate(rows: number): Promise<string> {
+  const file = fileFor(rows);
+  if (existsSync(file)) return file;
   mkdirSync(OUT, { recursive: true });
-  const wb = buildWorkbook(resolveTemplate('o16')!, {});
-  const ws = wb.getWorksheet('ความก้าวหน้าการจัดซื้อจัดจ้าง')!;
-  // Realistic rows (Thai text, BE text dates, Thai digits), without the title and the notes.
+  const choice = resolveTemplate('o16')!;
+  const plan = planSheet(choice, {});
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${file}.part`, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow([...plan.headers]).commit();
   const sample = realisticO16({ rows: 200 }).slice(4, 204).map((r) => r.slice(1));
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     const row = [...sample[i % sample.length]];
     // Unique project numbers that keep the sample's year prefix (the BE year the project was
     // announced, which the check compares with the signing date), as e-GP numbers them.
     row[15] = `${String(row[15] ?? '67').slice(0, 2)}${String(100_000_000 + i).slice(-9)}`;
-    ws.getRow(i + 2).values = row as ExcelJS.CellValue[];
+    ws.addRow(row as ExcelJS.CellValue[]).commit();
   }
-  await wb.xlsx.writeFile(FILE);
+  ws.commit();
+  const meta = wb.addWorksheet(META_SHEET, { state: 'hidden' });
+  for (const r of encodeMeta({ sheets: { [SHEET]: { template: choice.template.id, edition: choice.edition.edition } } })) meta.addRow(r).commit();
+  meta.commit();
+  await wb.commit();
+  renameSync(`${file}.part`, file);
+  return file;
 }
 
-async function main(): Promise<void> {
-  await generate();
-  const sizeMb = statSync(FILE).size / 1e6;
-  const loaded = await readWorkbookFile(FILE);
-  const grid = loaded.sheets.find((s) => s.name === 'ความก้าวหน้าการจัดซื้อจัดจ้าง')!;
-  const today = utcDate(2024, 11, 1);
-  // Warm up (JIT), then time the domain check alone: steady-state throughput.
-  for (let i = 0; i < 5; i++) checkSheet(grid, { today });
+const BARE = `const E=require('exceljs');(async()=>{let n=0;for await(const ws of new E.stream.xlsx.WorkbookReader(process.argv[1],{}))for await(const r of ws)n++;})()`;
+
+async function domainFigures(file: string): Promise<{ rows: number; median: number; best: number }> {
+  const loaded = await readWorkbookFile(file);
+  const grid = loaded.sheets.find((s) => s.name === SHEET)!;
+  const today = utcDate(2024, 3, 31);
+  for (let i = 0; i < 3; i++) checkSheet(grid, { today });
   const times: number[] = [];
   let rows = 0;
-  for (let i = 0; i < 25; i++) {
+  for (let i = 0; i < 10; i++) {
     const t0 = performance.now();
     rows = checkSheet(grid, { today }).report.rows;
     times.push(performance.now() - t0);
   }
-  const domainMs = median(times);
-  // On a shared machine the median moves with the neighbours' load; the best run is what the code costs.
-  const bestMs = Math.min(...times);
+  return { rows, median: median(times), best: Math.min(...times) };
+}
 
-  const bare: { ms: number; rssMb: number }[] = [];
-  const whole: { ms: number; rssMb: number }[] = [];
-  for (let i = 0; i < 3; i++) {
-    bare.push(childWithStats(ROOT, ['-r', path.join(ROOT, 'bench/rss-hook.cjs'), '-e', `const E=require('exceljs');new E.Workbook().xlsx.readFile(${JSON.stringify(FILE)})`]));
-    whole.push(childWithStats(ROOT, ['-r', path.join(ROOT, 'bench/rss-hook.cjs'), path.join(ROOT, 'bin/ita-forms.js'), 'check', FILE, '--format', 'json']));
+async function main(): Promise<void> {
+  console.log(`check benchmark — o16 workbooks, ${RUNS} paired runs each (baseline: exceljs stream.xlsx.WorkbookReader reading every row of the same file, in its own process)`);
+  const perRow: { rows: number; cpu: number }[] = [];
+  for (const size of SIZES) {
+    const file = await generate(size);
+    const sizeMb = statSync(file).size / 1e6;
+    const check = [path.join(ROOT, 'bin/ita-forms.js'), 'check', file, '--format', 'json', '--as-of', AS_OF];
+    const p = paired(ROOT, RUNS, ['-e', BARE, file], check);
+    const cpu = spread(p.subject.map((s) => s.cpuMs));
+    const base = spread(p.baseline.map((s) => s.cpuMs));
+    perRow.push({ rows: size, cpu: cpu.median });
+    console.log(`\n  ${fmt(size)} rows (${sizeMb.toFixed(1)} MB .xlsx)`);
+    if (size <= 10_000) {
+      const d = await domainFigures(file);
+      console.log(`    domain check alone          ${d.median.toFixed(1)} ms   ${fmt(d.rows / (d.median / 1000))} rows/s median, ${fmt(d.rows / (d.best / 1000))} best   (target ≥ 200,000)`);
+    }
+    console.log(`    \`ita-forms check\` CPU       ${fmtSpread(cpu, 0, ' ms')}   ${fmt(size / (cpu.median / 1000))} rows/CPU-s   exit ${p.subject[0].status}`);
+    console.log(`    baseline CPU                ${fmtSpread(base, 0, ' ms')}`);
+    console.log(`    ratio check / baseline CPU  ${fmtSpread(p.cpuRatio)}×   (target ≤ 1.25× at 10k and 100k)   wall ${fmtSpread(p.wallRatio)}×`);
+    console.log(`    peak memory                 check ${fmtSpread(spread(p.subject.map((s) => s.rssMb)), 0, ' MB')}   baseline ${fmtSpread(spread(p.baseline.map((s) => s.rssMb)), 0, ' MB')}${size >= 100_000 ? '   (target ≤ 350 MB at 100k)' : ''}`);
+    if (size === 10_000) {
+      // For the record: the whole-workbook load check used before issue 12.
+      const whole = childWithStats(ROOT, ['-e', `const E=require('exceljs');new E.Workbook().xlsx.readFile(process.argv[1])`, file]);
+      console.log(`    (exceljs whole-workbook load of the same file: CPU ${fmt(whole.cpuMs)} ms, peak ${whole.rssMb.toFixed(0)} MB — 1 run)`);
+    }
   }
-  const bareMs = median(bare.map((b) => b.ms));
-  const wholeMs = median(whole.map((w) => w.ms));
-
-  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  console.log(`check benchmark — ${fmt(rows)} o16 rows × 18 columns (${sizeMb.toFixed(1)} MB .xlsx)`);
-  console.log(`  domain check alone      ${domainMs.toFixed(1)} ms   ${fmt(rows / (domainMs / 1000))} rows/s median, ${fmt(rows / (bestMs / 1000))} rows/s best of ${times.length}   (target ≥ 200,000)`);
-  console.log(`  whole \`ita-forms check\` ${fmt(wholeMs)} ms   ${fmt(rows / (wholeMs / 1000))} rows/s   peak ${Math.max(...whole.map((w) => w.rssMb)).toFixed(0)} MB (target < 300)`);
-  console.log(`  bare exceljs load       ${fmt(bareMs)} ms   peak ${Math.max(...bare.map((b) => b.rssMb)).toFixed(0)} MB`);
-  console.log(`  ratio whole / bare load ${(wholeMs / bareMs).toFixed(2)}×   (target ≤ 1.30×)`);
+  if (perRow.length > 1) {
+    // Linear growth: the same extra CPU per 1,000 rows from one size to the next (start-up cancels out).
+    console.log('\n  growth (median CPU; marginal = extra CPU per 1,000 more rows between consecutive sizes, about equal when growth is linear):');
+    perRow.forEach((r, i) => {
+      const prev = perRow[i - 1];
+      const marginal = prev ? `   marginal ${((r.cpu - prev.cpu) / ((r.rows - prev.rows) / 1000)).toFixed(1)} ms/1k rows` : '';
+      console.log(`    ${fmt(r.rows).padStart(8)} rows  ${fmt(r.cpu)} ms${marginal}`);
+    });
+  }
 }
 
 main().catch((e) => {

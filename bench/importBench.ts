@@ -1,24 +1,26 @@
 /**
- * Benchmark of `import` on a generated 100,000-row e-GP bulk CSV (25 agencies, Thai text, UTF-8
- * with BOM, 2-digit BE dates), generated once into .bench/: the domain pipeline in this process
- * (stream → decode → CSV → records → filter to one agency → map → check), and the whole command
- * in a fresh process (also writing the .xlsx), each with its peak memory. Prints figures; asserts
- * nothing. Targets: ≥ 50,000 rows/s, < 400 MB.
+ * Benchmark of `import` on generated e-GP bulk CSVs of 100,000 and 1,000,000 rows (25 agencies, Thai
+ * text, UTF-8 with BOM, 2-digit BE dates), generated once into .bench/: the domain pipeline in this
+ * process (stream → decode → CSV → records → filter to one agency → map → check), and the whole
+ * command in a fresh process writing the .xlsx, paired with a baseline run of the same file: a bare
+ * streamed read, decoded and split into CSV rows (the least any import does) — CPU ratio per pair,
+ * min/median/max over the runs, rows/s and peak memory. Prints figures; asserts nothing. Targets
+ * (issue 12): ≤ 300 MB and ≥ 60,000 rows/s at 1,000,000 rows.
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { childWithStats, median, type ChildRun } from './measure';
+import { fmt, fmtSpread, paired, RUNS, spread } from './measure';
 import { csvRowBatches, decodeByteChunks, egpCsvRecordBatches, importProcurement } from '../src/domain/import';
 import { resolveTemplate } from '../src/domain/templates';
 import { taxIdCheckDigit } from '../src/domain/values/taxId';
 import { THAI_MONTHS, utcDate } from '../src/domain/values/thaiDate';
 import { BULK_HEADER } from '../tests/fixtures/import/egp';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const SIZES = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
 const OUT = path.resolve('.bench');
 // The version in the name makes a changed generator write a new file instead of reusing the old one.
-const FILE = path.join(OUT, `egp-${ROWS}-v2.csv`);
+const fileFor = (rows: number) => path.join(OUT, `egp-${rows}-v2.csv`);
 const ROOT = path.resolve('.');
 const TARGET = 'เทศบาลตำบลชุมพล';
 
@@ -64,8 +66,9 @@ function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-async function generate(): Promise<void> {
-  if (existsSync(FILE)) return;
+async function generate(ROWS: number): Promise<string> {
+  const FILE = fileFor(ROWS);
+  if (existsSync(FILE)) return FILE;
   mkdirSync(OUT, { recursive: true });
   const rnd = prng(2567);
   const out = createWriteStream(FILE);
@@ -106,13 +109,14 @@ async function generate(): Promise<void> {
   }
   await write(buf);
   await new Promise<void>((r) => out.end(() => r()));
+  return FILE;
 }
 
 async function* fileBytes(file: string): AsyncGenerator<Uint8Array> {
   for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
 }
 
-async function domainRun(): Promise<{ ms: number; read: number; imported: number; errors: number }> {
+async function domainRun(FILE: string): Promise<{ ms: number; read: number; imported: number; errors: number }> {
   const t0 = performance.now();
   const records = egpCsvRecordBatches(csvRowBatches(decodeByteChunks(fileBytes(FILE))), path.basename(FILE));
   const r = await importProcurement(records, {
@@ -126,39 +130,46 @@ async function domainRun(): Promise<{ ms: number; read: number; imported: number
   return { ms: performance.now() - t0, read: r.counts.read, imported: r.counts.imported, errors: r.errors };
 }
 
+// The baseline: the file streamed, decoded and split into CSV rows, nothing more.
+const BASELINE = path.join(OUT, 'csv-baseline.cjs');
+
 async function main(): Promise<void> {
-  await generate();
-  const sizeMb = statSync(FILE).size / 1e6;
-  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-  // Warm up once (JIT), then time three runs of the domain pipeline over the streamed file.
-  await domainRun();
-  const runs: Awaited<ReturnType<typeof domainRun>>[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await domainRun());
-  const ms = median(runs.map((r) => r.ms));
-  const { read, imported, errors } = runs[0];
-  const inProcessRss = process.resourceUsage().maxRSS / 1024;
-
-  spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  const outXlsx = path.join(OUT, 'import-out.xlsx');
   const agencyFile = path.join(OUT, 'import-agency.json');
+  mkdirSync(OUT, { recursive: true });
   writeFileSync(agencyFile, JSON.stringify({ name: TARGET, district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย', agencyType: 'องค์กรปกครองส่วนท้องถิ่น' }));
-  const whole: ChildRun[] = [];
-  for (let i = 0; i < 3; i++) {
-    whole.push(childWithStats(ROOT, [
-      '-r', path.join(ROOT, 'bench/rss-hook.cjs'), path.join(ROOT, 'bin/ita-forms.js'), 'import', FILE,
-      '--template', 'o16', '--fiscal-year', '2567', '--agency', agencyFile, '--budget-source', 'เทศบัญญัติ', '--out', outXlsx,
-    ]));
+  spawnSync(process.execPath, ['-e', `require('esbuild').buildSync({stdin:{contents:${JSON.stringify(BASELINE_SOURCE)},resolveDir:'.',loader:'ts'},bundle:true,platform:'node',format:'cjs',outfile:${JSON.stringify(BASELINE)},logLevel:'warning'})`], { cwd: ROOT, stdio: 'inherit' });
+  console.log(`import benchmark — e-GP bulk CSV (UTF-8 BOM, ${AGENCIES.length + DEPARTMENTS.length} agencies), to "${TARGET}", o16 FY2567, ${RUNS} paired runs each`);
+  console.log('  baseline: the same file streamed, decoded and split into CSV rows in its own process (src/domain/import: decodeByteChunks + csvRowBatches)');
+  for (const size of SIZES) {
+    const FILE = await generate(size);
+    const sizeMb = statSync(FILE).size / 1e6;
+    console.log(`\n  ${fmt(size)} rows (${sizeMb.toFixed(0)} MB CSV)`);
+    if (size <= 100_000) {
+      await domainRun(FILE);
+      const d = await domainRun(FILE);
+      console.log(`    domain pipeline (in process)   ${fmt(d.ms)} ms   ${fmt(d.read / (d.ms / 1000))} rows/s   imported ${fmt(d.imported)} rows (check errors ${d.errors})`);
+    }
+    const outXlsx = path.join(OUT, `import-out-${size}.xlsx`);
+    const p = paired(ROOT, RUNS, [BASELINE, FILE], [
+      path.join(ROOT, 'bin/ita-forms.js'), 'import', FILE, '--template', 'o16', '--fiscal-year', '2567', '--agency', agencyFile, '--budget-source', 'เทศบัญญัติ', '--out', outXlsx,
+    ]);
+    const cpu = spread(p.subject.map((s) => s.cpuMs));
+    const wall = spread(p.subject.map((s) => s.ms));
+    console.log(`    \`ita-forms import\` wall        ${fmtSpread(wall, 0, ' ms')}   ${fmt(size / (wall.median / 1000))} rows/s (median; target ≥ 60,000 at 1M)   exit ${p.subject[0].status}`);
+    console.log(`    \`ita-forms import\` CPU         ${fmtSpread(cpu, 0, ' ms')}   ${fmt(size / (cpu.median / 1000))} rows/CPU-s`);
+    console.log(`    baseline CPU                   ${fmtSpread(spread(p.baseline.map((s) => s.cpuMs)), 0, ' ms')}`);
+    console.log(`    ratio import / baseline CPU    ${fmtSpread(p.cpuRatio)}×   wall ${fmtSpread(p.wallRatio)}×`);
+    console.log(`    peak memory                    import ${fmtSpread(spread(p.subject.map((s) => s.rssMb)), 0, ' MB')}   baseline ${fmtSpread(spread(p.baseline.map((s) => s.rssMb)), 0, ' MB')}   (target ≤ 300 MB at 1M)`);
+    if (p.subject[0].status !== 0 && p.subject[0].status !== 1) console.log(`    import failed: ${p.subject[0].err.trim().split('\n')[0]}`);
   }
-  const wholeMs = median(whole.map((w) => w.ms));
-  const wholeRss = Math.max(...whole.map((w) => w.rssMb));
-
-  console.log(`import benchmark — ${fmt(read)} e-GP rows (${sizeMb.toFixed(1)} MB CSV, UTF-8 BOM, ${AGENCIES.length + DEPARTMENTS.length} agencies), to "${TARGET}", o16 FY2567`);
-  console.log(`  imported ${fmt(imported)} rows of the window (check errors ${errors})`);
-  console.log(`  domain pipeline (stream → decode → CSV → filter → map → check)  ${fmt(ms)} ms   ${fmt(read / (ms / 1000))} rows/s   (target ≥ 50,000)`);
-  console.log(`  this process peak (maxRSS, 4 runs)                                  ${inProcessRss.toFixed(0)} MB   (target < 400)`);
-  console.log(`  whole \`ita-forms import\` (fresh process, writes .xlsx)            ${fmt(wholeMs)} ms   ${fmt(read / (wholeMs / 1000))} rows/s   peak ${wholeRss.toFixed(0)} MB (target < 400)   exit ${whole[0].status}`);
 }
+
+const BASELINE_SOURCE = `
+import { createReadStream } from 'node:fs';
+import { csvRowBatches, decodeByteChunks } from './src/domain/import';
+async function* bytes(file: string) { for await (const c of createReadStream(file, { highWaterMark: 256 * 1024 })) yield c as Buffer; }
+(async () => { let n = 0; for await (const b of csvRowBatches(decodeByteChunks(bytes(process.argv[2])))) n += b.length; process.stdout.write(String(n)); })();
+`;
 
 main().catch((e) => {
   console.error(e);

@@ -1,5 +1,6 @@
 // Bundles the command line into dist/cli.js (exceljs stays an ordinary dependency).
-// Runs on `prepare`, so `npx ita-forms` works right after `npm ci`.
+// Runs on `prepare`, so `npx ita-forms` works right after `npm ci`, also `npm ci --omit=dev`:
+// esbuild is a runtime dependency for this reason (no built file is committed).
 import { build } from 'esbuild';
 
 await build({

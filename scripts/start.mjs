@@ -1,6 +1,7 @@
 // `npm start`: builds the command line, then
-//   - on Windows or macOS (Excel installed), sideloads the add-in into Excel with
-//     office-addin-debugging (fetched by npx: it is not a dependency), serving dist/ over HTTPS;
+//   - on Windows or macOS (Excel installed), installs or renews the https://localhost development
+//     certificate (scripts/devCert.mjs) and sideloads the add-in into Excel with
+//     office-addin-debugging (a pinned devDependency), serving dist/ over HTTPS; `npm stop` ends it;
 //   - elsewhere, with --preview, or when sideloading fails: builds the task pane and the browser
 //     preview in watch mode and serves dist/ on http://127.0.0.1:3000 (or the next free port).
 //
@@ -8,13 +9,13 @@
 //   node scripts/start.mjs --serve [--https] [--port N]   (serve dist/ only: the dev server
 //                                                           office-addin-debugging starts)
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { homedir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDevCertificate } from './devCert.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -72,14 +73,6 @@ function listen(server, first, host) {
   });
 }
 
-/** The certificate office-addin-dev-certs installs (trusted by Excel for https://localhost). */
-function devCerts() {
-  const dir = join(homedir(), '.office-addin-dev-certs');
-  const cert = join(dir, 'localhost.crt');
-  const key = join(dir, 'localhost.key');
-  return existsSync(cert) && existsSync(key) ? { cert: readFileSync(cert), key: readFileSync(key) } : undefined;
-}
-
 function buildCli() {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'inherit', cwd: ROOT });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -129,20 +122,25 @@ async function servePreview() {
 async function serveOnly() {
   const port = Number(option('--port') ?? 3000);
   if (flag('--https')) {
-    const certs = devCerts();
-    if (!certs) {
-      console.error('ไม่พบใบรับรอง https://localhost: รัน npx office-addin-dev-certs install ก่อน');
-      process.exit(1);
-    }
+    const certs = await ensureDevCertificate();
     https.createServer(certs, handler).listen(port, 'localhost', () => console.log(`https://localhost:${port}/`));
   } else {
     http.createServer(handler).listen(port, '127.0.0.1', () => console.log(`http://127.0.0.1:${port}/`));
   }
 }
 
-function npx(cmdArgs) {
+/** Runs office-addin-debugging from node_modules (pinned in package.json, never fetched by npx). */
+function officeAddinDebugging(cmdArgs) {
+  const require = createRequire(import.meta.url);
+  let cli;
+  try {
+    cli = join(dirname(require.resolve('office-addin-debugging/package.json')), 'cli.js');
+  } catch {
+    console.error('ไม่พบ office-addin-debugging: รัน npm ci ก่อน (not installed: run npm ci)');
+    return Promise.resolve(1);
+  }
   return new Promise((done) => {
-    const child = spawn(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', ...cmdArgs], { stdio: 'inherit', cwd: ROOT, shell: process.platform === 'win32' });
+    const child = spawn(process.execPath, [cli, ...cmdArgs], { stdio: 'inherit', cwd: ROOT });
     child.on('error', () => done(1));
     child.on('exit', (code) => done(code ?? 1));
   });
@@ -151,12 +149,13 @@ function npx(cmdArgs) {
 /** Sideloads manifest.xml into desktop Excel; false when anything on the way fails. */
 async function startInExcel() {
   await buildPane({ watch: false });
-  // Excel loads add-ins over https://localhost only with a trusted certificate.
-  if (!devCerts() && (await npx(['office-addin-dev-certs@3', 'install'])) !== 0) return false;
+  // Excel loads add-ins over https://localhost only with a trusted, unexpired certificate: checked
+  // on every start, renewed when it has expired or is about to.
+  await ensureDevCertificate();
   const server = `"${process.execPath}" "${join(ROOT, 'scripts', 'start.mjs')}" --serve --https --port 3000`;
-  const code = await npx(['office-addin-debugging@7', 'start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server', server, '--dev-server-port', '3000']);
+  const code = await officeAddinDebugging(['start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server', server, '--dev-server-port', '3000']);
   if (code !== 0) return false;
-  console.log('เปิด Excel พร้อม add-in แล้ว (ปุ่ม "แบบฟอร์ม ITA" บนแท็บหน้าแรก). หยุดด้วย: npx office-addin-debugging@7 stop manifest.xml');
+  console.log('เปิด Excel พร้อม add-in แล้ว (ปุ่ม "แบบฟอร์ม ITA" บนแท็บหน้าแรก). หยุดด้วย: npm stop');
   return true;
 }
 

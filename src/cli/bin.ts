@@ -1,4 +1,5 @@
 /** Entry point of the bundled command. */
+import { quietOnClosedPipe } from './closedPipe';
 import { failureLine, run } from './main';
 import { EXIT_UNUSABLE } from './io';
 
@@ -9,6 +10,9 @@ const die = (e: unknown) => {
 };
 process.on('uncaughtException', die);
 process.on('unhandledRejection', die);
+
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
 
 run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -27,7 +27,8 @@ import type { Issue } from '../domain/check';
 import { formatMoney } from '../domain/values/money';
 import { loadWorkbook, type LoadedWorkbook } from '../xlsx/read';
 import { chainRecords, openSource, type OpenedSource, type SourceInfo } from '../xlsx/importSources';
-import { appendImportedRows, buildImportedWorkbook, maskPersonalIds, type WrittenList } from '../xlsx/importWrite';
+import { appendImportedRows, maskPersonalIds, type WrittenList } from '../xlsx/importWrite';
+import { writeImportedWorkbook, type StreamWriteOptions } from '../xlsx/importStreamWrite';
 import { booleanOption, stringOption, UsageError, type ParsedArgs } from './args';
 import { asOfOption } from './commands/options';
 import { readAgency, Unusable } from './inputs';
@@ -35,7 +36,7 @@ import { EXIT_ERRORS, EXIT_OK, type Io } from './io';
 import { checkOutputs, type CheckedOutput } from './outputs';
 import { chooseTemplate } from './templateChoice';
 import { inspectWorkbookFile } from '../xlsx/inspectFile';
-import { writeWorkbookAtomic } from '../xlsx/atomicWrite';
+import { writeFileAtomic, writeWorkbookAtomic } from '../xlsx/atomicWrite';
 
 function xlsxPath(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && !value.toLowerCase().endsWith('.xlsx')) {
@@ -76,6 +77,19 @@ async function openTarget(file: string, choice: TemplateChoice): Promise<Target>
 async function save(wb: ExcelJS.Workbook, out: CheckedOutput): Promise<void> {
   try {
     await writeWorkbookAtomic(wb, out.writePath);
+  } catch (e) {
+    throw new Unusable(`เขียนไฟล์ ${out.file} ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}) ไฟล์เดิมยังอยู่ครบ`, `Cannot write ${out.file}; any previous file is intact`);
+  }
+}
+
+async function saveStreamed(result: ImportResult, out: CheckedOutput, opts: StreamWriteOptions): Promise<{ list: WrittenList; masked: number }> {
+  try {
+    let written: { list: WrittenList; masked: number } | undefined;
+    await writeFileAtomic(out.writePath, async (stream) => {
+      written = await writeImportedWorkbook(result, stream, opts);
+    });
+    if (!written) throw new Error('nothing written');
+    return written;
   } catch (e) {
     throw new Unusable(`เขียนไฟล์ ${out.file} ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}) ไฟล์เดิมยังอยู่ครบ`, `Cannot write ${out.file}; any previous file is intact`);
   }
@@ -181,19 +195,21 @@ export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
   }
 
   let list: WrittenList;
-  let wb: ExcelJS.Workbook;
-  if (target) {
-    wb = target.wb;
-    list = appendImportedRows(wb, result, target.loaded.meta);
-  } else {
-    ({ wb, list } = buildImportedWorkbook(result, { agency }));
-  }
-  await save(wb, out);
   let masked: number | undefined;
-  if (pub) {
-    // The working copy is saved; the same workbook, masked, becomes the copy for the website.
-    masked = maskPersonalIds(wb, list);
-    await save(wb, pub);
+  if (target) {
+    // --into: the officer's whole workbook, loaded, appended to and saved as a new file.
+    const wb = target.wb;
+    list = appendImportedRows(wb, result, target.loaded.meta);
+    await save(wb, out);
+    if (pub) {
+      // The working copy is saved; the same workbook, masked, becomes the copy for the website.
+      masked = maskPersonalIds(wb, list);
+      await save(wb, pub);
+    }
+  } else {
+    // A new workbook is streamed to disk row by row; the publication copy is streamed again, masked.
+    ({ list } = await saveStreamed(result, out, { agency }));
+    if (pub) ({ masked } = await saveStreamed(result, pub, { agency, maskIds: true }));
   }
   io.out(importReport(result, { sources: infos, out: out.file, into, publicationCopy: pub?.file, masked, describe: describeChoice(choice), sheet: list.sheet }));
   return result.errors > 0 ? EXIT_ERRORS : EXIT_OK;

@@ -1,9 +1,9 @@
 /**
  * The preview's demo workbook: an o16 sheet of FY2567 written the way a เทศบาลตำบล procurement
  * officer writes it (title rows, a ที่ column, Thai digits, text amounts, BE dates typed as text,
- * dashed tax IDs, a signature block), adapted from tests/fixtures/o16Realistic.ts (src must not
- * import from tests/). On top of the clean rows it seeds the defects the pane should find, one per
- * row, so that each issue can be pointed at its cell.
+ * dashed tax IDs, a signature block). The clean rows are also the tests' realistic o16
+ * (tests/fixtures/o16Realistic.ts re-exports them): one source for both. On top of the clean rows
+ * it seeds the defects the pane should find, one per row, so that each issue can be pointed at its cell.
  */
 import type { CellValue } from '../domain/grid';
 import type { AgencyProfile } from '../domain/check';
@@ -26,14 +26,14 @@ export const DEMO_AGENCY: AgencyProfile = {
   website: 'https://www.chumphon-sikhio.go.th',
 };
 
-const TITLE_ROWS: CellValue[][] = [
+export const TITLE_ROWS: CellValue[][] = [
   ['แบบ สขร. ความก้าวหน้าการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. ๒๕๖๗'],
   ['เทศบาลตำบลชุมพล อำเภอสีคิ้ว จังหวัดนครราชสีมา'],
   ['ข้อมูล ณ วันที่ ๓๑ มีนาคม ๒๕๖๗'],
 ];
 
 /** Headers as agencies really type them: line breaks, a trailing space, "(บาท)" here and not there. */
-const HEADER: CellValue[] = [
+export const HEADER: CellValue[] = [
   'ที่', 'ปีงบประมาณ', 'ประเภทหน่วยงาน', 'กระทรวง', 'ชื่อหน่วยงาน', 'อำเภอ', 'จังหวัด', 'งานที่ซื้อหรือจ้าง',
   'วงเงินงบประมาณที่ได้รับ\nจัดสรร (บาท)', 'แหล่งที่มาของงบประมาณ ', 'สถานะการจัดซื้อจัดจ้าง', 'วิธีการจัดซื้อจัดจ้าง',
   'ราคากลาง', 'ราคาที่ตกลงซื้อหรือจ้าง\n(บาท)', 'เลขประจำตัวผู้เสียภาษี', 'รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก',

@@ -45,7 +45,7 @@ let factory: Promise<DecoderFactory> | undefined;
  * TextDecoder when this Node knows Windows-874 (builds with full ICU, the default); otherwise
  * iconv-lite, loaded only then.
  */
-export function nodeDecoderFactory(): Promise<DecoderFactory> {
+function nodeDecoderFactory(): Promise<DecoderFactory> {
   factory ??= (async () => {
     try {
       new TextDecoder('windows-874');

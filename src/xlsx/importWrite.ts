@@ -20,12 +20,25 @@ export interface WrittenList {
   readonly headerRow: number;
 }
 
-/** A new workbook holding the imported rows (and, for o17, the summary by method). */
-export function buildImportedWorkbook(result: ImportResult, opts: { agency?: AgencyProfile }): { wb: ExcelJS.Workbook; list: WrittenList } {
+/**
+ * The new workbook of an import without its rows: the prescribed layout sized for them (drop-downs
+ * and summary formulas reach below the last row) and, for o17, the summary with its totals.
+ * `buildImportedWorkbook` adds the rows to it; the command line streams them (importStreamWrite.ts).
+ */
+export function importTemplateWorkbook(result: ImportResult, opts: { agency?: AgencyProfile }): { wb: ExcelJS.Workbook; list: WrittenList; formRows: number } {
   const { choice } = result;
   const t = choice.template;
   const formRows = Math.max(DEFAULT_FORM_ROWS, result.rows.length + 100);
   const wb = buildWorkbook(choice, { agency: opts.agency, fiscalYear: result.fiscalYear, formRows });
+  if (t.summary && result.summary) setSummaryResults(wb, choice, formRows, result);
+  const tax = t.columns.findIndex((c) => c.type === 'taxId');
+  return { wb, formRows, list: { sheet: t.sheetName, taxIdColumn: tax < 0 ? undefined : tax + 1, headerRow: 1 } };
+}
+
+/** A new workbook holding the imported rows (and, for o17, the summary by method), whole in memory. */
+export function buildImportedWorkbook(result: ImportResult, opts: { agency?: AgencyProfile }): { wb: ExcelJS.Workbook; list: WrittenList } {
+  const { wb, list } = importTemplateWorkbook(result, opts);
+  const t = result.choice.template;
   const ws = wb.getWorksheet(t.sheetName);
   if (!ws) throw new Error(`the new workbook lacks sheet ${t.sheetName}`);
   // New cells take their column's number format (money, BE date, text ID) from the sheet's column styles.
@@ -33,9 +46,7 @@ export function buildImportedWorkbook(result: ImportResult, opts: { agency?: Age
     const row = ws.getRow(r.outputRow);
     for (let i = 0; i < t.columns.length; i++) row.getCell(i + 1).value = r.values[i] ?? null;
   }
-  if (t.summary && result.summary) setSummaryResults(wb, choice, formRows, result);
-  const tax = t.columns.findIndex((c) => c.type === 'taxId');
-  return { wb, list: { sheet: t.sheetName, taxIdColumn: tax < 0 ? undefined : tax + 1, headerRow: 1 } };
+  return { wb, list };
 }
 
 /**

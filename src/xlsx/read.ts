@@ -1,5 +1,9 @@
-/** .xlsx on disk → the domain's grids, through exceljs. */
-import ExcelJS from 'exceljs';
+/**
+ * A workbook exceljs loaded whole (bytes the pane picked, the `--into` workbook the import appends
+ * to) → the domain's grids. Files on disk are read by streaming instead (streamRead.ts, Node only;
+ * this module stays free of Node so the task pane can bundle it).
+ */
+import type ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { decodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../domain/workbookMeta';
 
@@ -11,7 +15,7 @@ export interface LoadedWorkbook {
 type ExcelValue = ExcelJS.CellValue;
 
 /** One exceljs cell value → a plain value; formulas give their last computed result. */
-export function plainValue(v: ExcelValue): { value: CellValue; formula: boolean } {
+function plainValue(v: ExcelValue): { value: CellValue; formula: boolean } {
   if (v === null || v === undefined) return { value: null, formula: false };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v, formula: false };
   if (typeof v === 'object') {
@@ -27,7 +31,7 @@ export function plainValue(v: ExcelValue): { value: CellValue; formula: boolean 
   return { value: String(v), formula: false };
 }
 
-export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
   const formulas = new Set<string>();
   // getSheetValues is a sparse, 1-based array of 1-based row arrays: the fastest read exceljs has.
@@ -69,8 +73,3 @@ export async function loadWorkbook(wb: ExcelJS.Workbook): Promise<LoadedWorkbook
   return { sheets, meta };
 }
 
-export async function readWorkbookFile(path: string): Promise<LoadedWorkbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return loadWorkbook(wb);
-}

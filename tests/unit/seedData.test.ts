@@ -1,5 +1,6 @@
 /** Sanity checks of the data taken from the seeds: catalogues, issue areas, score tables, fixtures. */
-import { OIT_ITEMS, OIT_SEED_RESPONSIBLE } from '../../src/domain/templates/oitItems';
+import { OIT_ITEMS } from '../../src/domain/templates/oitItems';
+import { OIT_SEED_RESPONSIBLE } from '../fixtures/seeds/oitResponsible';
 import {
   ITA_INDICATORS,
   ITA_LEVEL_BANDS,

@@ -1,6 +1,5 @@
 /** `ita-forms check`: the report of a filled workbook, in Thai (or JSON), with its exit status. */
 import { checkWorkbook } from '../../domain/check';
-import { readWorkbookFile } from '../../xlsx/read';
 import { inspectWorkbookFile } from '../../xlsx/inspectFile';
 import { stringOption, UsageError } from '../args';
 import type { Command } from '../command';
@@ -36,6 +35,8 @@ export const checkCommand: Command = {
     await inspectWorkbookFile(file);
     let loaded;
     try {
+      // exceljs is loaded only by the commands that touch a workbook.
+      const { readWorkbookFile } = await import('../../xlsx/streamRead');
       loaded = await readWorkbookFile(file);
     } catch {
       throw new Unusable(`${file} เสียหายหรืออ่านไม่ได้`, `${file} is corrupt or cannot be read`);

@@ -1,6 +1,5 @@
 /** `ita-forms new`: a new prescribed workbook, written atomically, never over an existing file without --force. */
 import { describeChoice } from '../../domain/templates';
-import { buildWorkbook } from '../../xlsx/write';
 import { writeWorkbookAtomic } from '../../xlsx/atomicWrite';
 import { booleanOption, stringOption, UsageError } from '../args';
 import type { Command } from '../command';
@@ -47,6 +46,8 @@ export const newCommand: Command = {
     const agency = website ? { ...agencyFile, website } : agencyFile;
     const fiscalYear = fiscalYearOption(stringOption(args, 'fiscal-year')) ?? agency?.fiscalYear;
     const rows = rowsAsked ?? (agency || fiscalYear ? 100 : 0);
+    // exceljs is loaded only by the commands that touch a workbook: `templates` and `--help` start at once.
+    const { buildWorkbook } = await import('../../xlsx/write');
     const wb = buildWorkbook(choice, { agency, fiscalYear, prefillRows: rows });
     try {
       await writeWorkbookAtomic(wb, target.writePath);

@@ -138,19 +138,67 @@ export interface DecodeOptions {
 }
 
 /**
- * Decodes a byte stream to text chunks. The encoding is decided at the first chunk holding a byte
- * above 0x7F: the ASCII before it reads the same in both encodings, so nothing is buffered.
+ * Where a UTF-8 character cut by the end of `bytes` starts (bytes.length when none is cut): the
+ * sample is judged on whole characters only.
+ */
+function cutCharacterStart(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let i = n - 1; i >= 0 && i >= n - 3; i--) {
+    const b = bytes[i];
+    if (b < 0x80) return n;
+    if (b >= 0xc0) {
+      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return i + len > n ? i : n;
+    }
+  }
+  return n;
+}
+
+/**
+ * The encoding of a streamed sample, decided on whole characters: undefined while its only
+ * non-ASCII bytes are a character cut by the sample's end (a chunk edge), which could be the
+ * start of a UTF-8 character or Windows-874 letters alike.
+ */
+function detectOnWholeCharacters(sample: Uint8Array): Detection | undefined {
+  // UTF-16 is told by its zero bytes, whole characters or not.
+  const utf16 = detectUtf16(sample);
+  if (utf16) return utf16;
+  const cut = cutCharacterStart(sample);
+  let first = 0;
+  while (first < cut && sample[first] < 0x80) first++;
+  if (first === cut) return undefined;
+  return detectEncoding(sample.subarray(0, cut), true);
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Decodes a byte stream to text chunks. The encoding is decided at the first chunk holding a whole
+ * non-ASCII character: the ASCII before it reads the same in both encodings, so nothing is
+ * buffered but a character cut by a chunk edge, held until the next chunk completes it.
  */
 export async function* decodeByteChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: DecodeOptions = {}): AsyncGenerator<string> {
   const factory = opts.decoderFor ?? textDecoderFactory;
   let decoder: ChunkDecoder | undefined;
   let ascii: ChunkDecoder | undefined;
+  // Bytes not yet decoded while the encoding is undecided.
+  let pending: Uint8Array | undefined;
   if (opts.encoding) {
     decoder = factory(opts.encoding);
     opts.onDetect?.({ encoding: opts.encoding, bom: false });
   }
-  for await (const chunk of chunks) {
+  for await (const next of chunks) {
+    let chunk = next;
     if (!decoder) {
+      if (pending) {
+        chunk = concatBytes(pending, chunk);
+        pending = undefined;
+      }
       // (UTF-16 is ASCII-looking bytes with zeros between: it must not pass as ASCII.)
       if (!hasHighByte(chunk) && !detectUtf16(chunk)) {
         ascii ??= factory('utf-8');
@@ -158,11 +206,23 @@ export async function* decodeByteChunks(chunks: AsyncIterable<Uint8Array> | Iter
         if (s) yield s;
         continue;
       }
-      const d = detectEncoding(chunk);
+      const d = detectOnWholeCharacters(chunk);
+      if (!d) {
+        pending = chunk;
+        continue;
+      }
       opts.onDetect?.(d);
       decoder = factory(d.encoding);
     }
     const s = decoder.write(chunk);
+    if (s) yield s;
+  }
+  if (!decoder && pending) {
+    // The stream ended inside its first non-ASCII character: judge what there is.
+    const d = detectEncoding(pending, true);
+    opts.onDetect?.(d);
+    decoder = factory(d.encoding);
+    const s = decoder.write(pending);
     if (s) yield s;
   }
   if (!decoder) {
