@@ -16,7 +16,7 @@ export type { ChunkDecoder, DecoderFactory, TextEncodingName } from './encoding'
 export { egpCsvRecordBatches } from './egp';
 export type { ReportMonth } from './monthlySheet';
 export { importProcurement } from './importProcurement';
-export type { ImportedRow, ImportResult } from './importProcurement';
+export type { ImportCounts, ImportedRow, ImportResult } from './importProcurement';
 export { maskCitizenId, publishedValue } from './pdpa';
 export { firstTakenRow, placedRow } from './placement';
 export type { Placement } from './placement';
