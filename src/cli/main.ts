@@ -3,15 +3,12 @@
  * Exit status: 0 no errors, 1 errors found, 2 unusable input — always one clear line, never a
  * stack trace.
  */
-import { promises as fs } from 'node:fs';
 import { catalogue, describeChoice, resolveTemplate } from '../domain/templates';
-import { checkWorkbook } from '../domain/check';
 import { parseFiscalYear, parseIsoDate, utcDate } from '../domain/values/thaiDate';
 import { buildWorkbook } from '../xlsx/write';
-import { readWorkbookFile } from '../xlsx/read';
 import { flag, parseArgs, UsageError } from './args';
 import { readAgency, Unusable } from './inputs';
-import { textReport } from './textReport';
+import { stderrSink, type ProgressSink } from './progress';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -22,18 +19,25 @@ export interface Io {
   err(s: string): void;
   /** Today in Thailand, injected so tests are deterministic. */
   today(): Date;
+  /** Where `check` over many files shows its progress (a terminal gets a bar). */
+  progress?: ProgressSink;
 }
 
 const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพร้อมตัวตรวจ / ITA workbooks as forms with validators
 
   ita-forms templates
   ita-forms new <template> [--edition 2567] [--fiscal-year N] [--agency agency.json] [--website URL] [--rows N] --out FILE.xlsx
-  ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--website URL] [--format text|json]
+  ita-forms check <FILE.xlsx|FOLDER|PATTERN>... [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--website URL] [--format text|json]
+        [--report REPORT.xlsx|.csv|.json|.html] [--force] [--check-links [--link-timeout SECONDS]] [--jobs N]
+  ita-forms fix <FILE.xlsx> --out FIXED.xlsx [--only CODE,...] [--as-of YYYY-MM-DD] [--fiscal-year N] [--agency agency.json] [--website URL]
   ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] --out FILE.xlsx
 
 <template>: o14 | o16 | o17 | o34 | o35 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id:
   ita-scores, measures-analysis, measures-report, oit-checklist … (ita-forms templates)
---website: the agency's main website; OIT checklist URLs must be on it (else taken from the agency profile)`;
+--website: the agency's main website; OIT checklist URLs must be on it (else taken from the agency profile)
+check: many files, folders (all .xlsx inside) and patterns ("จังหวัด/**/*.xlsx") are checked on every core;
+  exit 0 no errors, 1 errors, 2 some input unusable. --check-links opens every published URL (the only network use).
+fix: writes the check's safe fixes into a copy; the input file is never written`;
 
 function todayInThailand(): Date {
   const now = new Date(Date.now() + 7 * 3600 * 1000);
@@ -44,6 +48,7 @@ export const nodeIo: Io = {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
   today: todayInThailand,
+  progress: stderrSink,
 };
 
 /** "chumponcity.go.th" or "https://www.chumponcity.go.th": an http(s) address, or a clear error. */
@@ -103,68 +108,24 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
 }
 
 async function cmdCheck(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['as-of', 'fiscal-year', 'format', 'edition', 'agency', 'website']);
+  const args = parseArgs(argv, ['as-of', 'fiscal-year', 'format', 'edition', 'agency', 'website', 'report', 'jobs', 'link-timeout'], ['force', 'check-links']);
   const website = websiteFlag(flag(args, 'website'));
-  const file = args.positional[0];
-  if (!file) throw new UsageError('ระบุไฟล์ที่จะตรวจ เช่น ita-forms check o16.xlsx', 'Name the file to check, e.g. ita-forms check o16.xlsx');
   const format = flag(args, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('--format ต้องเป็น text หรือ json', '--format must be text or json');
   const asOfText = flag(args, 'as-of');
   const asOf = asOfText === undefined ? undefined : parseIsoDate(asOfText);
   if (asOf === null) throw new UsageError(`--as-of ต้องเป็นวันที่แบบ YYYY-MM-DD (ค.ศ.) ได้ "${asOfText}"`, `--as-of must be YYYY-MM-DD, got "${asOfText}"`);
   const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year'));
-  const agencyFlag = await readAgency(flag(args, 'agency'));
-
-  let head: Buffer;
-  try {
-    const fh = await fs.open(file, 'r');
-    try {
-      head = Buffer.alloc(4);
-      await fh.read(head, 0, 4, 0);
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    throw new Unusable(`ไม่พบไฟล์หรือเปิดไม่ได้: ${file}`, `File not found or unreadable: ${file}`);
-  }
-  if (head[0] !== 0x50 || head[1] !== 0x4b) {
-    throw new Unusable(`${file} ไม่ใช่ไฟล์ Excel .xlsx (ถ้าเป็น .xls ให้บันทึกเป็น .xlsx ก่อน)`, `${file} is not an .xlsx workbook (save .xls files as .xlsx first)`);
-  }
-  let loaded;
-  try {
-    loaded = await readWorkbookFile(file);
-  } catch {
-    throw new Unusable(`${file} เสียหายหรืออ่านไม่ได้`, `${file} is corrupt or cannot be read`);
-  }
-  const agency = agencyFlag ?? loaded.meta.agency;
-  const report = checkWorkbook(loaded.sheets, { today: io.today(), asOf, fiscalYear, agency, edition: flag(args, 'edition'), website }, (sheet) => {
-    const b = loaded.meta.sheets[sheet];
-    return b ? { templateId: b.template, edition: flag(args, 'edition') ?? b.edition } : {};
-  });
-  if (!report.sheets.some((s) => s.template)) {
-    throw new Unusable(`${file}: ไม่พบแบบที่รู้จักในแผ่นงานใดเลย (หัวตารางไม่ตรงกับแบบใดในรายการ ita-forms templates)`, `${file}: no sheet holds a recognised template`);
-  }
-  if (format === 'json') {
-    const doc = {
-      file,
-      errors: report.errors,
-      warnings: report.warnings,
-      sheets: report.sheets.map((s) => ({
-        sheet: s.sheet,
-        template: s.template,
-        edition: s.edition,
-        headerRow: s.headerRow,
-        rows: s.rows,
-        issues: s.issues.map((i) => ({ severity: i.severity, code: i.code, row: i.row, column: i.column, field: i.field, message: i.message })),
-        // Derived values (the ITA overall score and level…), only where the template derives some.
-        ...(s.figures ? { figures: s.figures.map((f) => ({ key: f.key, label: f.label, value: f.value })) } : {}),
-      })),
-    };
-    io.out(JSON.stringify(doc, null, 2));
-  } else {
-    io.out(textReport(file, report));
-  }
-  return report.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+  const agency = await readAgency(flag(args, 'agency'));
+  const { checkCommand, jobsFlag, linkTimeoutFlag } = await import('./checkMany');
+  return checkCommand(args.positional, {
+    file: { today: io.today(), asOf, fiscalYear, agency, edition: flag(args, 'edition'), website },
+    format,
+    report: flag(args, 'report'),
+    force: args.flags.get('force') === true,
+    links: args.flags.get('check-links') === true ? { timeoutMs: linkTimeoutFlag(flag(args, 'link-timeout')) } : undefined,
+    jobs: jobsFlag(flag(args, 'jobs')),
+  }, io);
 }
 
 export async function run(argv: readonly string[], io: Io = nodeIo): Promise<number> {
@@ -178,6 +139,7 @@ export async function run(argv: readonly string[], io: Io = nodeIo): Promise<num
       case 'check':
         return await cmdCheck(rest, io);
       case 'import': return await (await import('./import')).cmdImport(rest, io);
+      case 'fix': return await (await import('./fix')).cmdFix(rest, io);
       case undefined:
       case '--help':
       case '-h':

@@ -1,0 +1,158 @@
+/**
+ * One workbook on disk → its check result, as plain data. The same function runs in the command's
+ * own thread (one file) and in the worker pool (many files), so a file checked alone and in a batch
+ * gets the same verdict. Everything it returns can cross a worker boundary (structured clone).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkWorkbook, type AgencyProfile, type SheetReport } from '../domain/check';
+import { columnLetter, type SheetGrid } from '../domain/grid';
+import { readWorkbookFile } from '../xlsx/read';
+
+/** What `check` was told, the same for every file of a run. */
+export interface CheckFileOptions {
+  /** Today in Thailand (the as-of date when none is given). */
+  readonly today: Date;
+  readonly asOf?: Date;
+  readonly fiscalYear?: number;
+  readonly edition?: string;
+  /** The `--agency` profile; the workbook's own profile is used when absent. */
+  readonly agency?: AgencyProfile;
+  readonly website?: string;
+  /** Collect the web addresses of the workbook for `--check-links`. */
+  readonly collectLinks?: boolean;
+}
+
+/** A web address found in a cell. */
+export interface LinkCell {
+  readonly sheet: string;
+  /** Excel row number and column letters of the cell. */
+  readonly row: number;
+  readonly column: string;
+  readonly url: string;
+  /** The cell is the URL column of a recognised template (OIT checklist), not any cell. */
+  readonly templateUrl: boolean;
+}
+
+/** Where the agency name of a file came from. */
+export type AgencySource = 'profile' | 'column' | 'flag' | 'file';
+
+export interface CheckedFile {
+  readonly status: 'checked';
+  readonly file: string;
+  readonly agency: string;
+  readonly agencySource: AgencySource;
+  /** The agency's main website (flag, or profile), for the link check's domain. */
+  readonly website?: string;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Per sheet, as the check reports it (without the fix values and completeness figures). */
+  readonly sheets: readonly SheetReport[];
+  readonly links?: readonly LinkCell[];
+}
+
+export interface UnusableFile {
+  readonly status: 'unusable';
+  readonly file: string;
+  /** The one-line reason, in Thai and English. */
+  readonly th: string;
+  readonly en: string;
+}
+
+export type FileResult = CheckedFile | UnusableFile;
+
+function unusable(file: string, th: string, en: string): UnusableFile {
+  return { status: 'unusable', file, th, en };
+}
+
+/** The value most records carry in the template's agency-name column (ชื่อหน่วยงาน). */
+function agencyFromColumns(checks: ReturnType<typeof checkWorkbook>['checks']): string | undefined {
+  const counts = new Map<string, number>();
+  for (const c of checks) {
+    const rec = c.recognition;
+    if (!rec) continue;
+    const pos = rec.template.columns.findIndex((col) => col.agency === 'name');
+    const idx = pos < 0 ? undefined : rec.indexOf.get(rec.template.columns[pos].key);
+    if (idx === undefined) continue;
+    for (const r of c.records) {
+      const v = r.source[idx];
+      if (typeof v === 'string' && v.trim()) counts.set(v.trim(), (counts.get(v.trim()) ?? 0) + 1);
+    }
+  }
+  let best: string | undefined;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) (best = k), (n = c);
+  return best;
+}
+
+const URL_CELL = /^https?:\/\/[^\s]+$/i;
+
+/** Every cell that is a web address and nothing else, and the URL column of the OIT checklist. */
+function linkCells(sheets: readonly SheetGrid[], checks: ReturnType<typeof checkWorkbook>['checks']): LinkCell[] {
+  const out: LinkCell[] = [];
+  sheets.forEach((g, i) => {
+    const rec = checks[i]?.recognition;
+    const urlCol = rec?.template.columns.find((c) => c.type === 'url');
+    const urlIdx = urlCol ? rec?.indexOf.get(urlCol.key) : undefined;
+    const first = g.firstRow ?? 1;
+    g.rows.forEach((row, r) => {
+      row.forEach((v, c) => {
+        if (typeof v !== 'string') return;
+        const url = v.trim();
+        if (!URL_CELL.test(url)) return;
+        out.push({ sheet: g.name, row: first + r, column: columnLetter(c), url, templateUrl: c === urlIdx && first + r > (rec?.headerRow ?? 0) });
+      });
+    });
+  });
+  return out;
+}
+
+export async function checkFile(file: string, opts: CheckFileOptions): Promise<FileResult> {
+  let head: Buffer;
+  try {
+    const fh = await fs.open(file, 'r');
+    try {
+      head = Buffer.alloc(4);
+      await fh.read(head, 0, 4, 0);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return unusable(file, `ไม่พบไฟล์หรือเปิดไม่ได้: ${file}`, `File not found or unreadable: ${file}`);
+  }
+  if (head[0] !== 0x50 || head[1] !== 0x4b) {
+    return unusable(file, `${file} ไม่ใช่ไฟล์ Excel .xlsx (ถ้าเป็น .xls ให้บันทึกเป็น .xlsx ก่อน)`, `${file} is not an .xlsx workbook (save .xls files as .xlsx first)`);
+  }
+  let loaded;
+  try {
+    loaded = await readWorkbookFile(file);
+  } catch {
+    return unusable(file, `${file} เสียหายหรืออ่านไม่ได้`, `${file} is corrupt or cannot be read`);
+  }
+  const agency = opts.agency ?? loaded.meta.agency;
+  const report = checkWorkbook(loaded.sheets, { today: opts.today, asOf: opts.asOf, fiscalYear: opts.fiscalYear, agency, edition: opts.edition, website: opts.website }, (sheet) => {
+    const b = loaded.meta.sheets[sheet];
+    return b ? { templateId: b.template, edition: opts.edition ?? b.edition } : {};
+  });
+  if (!report.sheets.some((s) => s.template)) {
+    return unusable(file, `${file}: ไม่พบแบบที่รู้จักในแผ่นงานใดเลย (หัวตารางไม่ตรงกับแบบใดในรายการ ita-forms templates)`, `${file}: no sheet holds a recognised template`);
+  }
+  const fromProfile = loaded.meta.agency?.name;
+  const fromColumns = fromProfile ? undefined : agencyFromColumns(report.checks);
+  const fromFlag = opts.agency?.name;
+  const [name, agencySource]: [string, AgencySource] = fromProfile
+    ? [fromProfile, 'profile']
+    : fromColumns
+      ? [fromColumns, 'column']
+      : fromFlag
+        ? [fromFlag, 'flag']
+        : [path.basename(file, path.extname(file)), 'file'];
+  // Only what the reports use crosses back: no fix values, no completeness per field.
+  const sheets = report.sheets.map(({ completeness: _c, ...s }) => ({ ...s, issues: s.issues.map(({ fix: _f, ...i }) => i) }));
+  const website = opts.website ?? agency?.website;
+  return {
+    status: 'checked', file, agency: name, agencySource, errors: report.errors, warnings: report.warnings, sheets,
+    ...(website ? { website } : {}),
+    ...(opts.collectLinks ? { links: linkCells(loaded.sheets, report.checks) } : {}),
+  };
+}
