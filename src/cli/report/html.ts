@@ -22,17 +22,20 @@ function thaiDateTime(d: Date): string {
 }
 
 const NUMERIC = new Set(['fiscalYear', 'records', 'errors', 'warnings']);
+const NOWRAP = new Set(['item', 'edition', 'verdict', 'cell', 'severity', 'code']);
 
-function bars(items: readonly { label: string; title?: string; errors: number; warnings: number }[], unit: string): string {
+function bars(items: readonly { label: string; title?: string; errors: number; warnings: number }[]): string {
   if (items.length === 0) return '<p class="none">ไม่มี</p>';
   const max = Math.max(1, ...items.map((i) => i.errors + i.warnings));
   const shown = items.slice(0, BAR_LIMIT);
+  const n = (x: number) => x.toLocaleString('th-TH');
   const li = shown.map((i) => {
     const e = (i.errors / max) * 100;
     const w = (i.warnings / max) * 100;
+    const count = [i.errors ? `<b>ผิด ${n(i.errors)}</b>` : '', i.warnings ? `<small>เตือน ${n(i.warnings)}</small>` : ''].filter(Boolean).join(' · ') || 'ไม่มี';
     return `<li><span class="label" title="${esc(i.title ?? i.label)}">${esc(i.label)}</span>`
       + `<span class="bar" aria-hidden="true"><span class="e" style="width:${e.toFixed(2)}%"></span><span class="w" style="width:${w.toFixed(2)}%"></span></span>`
-      + `<span class="n">${i.errors.toLocaleString('th-TH')}${i.warnings ? ` <small>+${i.warnings.toLocaleString('th-TH')} ${'คำเตือน'}</small>` : ''} ${unit}</span></li>`;
+      + `<span class="n">${count}</span></li>`;
   });
   const more = items.length > shown.length ? `<p class="more">และอีก ${items.length - shown.length} รายการ (ดูในตาราง)</p>` : '';
   return `<ul class="bars">${li.join('')}</ul>${more}`;
@@ -42,7 +45,7 @@ function table(id: string, columns: readonly { key: string; th: string }[], rows
   const head = columns.map((c, i) => `<th scope="col" data-col="${i}"${NUMERIC.has(c.key) ? ' data-num="1"' : ''}><button type="button">${esc(c.th)}</button></th>`).join('');
   const body = rows.map((r) => {
     const cls = 'verdict' in r ? ` class="v-${r.verdict}"` : ` class="s-${r.severity}"`;
-    return `<tr${cls}>${columns.map((c) => `<td>${esc(cellText(r, c.key))}</td>`).join('')}</tr>`;
+    return `<tr${cls}>${columns.map((c) => `<td${NUMERIC.has(c.key) ? ' class="num"' : NOWRAP.has(c.key) ? ' class="nowrap"' : ''}>${esc(cellText(r, c.key))}</td>`).join('')}</tr>`;
   }).join('\n');
   return `<table id="${id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
@@ -61,11 +64,11 @@ h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 0 0 12px;
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; margin-bottom: 20px; }
 section.panel { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px; margin-bottom: 20px; }
 .bars { list-style: none; margin: 0; padding: 0; }
-.bars li { display: grid; grid-template-columns: minmax(120px, 34%) 1fr auto; gap: 8px; align-items: center; padding: 2px 0; }
+.bars li { display: grid; grid-template-columns: minmax(120px, 34%) 1fr 9.5em; gap: 8px; align-items: center; padding: 2px 0; }
 .bars .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .bars .bar { display: flex; height: 14px; background: #eef1f4; border-radius: 3px; overflow: hidden; }
 .bars .e { background: var(--err); } .bars .w { background: var(--warn); }
-.bars .n { font-variant-numeric: tabular-nums; white-space: nowrap; } .bars small { color: var(--mute); }
+.bars .n { font-variant-numeric: tabular-nums; white-space: nowrap; } .bars .n b { color: var(--err); font-weight: 600; } .bars small { color: #8a6100; font-size: 14px; }
 .legend { color: var(--mute); font-size: 13px; margin: 0 0 8px; }
 .legend i { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; border-radius: 2px; }
 .more, .none { color: var(--mute); font-size: 13px; }
@@ -73,9 +76,10 @@ section.panel { background: #fff; border: 1px solid var(--line); border-radius: 
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { position: sticky; top: 0; background: #eef2f7; }
+th[data-num] { text-align: right; }
 th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
 th[aria-sort="ascending"] button::after { content: " ▲"; } th[aria-sort="descending"] button::after { content: " ▼"; }
-td:nth-child(n) { word-break: break-word; }
+td { overflow-wrap: anywhere; } td.num { text-align: right; font-variant-numeric: tabular-nums; } td.nowrap, td.num { white-space: nowrap; overflow-wrap: normal; }
 tr.v-ready td:nth-child(11) { color: var(--ok); font-weight: 600; }
 tr.v-not-ready td:nth-child(11), tr.v-unusable td:nth-child(11) { color: var(--err); font-weight: 600; }
 tr.s-error td:nth-child(5) { color: var(--err); } tr.s-warning td:nth-child(5) { color: #9a6b00; }
@@ -163,8 +167,8 @@ export function reportHtml(data: ReportData, sheets: readonly SheetRow[], issues
 ${card(data.results.length, 'ไฟล์ที่ตรวจ')}${card(ready, VERDICT_TH.ready, 'ok')}${card(checked.length - ready, VERDICT_TH['not-ready'], 'err')}${card(unusable, VERDICT_TH.unusable, unusable ? 'err' : '')}${card(errors, 'ข้อผิดพลาด', 'err')}${card(warnings, 'คำเตือน', 'warn')}${data.skipped.length ? card(data.skipped.length, 'ไฟล์ที่ข้าม') : ''}
 </div>
 <div class="charts">
-<section class="panel" aria-labelledby="h-agency"><h2 id="h-agency">ข้อผิดพลาดตามหน่วยงาน</h2><p class="legend"><i style="background:var(--err)"></i>ข้อผิดพลาด<i style="background:var(--warn)"></i>คำเตือน</p>${bars(agencies, 'ข้อ')}</section>
-<section class="panel" aria-labelledby="h-code"><h2 id="h-code">ปัญหาตามรหัส</h2><p class="legend"><i style="background:var(--err)"></i>ข้อผิดพลาด<i style="background:var(--warn)"></i>คำเตือน</p>${bars(codes, 'ครั้ง')}</section>
+<section class="panel" aria-labelledby="h-agency"><h2 id="h-agency">ข้อผิดพลาดตามหน่วยงาน</h2><p class="legend"><i style="background:var(--err)"></i>ข้อผิดพลาด<i style="background:var(--warn)"></i>คำเตือน</p>${bars(agencies)}</section>
+<section class="panel" aria-labelledby="h-code"><h2 id="h-code">ปัญหาตามรหัส</h2><p class="legend"><i style="background:var(--err)"></i>ข้อผิดพลาด<i style="background:var(--warn)"></i>คำเตือน</p>${bars(codes)}</section>
 </div>
 <section class="panel" aria-labelledby="h-sheets">
 <h2 id="h-sheets">ผลการตรวจรายไฟล์และแผ่นงาน (${sheets.length.toLocaleString('th-TH')} แถว)</h2>
