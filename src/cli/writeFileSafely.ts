@@ -14,13 +14,21 @@ export function fileExistsError(target: string): FileExists {
   return new FileExists(`มีไฟล์ ${target} อยู่แล้ว: ไม่เขียนทับ (ใช้ --force ถ้าต้องการแทนที่)`, `${target} already exists: not overwritten (use --force to replace it)`);
 }
 
-export async function writeFileSafely(target: string, data: string | Uint8Array, opts: { force: boolean }): Promise<void> {
+/**
+ * `data` is the content, or a function that writes the content into the temporary file it is given
+ * (a streaming writer: a large report never sits whole in memory).
+ */
+export async function writeFileSafely(target: string, data: string | Uint8Array | ((tmp: string) => Promise<void>), opts: { force: boolean }): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const fh = await fs.open(tmp, 'wx');
+    if (typeof data === 'function') {
+      await (await fs.open(tmp, 'wx')).close();
+      await data(tmp);
+    }
+    const fh = await fs.open(tmp, typeof data === 'function' ? 'r+' : 'wx');
     try {
-      await fh.writeFile(data);
+      if (typeof data !== 'function') await fh.writeFile(data);
       await fh.sync();
     } finally {
       await fh.close();

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
 import { utcDate } from '../../src/domain/values/thaiDate';
 import { AGENCY, RECORD } from '../fixtures/agency';
+import * as scores from '../fixtures/seeds/itaScores';
 import { captureIo } from './cliIo';
 
 let dir: string;
@@ -179,6 +180,31 @@ describe('ita-forms fix', () => {
     expect(await fs.readFile(existing, 'utf8')).toBe('งานเดิม');
     expect(await run(['fix', input, '--out', existing, '--force'], captureIo())).toBe(0);
     expect((await load(existing)).getWorksheet(SHEET)!.getCell('H2').value).toBe(1200);
+  });
+
+  it('fills derived cells an officer typed over or cleared, and leaves the formulas to themselves', async () => {
+    const file = path.join(dir, 'ita.xlsx');
+    expect(await run(['new', 'ita-scores', '--edition', '2563', '--out', file], captureIo())).toBe(0);
+    const wb = await load(file);
+    const ws = wb.getWorksheet('ผลคะแนน ITA')!;
+    scores.rows.slice(2, 12).forEach((r, k) => {
+      ws.getCell(`D${k + 2}`).value = r[2] as number;
+      ws.getCell(`E${k + 2}`).value = r[3] as number;
+    });
+    ws.getCell('G2').value = 'จุดอ่อน'; // 88.99 is a strength: typed over the formula, wrongly
+    ws.getCell('G3').value = null; // the formula deleted
+    await wb.xlsx.writeFile(file);
+    const out = path.join(dir, 'ita-fixed.xlsx');
+    const t = captureIo();
+    expect(await run(['fix', file, '--out', out], t)).toBe(0);
+    expect(t.stdout.slice(0, 3)).toEqual([
+      'แผ่นงาน "ผลคะแนน ITA"',
+      '  G2: "จุดอ่อน" → "จุดแข็ง"  [derived-wrong]',
+      '  G3: (ว่าง) → "จุดอ่อน"  [derived-missing]',
+    ]);
+    const [a, b] = [await load(file), await load(out)];
+    expect(differences(a, b, new Set(['ผลคะแนน ITA!G2', 'ผลคะแนน ITA!G3']))).toEqual([]);
+    expect(b.getWorksheet('ผลคะแนน ITA')!.getCell('G4').formula).toBe('IF(E4="","",IF(E4>=85,"จุดแข็ง","จุดอ่อน"))');
   });
 
   it('refuses a workbook with parts it cannot carry over (a chart), and says so', async () => {

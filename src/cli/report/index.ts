@@ -9,7 +9,7 @@ import { fileExistsError, writeFileSafely } from '../writeFileSafely';
 import { issuesCsv, sheetsCsv } from './csv';
 import { reportHtml } from './html';
 import { reportRows, VERDICT_TH, type ReportData } from './rows';
-import { reportWorkbook } from './xlsx';
+import { writeReportWorkbook } from './xlsx';
 
 export type ReportFormat = 'xlsx' | 'csv' | 'json' | 'html';
 
@@ -40,7 +40,7 @@ export async function writeReport(file: string, data: ReportData, force: boolean
   const { sheets, issues } = reportRows(data);
   switch (reportFormat(file)) {
     case 'xlsx':
-      return writeFileSafely(file, await reportWorkbook(sheets, issues, 'รายงานผลการตรวจแบบ ITA'), { force });
+      return writeFileSafely(file, (tmp) => writeReportWorkbook(tmp, sheets, issues), { force });
     case 'csv':
       // Both files are checked free before either is written.
       await assertReportWritable(file, force);
