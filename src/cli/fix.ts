@@ -60,14 +60,15 @@ function applyToWorkbook(wb: ExcelJS.Workbook, changes: readonly PlannedChange[]
   for (const c of changes) {
     const ws = wb.getWorksheet(c.sheet);
     if (!ws) continue;
-    const cell = ws.getCell(c.row, c.col);
-    if (cell.type === ExcelJS.ValueType.Formula) {
+    const existing = ws.findCell(c.row, c.col);
+    if (existing?.type === ExcelJS.ValueType.Formula) {
       formulas.push(c);
       continue;
     }
-    cell.value = c.to as ExcelJS.CellValue;
+    ws.getRow(c.row).getCell(c.col).value = c.to as ExcelJS.CellValue;
+    const written = ws.findCell(c.row, c.col);
     // A fresh style object: exceljs shares one among cells read with the same style.
-    if (c.numFmt) cell.style = { ...cell.style, numFmt: c.numFmt };
+    if (c.numFmt && written) written.style = { ...written.style, numFmt: c.numFmt };
     applied.push(c);
   }
   return { applied, formulas };
