@@ -19,7 +19,7 @@ const DIR = path.resolve('.bench', `batch-${FILES}x${ROWS}-v1`);
 const AGENCIES = ['เทศบาลตำบลชุมพล', 'องค์การบริหารส่วนตำบลหนองบัว', 'เทศบาลเมืองสีคิ้ว', 'องค์การบริหารส่วนตำบลโคกสูง', 'เทศบาลตำบลลาดบัวขาว', 'องค์การบริหารส่วนตำบลมิตรภาพ', 'เทศบาลตำบลคลองไผ่', 'องค์การบริหารส่วนตำบลวังโรงใหญ่'];
 
 async function generate(): Promise<void> {
-  if (existsSync(path.join(DIR, 'done'))) return;
+  if (existsSync(path.join(DIR, '.done'))) return;
   mkdirSync(DIR, { recursive: true });
   // One workbook per agency, copied: each copy is read and checked in full like any other file.
   const originals: string[] = [];
@@ -39,7 +39,7 @@ async function generate(): Promise<void> {
     await fs.copyFile(originals[i % originals.length], path.join(sub, `o16-${String(i).padStart(4, '0')}.xlsx`));
   }
   for (const f of originals) await fs.rm(f);
-  await fs.writeFile(path.join(DIR, 'done'), '');
+  await fs.writeFile(path.join(DIR, '.done'), ''); // a dot file: not among the files checked
 }
 
 function checkRun(jobs: number): ChildRun {

@@ -167,7 +167,7 @@ export function reportHtml(data: ReportData, sheets: readonly SheetRow[], issues
 ${card(data.results.length, 'ไฟล์ที่ตรวจ')}${card(ready, VERDICT_TH.ready, 'ok')}${card(checked.length - ready, VERDICT_TH['not-ready'], 'err')}${card(unusable, VERDICT_TH.unusable, unusable ? 'err' : '')}${card(errors, 'ข้อผิดพลาด', 'err')}${card(warnings, 'คำเตือน', 'warn')}${data.skipped.length ? card(data.skipped.length, 'ไฟล์ที่ข้าม') : ''}
 </div>
 <div class="charts">
-<section class="panel" aria-labelledby="h-agency"><h2 id="h-agency">ข้อผิดพลาดตามหน่วยงาน</h2><p class="legend"><i style="background:var(--err)"></i>ข้อผิดพลาด<i style="background:var(--warn)"></i>คำเตือน</p>${bars(agencies)}</section>
+<section class="panel" aria-labelledby="h-agency"><h2 id="h-agency">ปัญหาตามหน่วยงาน</h2><p class="legend"><i style="background:var(--err)"></i>ข้อผิดพลาด<i style="background:var(--warn)"></i>คำเตือน</p>${bars(agencies)}</section>
 <section class="panel" aria-labelledby="h-code"><h2 id="h-code">ปัญหาตามรหัส</h2><p class="legend"><i style="background:var(--err)"></i>ข้อผิดพลาด<i style="background:var(--warn)"></i>คำเตือน</p>${bars(codes)}</section>
 </div>
 <section class="panel" aria-labelledby="h-sheets">
