@@ -190,7 +190,13 @@ export async function checkCommand(inputs: readonly string[], o: CheckCommandOpt
     progress.finish();
     for (const m of expanded.missing) results.push({ status: 'unusable', file: m, th: `ไม่พบไฟล์ โฟลเดอร์ หรือไฟล์ที่ตรงกับ ${m}`, en: `No file, folder or match for ${m}` });
   }
-  if (o.links) results = await checkLinks(results, o.links);
+  if (o.links) {
+    if (!expanded.single) {
+      const cells = results.flatMap((r) => (r.status === 'checked' ? r.links ?? [] : []));
+      io.err(`ตรวจลิงก์ ${new Set(cells.map((c) => c.url)).size} ที่อยู่ (${cells.length} เซลล์)…`);
+    }
+    results = await checkLinks(results, o.links);
+  }
 
   if (expanded.single) {
     const r = results[0] as CheckedFile;

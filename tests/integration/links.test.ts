@@ -218,6 +218,7 @@ describe('check --check-links', () => {
     const r = await cli.run(['check', path.join(dir, 'links'), '--check-links', '--report', path.join(dir, 'links.json')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('ข้อผิดพลาด 1, คำเตือน 0 — ยังไม่พร้อมเผยแพร่');
+    expect(r.stderr).toContain('ตรวจลิงก์ 3 ที่อยู่ (70 เซลล์)…');
     expect(seen.filter((s) => s.endsWith(' /missing'))).toEqual(['HEAD 127.0.0.1 /missing', 'GET 127.0.0.1 /missing']);
     const report = JSON.parse(await fs.readFile(path.join(dir, 'links.json'), 'utf8'));
     expect(report.linksChecked).toBe(true);
