@@ -8,6 +8,7 @@ import path from 'node:path';
 import { checkWorkbook, type AgencyProfile, type SheetReport } from '../domain/check';
 import { columnLetter, type SheetGrid } from '../domain/grid';
 import { readWorkbookFile } from '../xlsx/read';
+import { readHyperlinks, type HyperlinkCell } from '../xlsx/hyperlinks';
 
 /** What `check` was told, the same for every file of a run. */
 export interface CheckFileOptions {
@@ -87,23 +88,38 @@ function agencyFromColumns(checks: ReturnType<typeof checkWorkbook>['checks']): 
 
 const URL_CELL = /^https?:\/\/[^\s]+$/i;
 
-/** Every cell that is a web address and nothing else, and the URL column of the OIT checklist. */
-function linkCells(sheets: readonly SheetGrid[], checks: ReturnType<typeof checkWorkbook>['checks']): LinkCell[] {
+/**
+ * Every cell that is a web address and nothing else, and every hyperlink's target; those in the URL
+ * column of a template (the OIT checklist) marked as such.
+ */
+function linkCells(sheets: readonly SheetGrid[], checks: ReturnType<typeof checkWorkbook>['checks'], hyperlinks: readonly HyperlinkCell[]): LinkCell[] {
   const out: LinkCell[] = [];
+  const urlColumns = new Map<string, { col: number | undefined; headerRow: number }>();
   sheets.forEach((g, i) => {
     const rec = checks[i]?.recognition;
     const urlCol = rec?.template.columns.find((c) => c.type === 'url');
-    const urlIdx = urlCol ? rec?.indexOf.get(urlCol.key) : undefined;
+    urlColumns.set(g.name, { col: urlCol ? rec?.indexOf.get(urlCol.key) : undefined, headerRow: rec?.headerRow ?? 0 });
+  });
+  const isTemplateUrl = (sheet: string, row: number, col: number) => {
+    const u = urlColumns.get(sheet);
+    return u !== undefined && u.col === col && row > u.headerRow;
+  };
+  const seen = new Set<string>();
+  const add = (sheet: string, row: number, col: number, url: string) => {
+    const key = `${sheet}\u0000${row}:${col}\u0000${url}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ sheet, row, column: columnLetter(col), url, templateUrl: isTemplateUrl(sheet, row, col) });
+  };
+  for (const g of sheets) {
     const first = g.firstRow ?? 1;
     g.rows.forEach((row, r) => {
       row.forEach((v, c) => {
-        if (typeof v !== 'string') return;
-        const url = v.trim();
-        if (!URL_CELL.test(url)) return;
-        out.push({ sheet: g.name, row: first + r, column: columnLetter(c), url, templateUrl: c === urlIdx && first + r > (rec?.headerRow ?? 0) });
+        if (typeof v === 'string' && URL_CELL.test(v.trim())) add(g.name, first + r, c, v.trim());
       });
     });
-  });
+  }
+  for (const h of hyperlinks) if (urlColumns.has(h.sheet)) add(h.sheet, h.row, h.col - 1, h.url);
   return out;
 }
 
@@ -153,6 +169,6 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
   return {
     status: 'checked', file, agency: name, agencySource, errors: report.errors, warnings: report.warnings, sheets,
     ...(website ? { website } : {}),
-    ...(opts.collectLinks ? { links: linkCells(loaded.sheets, report.checks) } : {}),
+    ...(opts.collectLinks ? { links: linkCells(loaded.sheets, report.checks, await readHyperlinks(file)) } : {}),
   };
 }

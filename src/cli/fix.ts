@@ -7,38 +7,17 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { planFixes, type PlannedChange } from '../app/workbookSession';
+import { planFixes } from '../app/workbookSession';
 import { checkWorkbook, type CheckOptions } from '../domain/check';
 import type { CellValue } from '../domain/grid';
 import { parseFiscalYear, parseIsoDate, formatThaiDate } from '../domain/values/thaiDate';
 import { readWorkbookFile, type LoadedWorkbook } from '../xlsx/read';
+import { uncarriedParts, writeCellChanges } from '../xlsx/fixWorkbook';
 import { flag, parseArgs, UsageError } from './args';
 import { checkFile } from './checkFile';
 import { readAgency, Unusable } from './inputs';
 import type { Io } from './main';
 import { fileExistsError, writeFileSafely } from './writeFileSafely';
-
-/**
- * Parts of a workbook that exceljs does not carry over when it rewrites a file: fixing through it
- * would silently drop them, so such a workbook is refused (the pane fixes it inside Excel).
- */
-const UNCARRIED_PARTS: readonly { part: string; th: string }[] = [
-  { part: 'xl/charts/', th: 'แผนภูมิ' },
-  { part: 'xl/pivotTables/', th: 'PivotTable' },
-  { part: 'xl/slicers/', th: 'ตัวแบ่งส่วนข้อมูล (slicer)' },
-  { part: 'xl/timelines/', th: 'ไทม์ไลน์' },
-  { part: 'xl/externalLinks/', th: 'การเชื่อมโยงไปสมุดงานอื่น' },
-  { part: 'xl/vbaProject.bin', th: 'แมโคร' },
-  { part: 'xl/activeX/', th: 'ตัวควบคุม ActiveX' },
-  { part: 'xl/ctrlProps/', th: 'ตัวควบคุมฟอร์ม' },
-];
-
-/** Names in a zip's directory are stored as plain bytes: a scan finds the parts without unzipping. */
-function uncarriedParts(bytes: Buffer): string[] {
-  const text = bytes.toString('latin1');
-  return UNCARRIED_PARTS.filter((p) => text.includes(p.part)).map((p) => p.th);
-}
 
 function shown(v: CellValue): string {
   if (v === null || v === '') return '(ว่าง)';
@@ -51,27 +30,6 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
   // The same file by another name (a link, another case on a case-insensitive disk).
   return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
-}
-
-/** Writes the changes into the workbook model; cells holding a formula are left to the formula. */
-function applyToWorkbook(wb: ExcelJS.Workbook, changes: readonly PlannedChange[]): { applied: PlannedChange[]; formulas: PlannedChange[] } {
-  const applied: PlannedChange[] = [];
-  const formulas: PlannedChange[] = [];
-  for (const c of changes) {
-    const ws = wb.getWorksheet(c.sheet);
-    if (!ws) continue;
-    const existing = ws.findCell(c.row, c.col);
-    if (existing?.type === ExcelJS.ValueType.Formula) {
-      formulas.push(c);
-      continue;
-    }
-    ws.getRow(c.row).getCell(c.col).value = c.to as ExcelJS.CellValue;
-    const written = ws.findCell(c.row, c.col);
-    // A fresh style object: exceljs shares one among cells read with the same style.
-    if (c.numFmt && written) written.style = { ...written.style, numFmt: c.numFmt };
-    applied.push(c);
-  }
-  return { applied, formulas };
 }
 
 export async function cmdFix(argv: string[], io: Io): Promise<number> {
@@ -91,7 +49,8 @@ export async function cmdFix(argv: string[], io: Io): Promise<number> {
   const fyText = flag(args, 'fiscal-year');
   const fy = fyText === undefined ? undefined : parseFiscalYear(fyText);
   if (fy && !fy.ok) throw new UsageError(`--fiscal-year ไม่ถูกต้อง: ${fy.problem.th}`, `Bad --fiscal-year: ${fy.problem.en}`);
-  const website = flag(args, 'website');
+  const site = flag(args, 'website')?.trim();
+  const website = site && !/^https?:\/\//i.test(site) ? `https://${site}` : site;
   const edition = flag(args, 'edition');
   const agencyFlag = await readAgency(flag(args, 'agency'));
 
@@ -126,9 +85,8 @@ export async function cmdFix(argv: string[], io: Io): Promise<number> {
     return report.errors > 0 ? 1 : 0;
   }
 
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  const { applied, formulas } = applyToWorkbook(wb, chosen);
+  const fixed = await writeCellChanges(bytes, chosen);
+  const { applied, formulas } = fixed;
   let sheet = '';
   for (const c of applied) {
     if (c.sheet !== sheet) {
@@ -138,7 +96,7 @@ export async function cmdFix(argv: string[], io: Io): Promise<number> {
     io.out(`  ${c.address}: ${shown(c.from)} → ${shown(c.to)}  [${c.code}]`);
   }
   for (const c of formulas) io.out(`  ${c.address}: มีสูตร ไม่แก้ (${c.reason}) [${c.code}]`);
-  await writeFileSafely(out, new Uint8Array(await wb.xlsx.writeBuffer()), { force });
+  await writeFileSafely(out, fixed.bytes, { force });
 
   // What is left is for the officer: the same check on the file just written.
   const after = await checkFile(out, opts);

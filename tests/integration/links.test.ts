@@ -191,6 +191,8 @@ describe('check --check-links', () => {
     }
     ws.getCell('G5').value = local('/missing');
     ws.getCell('G9').value = local('/no-head');
+    // A note beside the table, linking to a page that is gone: a hyperlink shows other text.
+    ws.getCell('H3').value = { text: 'ดูประกาศเดิม', hyperlink: local('/missing') };
     await wb.xlsx.writeFile(file);
   }, 120_000);
   afterAll(() => cli?.remove());
@@ -206,6 +208,8 @@ describe('check --check-links', () => {
     const doc = JSON.parse(t.stdout[0]);
     expect(doc.errors).toBe(1);
     expect(doc.sheets[0].issues).toEqual([
+      // Outside the checklist's URL column a dead link is a warning: the item itself is not scored on it.
+      { severity: 'warning', code: 'link-broken', row: 3, column: 'H', field: null, message: `ลิงก์ ${local('/missing')} เปิดไม่ได้: เว็บไซต์ตอบ HTTP 404 Not Found` },
       { severity: 'error', code: 'link-broken', row: 5, column: 'G', field: 'url', message: `ลิงก์ ${local('/missing')} เปิดไม่ได้: เว็บไซต์ตอบ HTTP 404 Not Found` },
     ]);
     // 35 cells, 3 distinct addresses: each opened once (the refused HEAD asked again with GET, the 404 too).
@@ -217,11 +221,11 @@ describe('check --check-links', () => {
     seen.length = 0;
     const r = await cli.run(['check', path.join(dir, 'links'), '--check-links', '--report', path.join(dir, 'links.json')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('ข้อผิดพลาด 1, คำเตือน 0 — ยังไม่พร้อมเผยแพร่');
-    expect(r.stderr).toContain('ตรวจลิงก์ 3 ที่อยู่ (70 เซลล์)…');
+    expect(r.stdout).toContain('ข้อผิดพลาด 1, คำเตือน 1 — ยังไม่พร้อมเผยแพร่');
+    expect(r.stderr).toContain('ตรวจลิงก์ 3 ที่อยู่ (72 เซลล์)…');
     expect(seen.filter((s) => s.endsWith(' /missing'))).toEqual(['HEAD 127.0.0.1 /missing', 'GET 127.0.0.1 /missing']);
     const report = JSON.parse(await fs.readFile(path.join(dir, 'links.json'), 'utf8'));
     expect(report.linksChecked).toBe(true);
-    expect(report.issues.map((i: { cell: string; code: string }) => `${i.cell} ${i.code}`)).toEqual(['G5 link-broken', 'G5 link-broken']);
+    expect(report.issues.map((i: { cell: string; code: string }) => `${i.cell} ${i.code}`)).toEqual(['H3 link-broken', 'G5 link-broken', 'H3 link-broken', 'G5 link-broken']);
   });
 });

@@ -8,8 +8,35 @@ import { UsageError } from '../args';
 import { fileExistsError, writeFileSafely } from '../writeFileSafely';
 import { issuesCsv, sheetsCsv } from './csv';
 import { reportHtml } from './html';
-import { reportRows, VERDICT_TH, type ReportData } from './rows';
-import { writeReportWorkbook } from './xlsx';
+import { ISSUE_COLUMNS, reportRows, SEVERITY_TH, SHEET_COLUMNS, VERDICT_TH, type IssueRow, type ReportData, type SheetRow, type Verdict } from './rows';
+import { writeReportWorkbook, type ReportTable } from '../../xlsx/reportWorkbook';
+
+export const SUMMARY_SHEET = 'สรุปผลการตรวจ';
+export const ISSUES_SHEET = 'ปัญหาที่พบ';
+
+const WIDTHS: Record<string, number> = { agency: 30, file: 40, sheet: 28, item: 8, template: 22, edition: 7, fiscalYear: 11, records: 12, errors: 11, warnings: 10, verdict: 24, note: 40, cell: 9, severity: 11, code: 24, message: 90 };
+const VERDICT_FILL: Partial<Record<Verdict, string>> = { ready: 'FFE2F0D9', 'not-ready': 'FFFADBD8', unusable: 'FFFCE4B6' };
+
+/** The two sheets of the .xlsx report, the verdict and severity in Thai. */
+function workbookTables(sheets: readonly SheetRow[], issues: readonly IssueRow[]): ReportTable[] {
+  const verdictCol = SHEET_COLUMNS.findIndex((c) => c.key === 'verdict');
+  return [
+    {
+      name: SUMMARY_SHEET,
+      columns: SHEET_COLUMNS.map((c) => ({ header: c.th, width: WIDTHS[c.key] ?? 14 })),
+      rows: sheets.map((r) => SHEET_COLUMNS.map((c) => (c.key === 'verdict' ? VERDICT_TH[r.verdict] : r[c.key]))),
+      highlight: (i) => {
+        const argb = VERDICT_FILL[sheets[i].verdict];
+        return argb ? { column: verdictCol, argb } : undefined;
+      },
+    },
+    {
+      name: ISSUES_SHEET,
+      columns: ISSUE_COLUMNS.map((c) => ({ header: c.th, width: WIDTHS[c.key] ?? 14 })),
+      rows: issues.map((r) => ISSUE_COLUMNS.map((c) => (c.key === 'severity' ? SEVERITY_TH[r.severity] : r[c.key]))),
+    },
+  ];
+}
 
 export type ReportFormat = 'xlsx' | 'csv' | 'json' | 'html';
 
@@ -40,7 +67,7 @@ export async function writeReport(file: string, data: ReportData, force: boolean
   const { sheets, issues } = reportRows(data);
   switch (reportFormat(file)) {
     case 'xlsx':
-      return writeFileSafely(file, (tmp) => writeReportWorkbook(tmp, sheets, issues), { force });
+      return writeFileSafely(file, (tmp) => writeReportWorkbook(tmp, workbookTables(sheets, issues)), { force });
     case 'csv':
       // Both files are checked free before either is written.
       await assertReportWritable(file, force);
