@@ -62,6 +62,11 @@ export interface UnusableFile {
 
 export type FileResult = CheckedFile | UnusableFile;
 
+/** The reason without the file name it starts with, for lists that show the file beside it. */
+export function reasonWithoutFile(r: UnusableFile): string {
+  return r.th.startsWith(r.file) ? r.th.slice(r.file.length).replace(/^:?\s*/, '') : r.th;
+}
+
 function unusable(file: string, th: string, en: string): UnusableFile {
   return { status: 'unusable', file, th, en };
 }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Issue, SheetReport } from '../domain/check';
-import { checkFile, type CheckedFile, type CheckFileOptions, type FileResult } from './checkFile';
+import { checkFile, reasonWithoutFile, type CheckedFile, type CheckFileOptions, type FileResult } from './checkFile';
 import { expandInputs, type Skipped } from './checkInputs';
 import { Unusable } from './inputs';
 import { judgeLink, LinkChecker, linkIssue, type LinkCheckOptions } from './links';
@@ -136,7 +136,7 @@ function batchText(results: readonly FileResult[], skipped: readonly Skipped[], 
   io.out(`ตรวจ ${results.length} ไฟล์${skipped.length ? ` (ข้าม ${skipped.length} ไฟล์)` : ''}`);
   for (const r of results) {
     if (r.status === 'unusable') {
-      io.out(`! ${r.file} — ตรวจไม่ได้: ${r.th}`);
+      io.out(`! ${r.file} — ตรวจไม่ได้: ${reasonWithoutFile(r)}`);
       continue;
     }
     const templates = r.sheets.filter((s) => s.template).map((s) => s.item ?? s.template).join(', ');

@@ -73,7 +73,7 @@ describe('check over a folder', () => {
     expect(out).toContain(`✓ ${p(CLEAN)} — เทศบาลตำบลชุมพล (o16): ข้อผิดพลาด 0, คำเตือน 15 — พร้อมเผยแพร่`);
     expect(out.find((l) => l.includes(FAULTY))).toMatch(new RegExp(`^✗ .* — ${NONGBUA} \\(o16\\): ข้อผิดพลาด 2, คำเตือน 9 — ยังไม่พร้อมเผยแพร่$`));
     expect(out.find((l) => l.includes(OIT))).toMatch(/^✗ .* — เทศบาลเมืองสีคิ้ว \(oit\): ข้อผิดพลาด \d+/);
-    expect(out).toContain(`! ${p(CORRUPT)} — ตรวจไม่ได้: ${p(CORRUPT)} เสียหายหรืออ่านไม่ได้`);
+    expect(out).toContain(`! ${p(CORRUPT)} — ตรวจไม่ได้: เสียหายหรืออ่านไม่ได้`);
     expect(out).toContain(`- ข้าม ${p('อ่านก่อน.txt')}: ไม่ใช่ไฟล์ .xlsx`);
     expect(out.some((l) => l.startsWith(`- ข้าม ${p('ชุมพล/~$o16.xlsx')}: ไฟล์ล็อกของ Excel`))).toBe(true);
     expect(out).toContain('สรุป: 4 ไฟล์ — พร้อมเผยแพร่ 1, ยังไม่พร้อม 2, ตรวจไม่ได้ 1; ข้อผิดพลาด ' + out.at(-2)!.split('ข้อผิดพลาด ')[1]);
@@ -159,7 +159,7 @@ function expectReportTables(sheets: string[][], issues: string[][]): void {
   const oit = byFile(OIT).find((r) => r[2] === 'OIT')!;
   expect(oit.slice(0, 6)).toEqual(['เทศบาลเมืองสีคิ้ว', p(OIT), 'OIT', 'oit', 'oit-checklist', '2567']);
   expect(oit[10]).toBe('ยังไม่พร้อมเผยแพร่');
-  expect(byFile(CORRUPT)).toEqual([['', p(CORRUPT), '', '', '', '', '', '', '', '', 'ตรวจไม่ได้', `${p(CORRUPT)} เสียหายหรืออ่านไม่ได้`]]);
+  expect(byFile(CORRUPT)).toEqual([['', p(CORRUPT), '', '', '', '', '', '', '', '', 'ตรวจไม่ได้', 'เสียหายหรืออ่านไม่ได้']]);
   expect(byFile('อ่านก่อน.txt')[0][10]).toBe('ข้าม');
   expect(sheets).toHaveLength(1 + 1 + 1 + byFile(OIT).length + 1 + 2);
 

@@ -2,7 +2,7 @@
  * The report of a batch check as two tables, the same for every format: one row per file and sheet
  * (skipped and unreadable files included, so every input is accounted for), and one row per issue.
  */
-import type { FileResult } from '../checkFile';
+import { reasonWithoutFile, type FileResult } from '../checkFile';
 import type { Skipped } from '../checkInputs';
 
 export interface ReportData {
@@ -85,7 +85,7 @@ export function reportRows(data: ReportData): { sheets: SheetRow[]; issues: Issu
   const none = { item: '', template: '', edition: '', fiscalYear: null, records: null, errors: null, warnings: null };
   for (const r of data.results) {
     if (r.status === 'unusable') {
-      sheets.push({ file: r.file, agency: '', sheet: '', ...none, verdict: 'unusable', note: r.th });
+      sheets.push({ file: r.file, agency: '', sheet: '', ...none, verdict: 'unusable', note: reasonWithoutFile(r) });
       continue;
     }
     for (const s of r.sheets) {
