@@ -70,7 +70,8 @@ export async function expandInputs(inputs: readonly string[], exclude: readonly 
       missing.push(input);
       continue;
     }
-    if (found.length === 0) {
+    // An empty folder is not a wrong name: the command says nothing was found to check.
+    if (found.length === 0 && kind !== 'dir') {
       missing.push(input);
       continue;
     }

@@ -178,6 +178,11 @@ export async function checkCommand(inputs: readonly string[], o: CheckCommandOpt
     throw new UsageError('--report ต้องเป็นไฟล์ใหม่ ไม่ใช่ไฟล์ที่ตรวจ', '--report must be a new file, not one of the files checked');
   }
 
+  if (expanded.files.length === 0 && expanded.missing.length === 0) {
+    // Nothing checked is never "no errors": exit 2, with what was skipped.
+    for (const s of expanded.skipped) io.out(`- ข้าม ${s.file}: ${s.th}`);
+    throw new Unusable(`ไม่พบไฟล์ .xlsx ให้ตรวจใน ${inputs.join(', ')}`, `No .xlsx workbook to check in ${inputs.join(', ')}`);
+  }
   let results: FileResult[];
   if (expanded.single) {
     const r = await checkFile(expanded.files[0], options);

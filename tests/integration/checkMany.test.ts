@@ -106,6 +106,16 @@ describe('check over a folder', () => {
     expect(doc.files[1].message).toContain('ไม่พบไฟล์ โฟลเดอร์ หรือไฟล์ที่ตรงกับ');
   });
 
+  it('a folder with no workbook in it is unusable input (exit 2), never "no errors"', async () => {
+    const empty = path.join(dir, 'ว่าง');
+    await fs.mkdir(empty, { recursive: true });
+    await fs.writeFile(path.join(empty, 'บันทึก.docx'), '');
+    const t = captureIo();
+    expect(await run(['check', empty], t)).toBe(2);
+    expect(t.stdout).toEqual([`- ข้าม ${path.join(empty, 'บันทึก.docx')}: ไม่ใช่ไฟล์ .xlsx`]);
+    expect(t.stderr).toEqual([`ita-forms: ไม่พบไฟล์ .xlsx ให้ตรวจใน ${empty} | No .xlsx workbook to check in ${empty}`]);
+  });
+
   it('one file keeps its report word for word, with or without a report file beside it', async () => {
     const plain = await cli.run(['check', p(FAULTY)]);
     const inProcess = captureIo();
