@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Unusable } from './inputs';
 
-export class FileExists extends Unusable {}
+class FileExists extends Unusable {}
 
 export function fileExistsError(target: string): FileExists {
   return new FileExists(`มีไฟล์ ${target} อยู่แล้ว: ไม่เขียนทับ (ใช้ --force ถ้าต้องการแทนที่)`, `${target} already exists: not overwritten (use --force to replace it)`);

@@ -7,7 +7,7 @@ import { formatThaiDate } from '../../domain/values/thaiDate';
 import { cellText, ISSUE_COLUMNS, SHEET_COLUMNS, VERDICT_TH, type IssueRow, type ReportData, type SheetRow } from './rows';
 
 /** Issues listed on the page; the .xlsx/.csv/.json reports carry all of them. */
-export const HTML_ISSUE_LIMIT = 3000;
+const HTML_ISSUE_LIMIT = 3000;
 const BAR_LIMIT = 30;
 
 function esc(s: string): string {

@@ -11,8 +11,8 @@ import { reportHtml } from './html';
 import { ISSUE_COLUMNS, reportRows, SEVERITY_TH, SHEET_COLUMNS, VERDICT_TH, type IssueRow, type ReportData, type SheetRow, type Verdict } from './rows';
 import { writeReportWorkbook, type ReportTable } from '../../xlsx/reportWorkbook';
 
-export const SUMMARY_SHEET = 'สรุปผลการตรวจ';
-export const ISSUES_SHEET = 'ปัญหาที่พบ';
+const SUMMARY_SHEET = 'สรุปผลการตรวจ';
+const ISSUES_SHEET = 'ปัญหาที่พบ';
 
 const WIDTHS: Record<string, number> = { agency: 30, file: 40, sheet: 28, item: 8, template: 22, edition: 7, fiscalYear: 11, records: 12, errors: 11, warnings: 10, verdict: 24, note: 40, cell: 9, severity: 11, code: 24, message: 90 };
 const VERDICT_FILL: Partial<Record<Verdict, string>> = { ready: 'FFE2F0D9', 'not-ready': 'FFFADBD8', unusable: 'FFFCE4B6' };
@@ -48,7 +48,7 @@ export function reportFormat(file: string): ReportFormat {
 }
 
 /** The CSV report's second file: the issues. */
-export function issuesCsvPath(file: string): string {
+function issuesCsvPath(file: string): string {
   return file.replace(/(\.csv)$/i, '-issues$1');
 }
 
