@@ -174,6 +174,27 @@ export class LinkChecker {
   }
 }
 
+/**
+ * The host an address is on, as the network sees it: lower case, Thai domain names (.ไทย) in their
+ * punycode form (redirects give that form), without "www.".
+ */
+function siteOf(url: string): string | undefined {
+  try {
+    return new URL(url.trim()).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return hostOf(url);
+  }
+}
+
+const UNREACHABLE_TH: Readonly<Record<string, string>> = {
+  ENOTFOUND: 'ไม่พบชื่อโดเมนนี้',
+  EAI_AGAIN: 'ค้นหาชื่อโดเมนไม่สำเร็จ',
+  ECONNREFUSED: 'เซิร์ฟเวอร์ไม่รับการเชื่อมต่อ',
+  ECONNRESET: 'การเชื่อมต่อถูกตัดกลางทาง',
+  EHOSTUNREACH: 'เข้าถึงเครื่องเซิร์ฟเวอร์ไม่ได้',
+  ENETUNREACH: 'เข้าถึงเครือข่ายของเซิร์ฟเวอร์ไม่ได้',
+};
+
 function onSite(host: string | undefined, sites: readonly string[]): boolean {
   return host !== undefined && sites.some((s) => host === s || host.endsWith(`.${s}`));
 }
@@ -192,9 +213,9 @@ export interface LinkVerdict {
  * the address's own domain, not go elsewhere.
  */
 export function judgeLink(url: string, outcome: FetchOutcome, website: string | undefined, timeoutMs: number): LinkVerdict | undefined {
-  const sites = [hostOf(url), website ? hostOf(website) : undefined].filter((s): s is string => s !== undefined);
-  const offAt = outcome.hops.slice(1).find((h) => !onSite(hostOf(h.url), sites))
-    ?? (outcome.failure && outcome.hops.length > 0 && !onSite(hostOf(outcome.failure.url), sites) ? { url: outcome.failure.url, status: 0, statusText: '' } : undefined);
+  const sites = [siteOf(url), website ? siteOf(website) : undefined].filter((s): s is string => s !== undefined);
+  const offAt = outcome.hops.slice(1).find((h) => !onSite(siteOf(h.url), sites))
+    ?? (outcome.failure && outcome.hops.length > 0 && !onSite(siteOf(outcome.failure.url), sites) ? { url: outcome.failure.url, status: 0, statusText: '' } : undefined);
   const last = outcome.hops[outcome.hops.length - 1];
   const chain = outcome.hops.map((h) => `${h.status}`).join(' → ');
   if (offAt) {
@@ -202,7 +223,7 @@ export function judgeLink(url: string, outcome: FetchOutcome, website: string | 
     return {
       code: 'link-off-domain',
       seen: `HTTP ${first.status} → ${offAt.url}`,
-      th: `ลิงก์ ${url} พาไปยังเว็บไซต์อื่น (${hostOf(offAt.url)}) ไม่ใช่เว็บไซต์ของหน่วยงาน (${sites.join(', ')}) [${chain}]`,
+      th: `ลิงก์ ${url} พาไปยังเว็บไซต์อื่น (${siteOf(offAt.url)}) ไม่ใช่เว็บไซต์ของหน่วยงาน (${sites.join(', ')}) [${chain}]`,
       en: `${url} redirects off the agency's domain to ${offAt.url} [${chain}]`,
     };
   }
@@ -218,7 +239,7 @@ export function judgeLink(url: string, outcome: FetchOutcome, website: string | 
       case 'bad-redirect':
         return { code: 'link-broken', seen: `redirect → ${f.url}`, th: `ลิงก์ ${url} ส่งต่อไปยังที่อยู่ที่เปิดไม่ได้ (${f.url})`, en: `${url} redirects to an unusable address (${f.url})` };
       case 'unreachable':
-        return { code: 'link-unreachable', seen: f.code, th: `ลิงก์ ${url} เปิดไม่ได้: ติดต่อเว็บไซต์ไม่ได้ (${f.code})`, en: `${url} is unreachable (${f.code})` };
+        return { code: 'link-unreachable', seen: f.code, th: `ลิงก์ ${url} เปิดไม่ได้: ${UNREACHABLE_TH[f.code] ?? 'ติดต่อเว็บไซต์ไม่ได้'} (${f.code})`, en: `${url} is unreachable (${f.code})` };
     }
   }
   if (last && last.status >= 400) {

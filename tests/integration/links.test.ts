@@ -152,7 +152,13 @@ describe('link check', () => {
     const closed = http.createServer();
     const p = await listen(closed);
     await new Promise((r) => closed.close(r));
-    expect(await verdict(`http://agency.go.th:${p}/ok`)).toMatchObject({ code: 'link-unreachable', seen: 'ECONNREFUSED' });
+    expect(await verdict(`http://agency.go.th:${p}/ok`)).toMatchObject({ code: 'link-unreachable', seen: 'ECONNREFUSED', th: `ลิงก์ http://agency.go.th:${p}/ok เปิดไม่ได้: เซิร์ฟเวอร์ไม่รับการเชื่อมต่อ (ECONNREFUSED)` });
+  });
+
+  it('a Thai domain name (.ไทย) redirecting within itself stays on its site', async () => {
+    // The redirect comes back in punycode: the same site, not another domain.
+    const outcome = { hops: [{ url: 'http://เทศบาลตัวอย่าง.ไทย/o1', status: 301, statusText: '' }, { url: 'http://xn--72c1afm5bqpe3cybig5owe.xn--o3cw4h/o1/', status: 200, statusText: 'OK' }] };
+    expect(judgeLink('http://เทศบาลตัวอย่าง.ไทย/o1', outcome, undefined, 1000)).toBeUndefined();
   });
 
   it('opens each address once per run, and at most `perHost` at a time on one host', async () => {
