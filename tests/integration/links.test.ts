@@ -70,7 +70,7 @@ function handler(req: http.IncomingMessage, res: http.ServerResponse): void {
       setTimeout(() => {
         inFlight--;
         res.writeHead(200).end();
-      }, 60);
+      }, 400);
       return;
     default:
       res.writeHead(404).end();
