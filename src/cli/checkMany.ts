@@ -180,7 +180,7 @@ export async function checkCommand(inputs: readonly string[], o: CheckCommandOpt
 
   if (expanded.files.length === 0 && expanded.missing.length === 0) {
     // Nothing checked is never "no errors": exit 2, with what was skipped.
-    for (const s of expanded.skipped) io.out(`- ข้าม ${s.file}: ${s.th}`);
+    if (o.format === 'text') for (const s of expanded.skipped) io.out(`- ข้าม ${s.file}: ${s.th}`);
     throw new Unusable(`ไม่พบไฟล์ .xlsx ให้ตรวจใน ${inputs.join(', ')}`, `No .xlsx workbook to check in ${inputs.join(', ')}`);
   }
   let results: FileResult[];
