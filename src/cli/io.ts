@@ -3,6 +3,7 @@
  * the commands and the dispatcher (main.ts) depend on it and not on each other.
  */
 import { utcDate } from '../domain/values/thaiDate';
+import { stderrSink, type ProgressSink } from './progress';
 
 /** No error found. */
 export const EXIT_OK = 0;
@@ -16,6 +17,8 @@ export interface Io {
   err(s: string): void;
   /** Today in Thailand, injected so tests are deterministic. */
   today(): Date;
+  /** Where `check` over many files shows its progress (a terminal gets a bar). */
+  progress?: ProgressSink;
 }
 
 function todayInThailand(): Date {
@@ -27,4 +30,5 @@ export const nodeIo: Io = {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
   today: todayInThailand,
+  progress: stderrSink,
 };

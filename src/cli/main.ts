@@ -7,6 +7,7 @@ import { version } from '../../package.json';
 import { closest, commandHelp, parseCommandArgs, synopsis, UsageError } from './args';
 import type { Command } from './command';
 import { checkCommand } from './commands/check';
+import { fixCommand } from './commands/fix';
 import { importCommand } from './commands/import';
 import { newCommand } from './commands/new';
 import { templatesCommand } from './commands/templates';
@@ -16,7 +17,7 @@ export { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, nodeIo } from './io';
 export type { Io } from './io';
 
 /** Every command; a new one is one entry here and one file in commands/. */
-export const COMMANDS: readonly Command[] = [templatesCommand, newCommand, checkCommand, importCommand];
+export const COMMANDS: readonly Command[] = [templatesCommand, newCommand, checkCommand, fixCommand, importCommand];
 
 function usage(): string {
   return [

@@ -290,6 +290,7 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
     report: {
       sheet: grid.name, template: template.id, edition: rec.edition.edition, item: rec.edition.item,
       headerRow: rec.headerRow, rows: records.length, issues, completeness, statesNone,
+      ...(fiscalYear !== undefined ? { fiscalYear } : {}),
       ...(figures.length ? { figures } : {}),
     },
     recognition: rec,

@@ -57,6 +57,8 @@ export interface SheetReport {
   readonly edition: string | null;
   readonly item: string | null;
   readonly headerRow: number | null;
+  /** The assessed fiscal year (BE) the sheet was checked for, when known. */
+  readonly fiscalYear?: number;
   /** Number of records (blank rows and trailing notes are not records). */
   readonly rows: number;
   readonly issues: readonly Issue[];
