@@ -10,6 +10,7 @@ import { recognize, titleFiscalYear, type Recognition, type RecognizeHints } fro
 import { compileOptions, type OptionMatcher } from '../values/options';
 import { fiscalYearRange, formatThaiDate, parseFiscalYear, utcDate } from '../values/thaiDate';
 import { summarizeByMethod, type Summary } from '../summarize';
+import { isOverallLabel } from '../itaScore';
 import { parseField, type FieldEnv, type FieldResult, type FieldValue } from './fields';
 import { extractRecords, isEmptyCell, type SheetRecord } from './records';
 import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type Figure, type RuleContext } from './context';
@@ -101,6 +102,18 @@ interface ParsedSheet {
   readonly blanks: number[];
 }
 
+/** Excel keeps at most this many characters in a cell: beyond it, Excel cuts the text when it opens the file. */
+export const EXCEL_CELL_TEXT_LIMIT = 32767;
+
+function tooLong(row: number, column: string | null, col: ColumnDef, length: number): Issue {
+  const n = length.toLocaleString('en-US');
+  return {
+    severity: 'error', code: 'text-too-long', row, column, field: col.key,
+    message: `ข้อความใน "${col.header}" ยาว ${n} ตัวอักษร เกินที่ Excel เก็บได้ในหนึ่งเซลล์ (32,767 ตัวอักษร) ส่วนที่เกินจะถูกตัดทิ้งเมื่อเปิดใน Excel ให้ย่อข้อความหรือแบ่งไปไว้ในเอกสารแนบ`,
+    messageEn: `"${col.header}" holds ${n} characters, more than Excel keeps in one cell (32,767); Excel cuts the rest when it opens the file. Shorten it or move it to an attachment`,
+  };
+}
+
 function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRecord[]): ParsedSheet {
   const cols = rec.template.columns;
   const positions = cols.map((c) => rec.indexOf.get(c.key) ?? -1);
@@ -128,6 +141,7 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
       }
       filled[i]++;
       const col = cols[i];
+      if (typeof v === 'string' && v.length > EXCEL_CELL_TEXT_LIMIT) issues.push(tooLong(r.row, letters[i], col, v.length));
       if (plainText[i]) {
         values[i] = typeof v === 'string' ? v : String(v);
         continue;
@@ -160,7 +174,7 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
 
 function requiredIssues(
   rec: Recognition, parsed: ParsedSheet, opts: CheckOptions, columnYear: number | undefined, statusPos: number,
-  isFormula: (r: CheckedRecord, key: string) => boolean, out: Issue[],
+  isFormula: (r: CheckedRecord, key: string) => boolean, isUncomputed: (r: CheckedRecord, key: string) => boolean, out: Issue[],
 ): void {
   const cols = rec.template.columns;
   const fixes = cols.map((col) => agencyFix(col, opts, columnYear));
@@ -175,14 +189,46 @@ function requiredIssues(
     const col = cols[i];
     if (col.required === 'optional') continue;
     if (col.required === 'whenContracted' && statusPos >= 0 && !isContracted(r.values[statusPos])) continue;
-    // A formula not computed yet (a file written by a program, never opened) is not a blank.
-    if (isFormula(r, col.key)) continue;
+    // A formula not computed yet (a file written by a program, never opened) is not a blank: it
+    // has its own error. A derived cell's formula is Excel's to compute from the row.
+    if (isUncomputed(r, col.key) || (col.derived && isFormula(r, col.key))) continue;
     const fix = fixes[i];
     const issue: Issue = {
       severity: 'error', code: 'required', row: r.row, column: letters[i], field: col.key,
       message: `ยังไม่ได้กรอก "${col.header}"`, messageEn: `"${col.header}" is empty`,
     };
     out.push(fix ? { ...issue, fix } : issue);
+  }
+}
+
+/**
+ * Formula cells of the records that carry no computed value: what they hold is unknown, so the
+ * check cannot say the sheet is ready (an error, at the cell). Not for the cells the check derives
+ * itself from the row's inputs (derived columns, the overall row): their formulas are ita-forms'
+ * own and Excel computes them on opening.
+ */
+function uncomputedIssues(grid: SheetGrid, rec: Recognition, records: readonly CheckedRecord[], out: Issue[]): void {
+  const cells = grid.uncomputed;
+  if (!cells || cells.size === 0 || records.length === 0) return;
+  const firstRow = grid.firstRow ?? 1;
+  const byRow = new Map(records.map((r) => [r.row, r] as const));
+  const colAt = new Map(rec.matches.map((m) => [m.index, m.column] as const));
+  const overall = rec.template.overallRow;
+  const overallPos = overall ? rec.indexOf.get(overall.labelField) : undefined;
+  for (const key of cells) {
+    const sep = key.indexOf(':');
+    const row = firstRow + Number(key.slice(0, sep));
+    const index = Number(key.slice(sep + 1));
+    const r = byRow.get(row);
+    const col = colAt.get(index);
+    if (!r || !col || col.derived) continue;
+    const label = overallPos === undefined ? undefined : r.source[overallPos];
+    if (typeof label === 'string' && isOverallLabel(label)) continue;
+    out.push({
+      severity: 'error', code: 'formula-no-value', row, column: columnLetter(index), field: col.key,
+      message: `เซลล์ "${col.header}" เป็นสูตรที่ยังไม่มีผลการคำนวณเก็บไว้ (ไฟล์สร้างด้วยโปรแกรมและยังไม่เคยเปิดใน Excel) จึงตรวจค่านี้ไม่ได้ ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง`,
+      messageEn: `"${col.header}" is a formula with no computed value stored (the file was written by a program and never opened in Excel), so it cannot be checked: open the file in Excel and save it again`,
+    });
   }
 }
 
@@ -244,7 +290,12 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   const statusPos = pos('status');
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
   const columnYear = fiscalYear === undefined ? undefined : template.fiscalYearColumn === 'data' ? fiscalYear - 1 : fiscalYear;
-  requiredIssues(rec, parsed, opts, columnYear, statusPos, isFormula, issues);
+  const isUncomputed = (r: { row: number }, key: string) => {
+    const c = rec.indexOf.get(key);
+    return c !== undefined && grid.uncomputed !== undefined && grid.uncomputed.has(`${r.row - firstRow}:${c}`);
+  };
+  requiredIssues(rec, parsed, opts, columnYear, statusPos, isFormula, isUncomputed, issues);
+  uncomputedIssues(grid, rec, records, issues);
 
   const recordRules = template.rules.map((n) => RECORD_RULES[n]).filter((f) => f !== undefined);
   for (const r of records) for (const rule of recordRules) rule(r, ctx, issues);
