@@ -34,6 +34,13 @@ export interface Recognition extends TemplateChoice {
   readonly seqIndex?: number;
   /** Text of the rows above the header (titles), joined. */
   readonly title: string;
+  /**
+   * 0-based index of the header's first row: below headerIndex when the header takes several rows
+   * (a group header "ราคา" over "ราคากลาง | ราคาที่ตกลง", cells merged down across both rows).
+   */
+  readonly headerStartIndex?: number;
+  /** Per sheet column, the header keys (headerKey) of every header row: to know a repeated header. */
+  readonly headerKeys?: ReadonlyMap<number, readonly string[]>;
 }
 
 export interface RecognizeHints {
@@ -114,6 +121,47 @@ interface Candidate {
   readonly rowIndex: number;
   readonly matches: ColumnMatch[];
   readonly seqIndex?: number;
+  /** First header row (rowIndex unless the header takes several rows). */
+  readonly top: number;
+}
+
+/** How many rows a header may take (a group row over sub-headers, sometimes two). */
+const MAX_HEADER_ROWS = 3;
+
+/**
+ * Rows top..bottom read as one header row: per column the lowest text (the sub-header under a
+ * group header, or the text of a cell merged down), or the texts joined ("ราคา" + "ราคากลาง")
+ * when only the joined wording is a known header. A merged cell's text may be in its first cell
+ * only or repeated in every cell, depending on the reader; both read the same here.
+ */
+function stackRows(rows: readonly (readonly CellValue[] | undefined)[], top: number, bottom: number, idx: HeaderIndex): CellValue[] {
+  const width = Math.max(0, ...rows.slice(top, bottom + 1).map((r) => r?.length ?? 0));
+  const text = (r: number, c: number) => cellString(rows[r]?.[c] ?? null).trim();
+  // A group header merged across columns sits in its first cell: the cells to its right that
+  // are empty over a sub-header belong to it too.
+  const group: string[][] = [];
+  for (let r = top; r < bottom; r++) {
+    const line: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const own = text(r, c);
+      const under = own ? '' : text(r + 1, c);
+      line.push(own || (c > 0 && under && text(r + 1, c - 1) ? line[c - 1] : ''));
+    }
+    group.push(line);
+  }
+  const out: CellValue[] = new Array<CellValue>(width).fill(null);
+  for (let c = 0; c < width; c++) {
+    const texts: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const t = r < bottom ? group[r - top][c] : text(r, c);
+      if (t && texts[texts.length - 1] !== t) texts.push(t);
+    }
+    if (texts.length === 0) continue;
+    const lowest = text(bottom, c) || texts[texts.length - 1];
+    const joined = texts.join(' ');
+    out[c] = texts.length > 1 && !idx.has(headerKey(lowest)) && idx.has(headerKey(joined)) ? joined : lowest;
+  }
+  return out;
 }
 
 function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): Candidate[] {
@@ -163,7 +211,7 @@ function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): 
     });
     byTemplate.set(template, t);
   }
-  return [...byTemplate.entries()].map(([template, t]) => ({ template, rowIndex, matches: t.matches, seqIndex }));
+  return [...byTemplate.entries()].map(([template, t]) => ({ template, rowIndex, matches: t.matches, seqIndex, top: rowIndex }));
 }
 
 function normalizeHeaderText(text: string): string {
@@ -267,11 +315,18 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
     if (!row) continue;
     for (const c of matchRow(row, r, cat)) if (isAcceptable(c)) candidates.push(c);
   }
+  // Headers over several rows, after the single rows: on equal scores one row is the simpler reading.
+  const idx = headerIndex(cat);
+  for (let r = 1; r < limit; r++) {
+    for (let top = r - 1; top >= Math.max(0, r - MAX_HEADER_ROWS + 1); top--) {
+      for (const c of matchRow(stackRows(grid.rows, top, r, idx), r, cat)) if (isAcceptable(c)) candidates.push({ ...c, top });
+    }
+  }
   if (candidates.length === 0) return undefined;
 
   const titleOf = (c: Candidate) =>
     grid.rows
-      .slice(0, c.rowIndex)
+      .slice(0, c.top)
       .map((row) => row.map(cellString).filter((s) => s.trim()).join(' '))
       .filter(Boolean)
       .join(' ');
@@ -280,7 +335,7 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
     return marker + c.matches.length * 10 + hintScore(c.template, `${grid.name} ${titleOf(c)}`);
   };
   // Stable: equal scores keep catalogue order (progress before annual).
-  const best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const best = withGroupRows(grid, candidates.reduce((a, b) => (score(b) > score(a) ? b : a)), cat);
   const edition = chooseEdition(best.template, grid, best, cat, hints.edition, titleOf(best));
   if (!edition) return undefined;
 
@@ -298,5 +353,39 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
     missing,
     seqIndex: best.seqIndex,
     title: titleOf(best),
+    headerStartIndex: best.top,
+    headerKeys: headerKeysOf(grid, best),
   };
+}
+
+/**
+ * A header read from its last row alone (a reader that repeats a merged cell's text in every cell
+ * of the merge makes the last row complete) still starts at the group row above it: a row just
+ * above that names columns of the same template belongs to the header, not to the title.
+ */
+function withGroupRows(grid: SheetGrid, best: Candidate, cat: Catalogue): Candidate {
+  let top = best.top;
+  while (top > 0 && best.rowIndex - top < MAX_HEADER_ROWS - 1) {
+    const above = grid.rows[top - 1];
+    if (!above) break;
+    const same = matchRow(above, top - 1, cat).find((c) => c.template === best.template);
+    if (!same || same.matches.length + (same.seqIndex === undefined ? 0 : 1) < 2) break;
+    top--;
+  }
+  return top === best.top ? best : { ...best, top };
+}
+
+function headerKeysOf(grid: SheetGrid, best: Candidate): Map<number, string[]> {
+  const keys = new Map<number, string[]>();
+  for (let r = best.top; r <= best.rowIndex; r++) {
+    grid.rows[r]?.forEach((v, c) => {
+      const text = cellString(v);
+      if (!text.trim()) return;
+      const list = keys.get(c) ?? [];
+      const key = headerKey(text);
+      if (!list.includes(key)) list.push(key);
+      keys.set(c, list);
+    });
+  }
+  return keys;
 }
