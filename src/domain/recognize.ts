@@ -389,3 +389,17 @@ function headerKeysOf(grid: SheetGrid, best: Candidate): Map<number, string[]> {
   }
   return keys;
 }
+
+/**
+ * The templates whose header is at row `r` (alone, or with the row under it as a two-row header),
+ * with the columns it takes: to find a second table on a sheet.
+ */
+export function headersAt(rows: readonly (readonly CellValue[] | undefined)[], r: number, cat: Catalogue = defaultCatalogue): { template: TemplateDef; columns: number[]; bottom: number }[] {
+  const row = rows[r];
+  if (!row) return [];
+  const found = (cs: Candidate[], bottom: number) =>
+    cs.filter(isAcceptable).map((c) => ({ template: c.template, columns: [...c.matches.map((m) => m.index), ...(c.seqIndex === undefined ? [] : [c.seqIndex])], bottom }));
+  const single = found(matchRow(row, r, cat), r);
+  if (single.length || r + 1 >= rows.length) return single;
+  return found(matchRow(stackRows(rows, r, r + 1, headerIndex(cat)), r + 1, cat), r + 1);
+}

@@ -234,3 +234,57 @@ describe('text over Excel\'s cell limit', () => {
     expect(at(issues, `${COL.item}${FIRST_DATA_ROW + 1}`)).toEqual([]);
   });
 });
+
+describe('several tables on one sheet', () => {
+  const PLAN_HEADER: CellValue[] = [
+    'ปีงบประมาณ', 'ประเภทหน่วยงาน', 'กระทรวง', 'ชื่อหน่วยงาน', 'อำเภอ', 'จังหวัด', 'งานที่ซื้อหรือจ้าง',
+    'วงเงินงบประมาณที่ได้รับจัดสรร (บาท)', 'แหล่งที่มาของงบประมาณ', 'วิธีการที่จะดำเนินการจัดซื้อจัดจ้าง', 'ช่วงเวลาที่คาดว่าจะเริ่มดำเนินการ',
+  ];
+  const agency: CellValue[] = [2567, 'องค์กรปกครองส่วนท้องถิ่น', 'กระทรวงมหาดไทย', 'เทศบาลตำบลชุมพล', 'สีคิ้ว', 'นครราชสีมา'];
+
+  it('an o14 plan under the o16 list: the list ends above it, the plan is checked at its own cells, a warning names where it starts', () => {
+    const rows = realisticO16({ rows: 10 }).slice(0, HEADER_ROW + 10);
+    rows.push([], ['แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. ๒๕๖๘'], PLAN_HEADER);
+    const planHeaderRow = rows.length;
+    rows.push([...agency, 'ก่อสร้างถนน คสล. หมู่ ๓', '๒,๔๕๐,๐๐๐', 'เทศบัญญัติ/ข้อบัญญัติงบประมาณรายจ่าย', 'e-bidding', 'ธันวาคม 2566']);
+    rows.push([...agency, 'ซ่อมอาคาร', 100_000, 'เงินสะสม', 'วิธีเฉพาะเจาะจง', 'เร็วๆ นี้']);
+    const { report } = checkSheet(grid(rows), { today });
+    expect(report.template).toBe('procurement-progress');
+    expect(report.rows).toBe(12);
+    const note = report.issues.find((i) => i.code === 'several-tables');
+    expect(note).toMatchObject({ severity: 'warning', row: planHeaderRow, column: 'A' });
+    expect(note?.message).toContain('o14');
+    expect(note?.message).toContain(`A${planHeaderRow}`);
+    // The plan's own problem, at its cell; nothing from the plan read as an o16 record.
+    expect(at(report.issues, `K${planHeaderRow + 2}`).map((i) => i.code)).toContain('period-invalid');
+    expect(errors(report.issues).filter((i) => i.code !== 'period-invalid')).toEqual([]);
+  });
+
+  it('two o16 lists side by side: both checked, the right one at its own column letters', () => {
+    const left = realisticO16({ rows: 6 }).slice(0, HEADER_ROW + 6);
+    const right = realisticO16({ rows: 4 }).slice(0, HEADER_ROW + 4);
+    const gap = HEADER.length + 1; // one empty column between them
+    const rows = left.map((r, i) => {
+      const out: CellValue[] = [...r];
+      while (out.length < gap) out.push(null);
+      if (i >= HEADER_ROW - 1 && right[i]) out.push(...right[i]);
+      return out;
+    });
+    // A wrong tax ID in the right list's second record: column O shifted by `gap` is AI.
+    rows[FIRST_DATA_ROW][gap + col(COL.taxId)] = '0105543008218';
+    const { report } = checkSheet(grid(rows), { today });
+    expect(report.rows).toBe(10);
+    expect(report.issues.find((i) => i.code === 'several-tables')).toMatchObject({ row: HEADER_ROW, column: 'U' });
+    expect(at(report.issues, `AI${FIRST_DATA_ROW + 1}`).map((i) => i.code)).toEqual(['tax-id-checksum']);
+    expect(errors(report.issues).map((i) => `${i.column}${i.row}`)).toEqual([`AI${FIRST_DATA_ROW + 1}`]);
+  });
+
+  it('the same list continued under a part title ("ไตรมาสที่ ๒") and its header again: one list, the title not a record', () => {
+    const rows = realisticO16({ rows: 12 }).slice(0, HEADER_ROW + 12);
+    rows.splice(HEADER_ROW + 6, 0, [], ['ไตรมาสที่ ๒ (มกราคม – มีนาคม ๒๕๖๗)'], [...HEADER]);
+    const { report } = checkSheet(grid(rows), { today });
+    expect(report.rows).toBe(12);
+    expect(report.issues.filter((i) => i.code === 'several-tables')).toEqual([]);
+    expect(errors(report.issues)).toEqual([]);
+  });
+});

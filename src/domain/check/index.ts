@@ -11,6 +11,7 @@ import { compileOptions, type OptionMatcher } from '../values/options';
 import { fiscalYearRange, formatThaiDate, parseFiscalYear, utcDate } from '../values/thaiDate';
 import { summarizeByMethod, type Summary } from '../summarize';
 import { isOverallLabel } from '../itaScore';
+import { splitTables } from '../tables';
 import { parseField, type FieldEnv, type FieldResult, type FieldValue } from './fields';
 import { extractRecords, isEmptyCell, type SheetRecord } from './records';
 import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type Figure, type RuleContext } from './context';
@@ -240,12 +241,99 @@ export interface SheetCheck {
   readonly summary?: Summary;
 }
 
-/** Checks one sheet on its own (the summary of o17 is matched by checkWorkbook). */
+/** How many tables one sheet may hold before the rest is reported unread (a guard, not a layout). */
+const MAX_TABLES = 8;
+
+/**
+ * Checks one sheet on its own (the summary of o17 is matched by checkWorkbook). A sheet holding
+ * several tables (side by side, or one under another) has each checked in its region, their
+ * issues in the one report, and a warning naming where each further table starts.
+ */
 export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints = {}, cat: Catalogue = defaultCatalogue): SheetCheck {
+  return checkTables(grid, opts, hints, cat, 1);
+}
+
+function checkTables(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints, cat: Catalogue, n: number): SheetCheck {
   const rec = recognize(grid, { ...hints, edition: hints.edition ?? opts.edition }, cat);
   if (!rec) {
     return { report: { sheet: grid.name, template: null, edition: null, item: null, headerRow: null, rows: 0, issues: [] }, records: [] };
   }
+  const split = splitTables(grid, rec, cat);
+  if (!split) return checkTable(grid, rec, opts, cat);
+  const firstRec = recognize(split.first, { ...hints, edition: hints.edition ?? opts.edition }, cat) ?? rec;
+  const first = checkTable(split.first, firstRec, opts, cat);
+  const { other } = split;
+  const [row, column] = cellParts(other.at);
+  const t = firstRec.template;
+  if (n >= MAX_TABLES) {
+    return withIssues(first, [{
+      severity: 'error', code: 'table-unread', row, column, field: null,
+      message: `แผ่นงานนี้มีตารางมากกว่า ${MAX_TABLES} ตาราง ตารางที่เริ่มที่เซลล์ ${other.at} และถัดไปไม่ได้ตรวจ ให้แยกแต่ละตารางไว้คนละแผ่นงาน`,
+      messageEn: `This sheet holds more than ${MAX_TABLES} tables; the one at ${other.at} and after were not checked. Put each table on its own sheet`,
+    }]);
+  }
+  const rest = checkTables(other.grid, opts, { edition: hints.edition }, cat, n + 1);
+  const item = rest.recognition ? `แบบ ${rest.recognition.edition.item} ` : '';
+  const where = other.placement === 'beside' ? 'ข้างตารางแรก' : 'ใต้ตารางแรก';
+  const note: Issue = rest.recognition
+    ? {
+        severity: 'warning', code: 'several-tables', row, column, field: null,
+        message: `แผ่นงานนี้มีอีกตารางหนึ่ง (${item}"${rest.recognition.template.name}") อยู่${where} เริ่มที่เซลล์ ${other.at} ได้ตรวจแยกเป็นอีกตาราง ควรแยกแต่ละตารางไว้คนละแผ่นงานตามแบบฟอร์ม`,
+        messageEn: `This sheet holds another table (${rest.recognition.edition.item}) ${other.placement === 'beside' ? 'beside' : 'under'} the first, at ${other.at}: checked on its own. Put each table on its own sheet as the form prescribes`,
+      }
+    : {
+        severity: 'error', code: 'table-unread', row, column, field: null,
+        message: `แผ่นงานนี้มีอีกตารางหนึ่งเริ่มที่เซลล์ ${other.at} ซึ่งตรวจไม่ได้ ให้แยกไว้อีกแผ่นงาน`,
+        messageEn: `This sheet holds another table at ${other.at} that could not be checked; put it on its own sheet`,
+      };
+  // The other table's sheet-level issues (a missing column…) are about it: located at its header.
+  const restIssues = rest.report.issues.map((i) => (i.row === null
+    ? { ...i, row, column, message: `ตารางที่เซลล์ ${other.at}: ${i.message}`, messageEn: `Table at ${other.at}: ${i.messageEn}` }
+    : i));
+  const sameList = rest.recognition?.template === t;
+  const records = sameList ? [...first.records, ...rest.records] : first.records;
+  const report: SheetReport = {
+    ...first.report,
+    rows: first.report.rows + rest.report.rows,
+    issues: [...first.report.issues, note, ...restIssues].sort(byPlace),
+    ...(sameList && first.report.completeness && rest.report.completeness
+      ? { completeness: first.report.completeness.map((c, i) => ({ ...c, filled: c.filled + (rest.report.completeness?.[i]?.filled ?? 0), total: c.total + (rest.report.completeness?.[i]?.total ?? 0) })) }
+      : {}),
+  };
+  const summary = sameList ? summaryOf(t, makePos(firstRec), records) : first.summary;
+  return { report, recognition: first.recognition, records, ...(summary ? { summary } : {}) };
+}
+
+function withIssues(c: SheetCheck, extra: readonly Issue[]): SheetCheck {
+  return { ...c, report: { ...c.report, issues: [...c.report.issues, ...extra].sort(byPlace) } };
+}
+
+/** "M4" → [4, "M"]. */
+function cellParts(at: string): [number, string] {
+  const m = /^([A-Z]+)([0-9]+)$/.exec(at);
+  return m ? [Number(m[2]), m[1]] : [0, 'A'];
+}
+
+function summaryOf(template: TemplateDef, pos: (key: string) => number, records: readonly CheckedRecord[]): Summary | undefined {
+  const def = template.summary;
+  if (!def) return undefined;
+  return summarizeByMethod(
+    records.map((r) => ({
+      method: r.values[pos(def.methodField)] as string | undefined,
+      status: r.values[pos(def.statusField)] as string | undefined,
+      amount: r.values[pos(def.amountField)] as number | undefined,
+    })),
+    def,
+  );
+}
+
+const colOrder = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(c.length - 1));
+/** Issues in sheet order: sheet-level first, then by row and column. */
+function byPlace(a: Issue, b: Issue): number {
+  return (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column);
+}
+
+function checkTable(grid: SheetGrid, rec: Recognition, opts: CheckOptions, cat: Catalogue): SheetCheck {
   const template = rec.template;
   const pos = makePos(rec);
   const fyPos = template.columns.findIndex((c) => c.type === 'fiscalYear');
@@ -317,19 +405,9 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
       `The sheet says "${template.emptyStatement}" but lists ${records.length} rows`));
   }
 
-  const summary = template.summary
-    ? summarizeByMethod(
-        records.map((r) => ({
-          method: r.values[pos(template.summary!.methodField)] as string | undefined,
-          status: r.values[pos(template.summary!.statusField)] as string | undefined,
-          amount: r.values[pos(template.summary!.amountField)] as number | undefined,
-        })),
-        template.summary,
-      )
-    : undefined;
+  const summary = summaryOf(template, pos, records);
 
-  const colOrder = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(c.length - 1));
-  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column));
+  issues.sort(byPlace);
 
   const completeness = template.columns.map((col, i) => {
     const idx = rec.indexOf.get(col.key);

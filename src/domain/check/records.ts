@@ -94,6 +94,19 @@ function titleTextsOf(grid: SheetGrid, rec: Recognition): Set<string> {
   return texts;
 }
 
+/** How far above a repeated header a one-line title may sit. */
+const TITLE_ROWS_ABOVE = 3;
+
+/** One text and nothing else: "ไตรมาสที่ ๒ (ม.ค. – มี.ค. ๒๕๖๗)", "(ต่อ)". */
+function isTitleLine(row: readonly CellValue[]): boolean {
+  let n = 0;
+  for (const v of row) {
+    if (isEmptyCell(v)) continue;
+    if (typeof v !== 'string' || ++n > 1) return false;
+  }
+  return n === 1;
+}
+
 const COLUMN_NUMBER = /^\(?([0-9]{1,3})\)?$/;
 
 /** The row of column numbers many official layouts print under the header: (1) (2) (3) … */
@@ -167,7 +180,15 @@ export function extractRecords(grid: SheetGrid, rec: Recognition): { records: Sh
     }
     if (filledMapped === 0) continue; // text outside the table's columns: a note
     if (filledFields === 0) continue; // only the pre-filled agency columns
-    if (filledMapped + filledOther >= 2 && (isHeaderRepeat(row, keys) || isColumnNumbers(row))) continue;
+    if (filledMapped + filledOther >= 2 && (isHeaderRepeat(row, keys) || isColumnNumbers(row))) {
+      // A one-cell line just above the header again is that page's (or that part's) title.
+      while (records.length > 0) {
+        const last = records[records.length - 1];
+        if (firstRow + r - last.row > TITLE_ROWS_ABOVE || !isTitleLine(last.source)) break;
+        records.pop();
+      }
+      continue;
+    }
     if (filledMapped + filledOther <= 3 && isTitleRepeat(row, titleTexts)) continue;
     if (filledMapped + filledOther === 1 && NOTE_START.test(firstText)) continue;
     if (CONTINUATION.test(firstText) && records.length > 0) {
