@@ -125,6 +125,13 @@ interface Candidate {
   readonly top: number;
 }
 
+/** Header rows hold text: a row with a number or a date is data (or a row of column numbers). */
+function onlyText(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return false;
+  for (const v of row) if (v !== null && v !== undefined && typeof v !== 'string') return false;
+  return true;
+}
+
 /** How many rows a header may take (a group row over sub-headers, sometimes two). */
 const MAX_HEADER_ROWS = 3;
 
@@ -318,7 +325,9 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
   // Headers over several rows, after the single rows: on equal scores one row is the simpler reading.
   const idx = headerIndex(cat);
   for (let r = 1; r < limit; r++) {
+    if (!onlyText(grid.rows[r])) continue;
     for (let top = r - 1; top >= Math.max(0, r - MAX_HEADER_ROWS + 1); top--) {
+      if (!onlyText(grid.rows[top])) break;
       for (const c of matchRow(stackRows(grid.rows, top, r, idx), r, cat)) if (isAcceptable(c)) candidates.push({ ...c, top });
     }
   }

@@ -61,6 +61,8 @@ function headerKeysOf(rec: Recognition): ReadonlyMap<number, readonly string[]> 
  * columns, wording as loose as recognition's ("(บาท)", line breaks, numbering), and the rest text.
  */
 function isHeaderRepeat(row: readonly CellValue[], keys: ReadonlyMap<number, readonly string[]>): boolean {
+  // Most rows hold a number or a date somewhere: decided before any header key is computed.
+  for (const v of row) if (v !== null && v !== undefined && typeof v !== 'string') return false;
   let same = 0;
   let other = 0;
   for (let i = 0; i < row.length; i++) {
