@@ -281,10 +281,23 @@ describe('several tables on one sheet', () => {
 
   it('the same list continued under a part title ("ไตรมาสที่ ๒") and its header again: one list, the title not a record', () => {
     const rows = realisticO16({ rows: 12 }).slice(0, HEADER_ROW + 12);
-    rows.splice(HEADER_ROW + 6, 0, [], ['ไตรมาสที่ ๒ (มกราคม – มีนาคม ๒๕๖๗)'], [...HEADER]);
+    // The title centred over the table: its text sits in a field column (H), not in ที่.
+    const title: CellValue[] = [];
+    title[col(COL.item)] = 'ไตรมาสที่ ๒ (มกราคม – มีนาคม ๒๕๖๗)';
+    rows.splice(HEADER_ROW + 6, 0, [], title, [...HEADER]);
     const { report } = checkSheet(grid(rows), { today });
     expect(report.rows).toBe(12);
     expect(report.issues.filter((i) => i.code === 'several-tables')).toEqual([]);
     expect(errors(report.issues)).toEqual([]);
+  });
+
+  it('a record begun (only its item typed) just above a page\'s header stays a record, with its blanks reported', () => {
+    const rows = realisticO16({ rows: 12 }).slice(0, HEADER_ROW + 12);
+    const partial: CellValue[] = [];
+    partial[col(COL.item)] = 'จัดซื้อวัสดุไฟฟ้า';
+    rows.splice(HEADER_ROW + 6, 0, partial, [...HEADER]);
+    const { report } = checkSheet(grid(rows), { today });
+    expect(report.rows).toBe(13);
+    expect(report.issues.filter((i) => i.row === HEADER_ROW + 7 && i.code === 'required').length).toBeGreaterThan(3);
   });
 });

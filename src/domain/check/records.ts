@@ -99,14 +99,18 @@ function titleTextsOf(grid: SheetGrid, rec: Recognition): Set<string> {
 /** How far above a repeated header a one-line title may sit. */
 const TITLE_ROWS_ABOVE = 3;
 
-/** One text and nothing else: "ไตรมาสที่ ๒ (ม.ค. – มี.ค. ๒๕๖๗)", "(ต่อ)". */
+/** Words of a part's or a page's title; a record's lone text (an item with nothing else yet) has none. */
+const PART_TITLE = /ไตรมาส|ตาราง|แบบ\s*สขร|รายงาน|ประจำปี|ปีงบประมาณ|ประจำเดือน|เดือน|หน้า(?:ที่)?\s*[0-9๐-๙]|\(ต่อ\)|^\s*ต่อ/;
+
+/** One title text and nothing else: "ไตรมาสที่ ๒ (ม.ค. – มี.ค. ๒๕๖๗)", "(ต่อ)". */
 function isTitleLine(row: readonly CellValue[]): boolean {
-  let n = 0;
+  let text = '';
   for (const v of row) {
     if (isEmptyCell(v)) continue;
-    if (typeof v !== 'string' || ++n > 1) return false;
+    if (typeof v !== 'string' || text) return false;
+    text = v;
   }
-  return n === 1;
+  return text !== '' && PART_TITLE.test(text);
 }
 
 const COLUMN_NUMBER = /^\(?([0-9]{1,3})\)?$/;
