@@ -32,7 +32,7 @@ export function plainValue(v: ExcelValue): { value: CellValue; formula: boolean 
  * Read from the cell's model: `cell.value` (and so getSheetValues) drops a result of 0, false or ''.
  * (exceljs's whole-workbook parser also reads an empty text result, `<v></v>`, as none.)
  */
-export function formulaResult(ws: ExcelJS.Worksheet, row: number, col: number): ExcelValue | undefined {
+function formulaResult(ws: ExcelJS.Worksheet, row: number, col: number): ExcelValue | undefined {
   const model = ws.findCell(row, col)?.model as { result?: ExcelValue } | undefined;
   return model?.result;
 }

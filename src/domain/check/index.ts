@@ -104,7 +104,7 @@ interface ParsedSheet {
 }
 
 /** Excel keeps at most this many characters in a cell: beyond it, Excel cuts the text when it opens the file. */
-export const EXCEL_CELL_TEXT_LIMIT = 32767;
+const EXCEL_CELL_TEXT_LIMIT = 32767;
 
 function tooLong(row: number, column: string | null, col: ColumnDef, length: number): Issue {
   const n = length.toLocaleString('en-US');

@@ -30,7 +30,7 @@ function isInvisible(c: number): boolean {
 }
 
 /** "U+200B" */
-export function codePoint(c: number): string {
+function codePoint(c: number): string {
   return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
