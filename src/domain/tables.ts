@@ -8,6 +8,7 @@
 import { columnLetter, type CellValue, type Row, type SheetGrid } from './grid';
 import { headersAt, type Recognition } from './recognize';
 import type { Catalogue, TemplateDef } from './templates/types';
+import { findSummaryTable } from './check/summaryTable';
 
 export interface OtherTable {
   readonly grid: SheetGrid;
@@ -15,6 +16,8 @@ export interface OtherTable {
   readonly at: string;
   readonly template: TemplateDef;
   readonly placement: 'beside' | 'below';
+  /** It is the list's own summary by method (o17's count and budget per method), under the list. */
+  readonly summary?: boolean;
 }
 
 export interface TableSplit {
@@ -106,19 +109,23 @@ function beside(grid: SheetGrid, rec: Recognition, cat: Catalogue): TableSplit |
 
 function below(grid: SheetGrid, rec: Recognition, cat: Catalogue): TableSplit | undefined {
   const rows = grid.rows;
+  const def = rec.template.summary;
   for (let r = rec.headerIndex + 1; r < rows.length; r++) {
     if (!mayBeHeader(rows[r])) continue;
     // The same template's header again is a page's repeated header: the records go on (o16's
     // header is also o17's, so any reading as the same template decides).
     const headers = headersAt(rows, r, cat);
-    if (headers.length === 0 || headers.some((h) => h.template === rec.template)) continue;
+    if (headers.some((h) => h.template === rec.template)) continue;
+    const summary = def && findSummaryTable({ name: grid.name, rows: [rows[r]] }, def);
     const found = headers[0];
+    if (!found && !summary) continue;
     let cut = r;
     while (cut - 1 > rec.headerIndex && r - cut < TITLE_ROWS_ABOVE && nonBlankCount(rows[cut - 1]) <= 1) cut--;
     const first = region(grid, rows.slice(0, cut), 0, cut, () => true);
     const second = region(grid, rows.slice(cut), cut, rows.length, () => true);
-    const start = Math.min(...found.columns);
-    return { first, other: { grid: second, at: `${columnLetter(start)}${(grid.firstRow ?? 1) + r}`, template: found.template, placement: 'below' } };
+    const start = summary ? summary.groupCol : Math.min(...(found?.columns ?? [0]));
+    const at = `${columnLetter(start)}${(grid.firstRow ?? 1) + r}`;
+    return { first, other: summary ? { grid: second, at, template: rec.template, placement: 'below', summary: true } : { grid: second, at, template: found.template, placement: 'below' } };
   }
   return undefined;
 }

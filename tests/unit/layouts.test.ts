@@ -4,7 +4,7 @@
  * the header repeated over every printed page, a row of column numbers, invisible characters
  * pasted with the values, and text over Excel's cell limit.
  */
-import { checkSheet, type Issue } from '../../src/domain/check';
+import { checkSheet, checkWorkbook, type Issue } from '../../src/domain/check';
 import { recognize } from '../../src/domain/recognize';
 import type { CellValue, SheetGrid } from '../../src/domain/grid';
 import { utcDate } from '../../src/domain/values/thaiDate';
@@ -299,5 +299,60 @@ describe('several tables on one sheet', () => {
     const { report } = checkSheet(grid(rows), { today });
     expect(report.rows).toBe(13);
     expect(report.issues.filter((i) => i.row === HEADER_ROW + 7 && i.code === 'required').length).toBeGreaterThan(3);
+  });
+});
+
+describe('o17 with its summary by method on the same sheet', () => {
+  /** The realistic list as last year's annual report (FY2566), 6 records, no notes under it. */
+  function annualRows(): CellValue[][] {
+    const rows = realisticO16({ rows: 6 }).slice(0, HEADER_ROW + 6).map((r) => [...r]);
+    rows[0] = ['รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี ๒๕๖๖'];
+    for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + 6; r++) {
+      const row = rows[r - 1];
+      row[col(COL.fiscalYear)] = 2566;
+      row[col(COL.signDate)] = utcDate(2022, 11, r);
+      row[col(COL.endDate)] = utcDate(2023, 1, r);
+      row[col(COL.status)] = 'สิ้นสุดระยะสัญญา';
+      row[col(COL.projectNumber)] = `6501234567${r % 10}`;
+    }
+    return rows;
+  }
+
+  /** The summary table as the list adds up (from the check of the list alone). */
+  function summaryRows(): CellValue[][] {
+    const sum = checkWorkbook([{ name: 'o17', rows: annualRows() }], { today }).checks[0].summary;
+    if (!sum) throw new Error('no summary');
+    return [
+      ['สรุปผลการจัดซื้อจัดจ้างตามวิธีการ'],
+      ['วิธีการจัดซื้อจัดจ้าง', 'จำนวนรายการ', 'งบประมาณ (บาท)'],
+      ...[...sum.lines, sum.total].map((l): CellValue[] => [l.label, l.count, l.amount]),
+    ];
+  }
+
+  it('under the list: compared with the list there, its rows not read as records, no "summary missing"', () => {
+    const rows = [...annualRows(), [], ...summaryRows()];
+    const rep = checkWorkbook([{ name: 'o17', rows }], { today });
+    const s = rep.sheets[0];
+    expect(s.template).toBe('procurement-annual');
+    expect(s.rows).toBe(6);
+    expect(errors(s.issues)).toEqual([]);
+    expect(s.issues.filter((i) => i.code === 'several-tables')).toEqual([]);
+  });
+
+  it('under the list, a wrong amount is a summary-mismatch at its cell', () => {
+    const summary = summaryRows();
+    const totalAt = summary.length - 1;
+    summary[totalAt][2] = 1;
+    const rows = [...annualRows(), [], ...summary];
+    const s = checkWorkbook([{ name: 'o17', rows }], { today }).sheets[0];
+    expect(errors(s.issues).map((i) => `${i.code}@${i.column}${i.row}`)).toEqual([`summary-mismatch@C${HEADER_ROW + 6 + 1 + totalAt + 1}`]);
+  });
+
+  it('above the list (over the title): compared, and the list still read', () => {
+    const rows = [...summaryRows(), [], ...annualRows()];
+    const s = checkWorkbook([{ name: 'o17', rows }], { today }).sheets[0];
+    expect(s.template).toBe('procurement-annual');
+    expect(s.rows).toBe(6);
+    expect(errors(s.issues)).toEqual([]);
   });
 });

@@ -239,6 +239,8 @@ export interface SheetCheck {
   readonly records: readonly CheckedRecord[];
   /** For templates with a summary: the summary computed from the list. */
   readonly summary?: Summary;
+  /** The summary table is on the list's own sheet (under the list) and was compared there. */
+  readonly summaryOnSheet?: boolean;
 }
 
 /** How many tables one sheet may hold before the rest is reported unread (a guard, not a layout). */
@@ -271,6 +273,13 @@ function checkTables(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints,
       message: `แผ่นงานนี้มีตารางมากกว่า ${MAX_TABLES} ตาราง ตารางที่เริ่มที่เซลล์ ${other.at} และถัดไปไม่ได้ตรวจ ให้แยกแต่ละตารางไว้คนละแผ่นงาน`,
       messageEn: `This sheet holds more than ${MAX_TABLES} tables; the one at ${other.at} and after were not checked. Put each table on its own sheet`,
     }]);
+  }
+  if (other.summary && t.summary) {
+    // o17's summary by method under its list: compared with the list here, not looked for elsewhere.
+    const table = findSummaryTable(other.grid, t.summary);
+    const compared = table && first.summary ? compareSummary(other.grid, table, first.summary, t.summary, grid.name) : [];
+    const located = compared.map((i) => (i.row === null ? { ...i, row, column } : i));
+    return { ...withIssues(first, located), summaryOnSheet: true };
   }
   const rest = checkTables(other.grid, opts, { edition: hints.edition }, cat, n + 1);
   const item = rest.recognition ? `แบบ ${rest.recognition.edition.item} ` : '';
@@ -446,7 +455,7 @@ export function checkWorkbook(
   const reports: SheetReport[] = checks.map((c) => c.report);
   checks.forEach((c, i) => {
     const t: TemplateDef | undefined = c.recognition?.template;
-    if (!t?.summary || !c.summary) return;
+    if (!t?.summary || !c.summary || c.summaryOnSheet) return;
     for (let j = 0; j < sheets.length; j++) {
       if (checks[j].recognition) continue; // another template's list, not a summary
       const table = findSummaryTable(sheets[j], t.summary);
@@ -456,6 +465,14 @@ export function checkWorkbook(
         ...reports[j], template: t.id, edition: c.report.edition, item: c.report.item,
         headerRow: (sheets[j].firstRow ?? 1) + table.headerIndex, rows: table.rows.size, issues,
       };
+      return;
+    }
+    // The summary above the list, on the same sheet.
+    const rec = c.recognition;
+    const top = rec ? Math.min(rec.headerStartIndex ?? rec.headerIndex, rec.headerIndex) : 0;
+    const above = top > 0 ? findSummaryTable({ ...sheets[i], rows: sheets[i].rows.slice(0, top) }, t.summary) : undefined;
+    if (above) {
+      reports[i] = { ...reports[i], issues: [...reports[i].issues, ...compareSummary(sheets[i], above, c.summary, t.summary, sheets[i].name)].sort(byPlace) };
       return;
     }
     if (c.report.rows > 0) {
