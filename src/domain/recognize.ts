@@ -8,6 +8,7 @@ import type { CellValue, SheetGrid } from './grid';
 import { catalogue as defaultCatalogue, type TemplateChoice } from './templates';
 import type { Catalogue, ColumnDef, EditionDef, TemplateDef } from './templates/types';
 import { toArabicDigits } from './values/thaiDigits';
+import { stripInvisible } from './values/invisible';
 import { parseFiscalYear } from './values/thaiDate';
 
 /** How many rows from the top may hold titles before the header row. */
@@ -56,7 +57,8 @@ const NON_KEY = /[\s()（）*:："'“”]/g;
 
 /** The comparison key of a header: digits, spaces, line breaks, "(บาท)" and numbering removed. */
 export function headerKey(text: string): string {
-  let s = toArabicDigits(text).trim().toLowerCase();
+  // Invisible characters pasted with a header (U+200B, soft hyphen…) do not make another header.
+  let s = toArabicDigits(stripInvisible(text)).trim().toLowerCase();
   s = s.replace(LEADING_NUMBER, '');
   s = s.replace(BAHT, '');
   return s.replace(NON_KEY, '').replace(/[–—]/g, '-');

@@ -93,6 +93,13 @@ describe('a header over two rows, with merged cells', () => {
   });
 });
 
+it('a header with invisible characters pasted in (U+200B, soft hyphen, BOM) is still the header', () => {
+  const header = HEADER.map((h, i) => (typeof h !== 'string' ? h : i % 3 === 0 ? `${h}\u200B` : i % 3 === 1 ? `\uFEFF${h}` : h.replace('จัด', 'จัด\u00AD')));
+  const rec = recognize(grid(withHeader([header])));
+  expect(rec?.missing).toEqual([]);
+  expect(rec?.headerRow).toBe(HEADER_ROW);
+});
+
 describe('the header printed again on every page', () => {
   /** The sheet with its header (and optionally the title) copied before every `every` records. */
   function repeated(header: CellValue[][], every: number, withTitle = false): { rows: CellValue[][]; repeats: number[] } {
