@@ -372,15 +372,19 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
 /**
  * A header read from its last row alone (a reader that repeats a merged cell's text in every cell
  * of the merge makes the last row complete) still starts at the group row above it: a row just
- * above that names columns of the same template belongs to the header, not to the title.
+ * above whose header texts of the same template repeat in the cells under them (cells merged down
+ * across both rows) belongs to the header, not to the title.
  */
 function withGroupRows(grid: SheetGrid, best: Candidate, cat: Catalogue): Candidate {
   let top = best.top;
   while (top > 0 && best.rowIndex - top < MAX_HEADER_ROWS - 1) {
     const above = grid.rows[top - 1];
-    if (!above) break;
+    if (!onlyText(above)) break;
     const same = matchRow(above, top - 1, cat).find((c) => c.template === best.template);
-    if (!same || same.matches.length + (same.seqIndex === undefined ? 0 : 1) < 2) break;
+    const below = grid.rows[top];
+    const mergedDown = (i: number) => cellString(above[i]).trim() === cellString(below?.[i] ?? null).trim();
+    const n = (same?.matches.filter((m) => mergedDown(m.index)).length ?? 0) + (same?.seqIndex !== undefined && mergedDown(same.seqIndex) ? 1 : 0);
+    if (n < 2) break;
     top--;
   }
   return top === best.top ? best : { ...best, top };

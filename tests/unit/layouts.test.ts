@@ -100,6 +100,14 @@ it('a header with invisible characters pasted in (U+200B, soft hyphen, BOM) is s
   expect(rec?.headerRow).toBe(HEADER_ROW);
 });
 
+it('an agency block over the header ("ปีงบประมาณ | ๒๕๖๗ | ชื่อหน่วยงาน | …") stays in the title', () => {
+  const rows = withHeader([['ปีงบประมาณ', '๒๕๖๗', 'ชื่อหน่วยงาน', 'เทศบาลตำบลชุมพล'], HEADER]);
+  const rec = recognize(grid(rows));
+  expect(rec?.headerRow).toBe(HEADER_ROW + 1);
+  expect(rec?.headerStartIndex).toBe(HEADER_ROW);
+  expect(rec?.title).toContain('ชื่อหน่วยงาน เทศบาลตำบลชุมพล');
+});
+
 describe('the header printed again on every page', () => {
   /** The sheet with its header (and optionally the title) copied before every `every` records. */
   function repeated(header: CellValue[][], every: number, withTitle = false): { rows: CellValue[][]; repeats: number[] } {
