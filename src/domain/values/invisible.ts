@@ -35,7 +35,9 @@ function codePoint(c: number): string {
 }
 
 /** The distinct invisible characters of a text, in order of appearance (empty: none). */
-export function invisibleChars(s: string): number[] {
+const NONE: readonly number[] = [];
+
+export function invisibleChars(s: string): readonly number[] {
   let found: number[] | undefined;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -43,7 +45,7 @@ export function invisibleChars(s: string): number[] {
     found ??= [];
     if (!found.includes(c)) found.push(c);
   }
-  return found ?? [];
+  return found ?? NONE;
 }
 
 /** The text without its invisible characters (the same string when it has none). */
@@ -61,8 +63,11 @@ export function stripInvisible(s: string): string {
 
 /** The text with each invisible character shown as ⟨U+200B⟩, for messages. */
 export function revealInvisible(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) if (isInvisible(s.charCodeAt(i))) break;
+  if (i === s.length) return s; // every message quotes values: the usual case costs one scan
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     out += isInvisible(c) ? `⟨${codePoint(c)}⟩` : s[i];
   }
