@@ -145,19 +145,29 @@ describe('check on real .xlsx layouts', () => {
       // As Excel saves them: with their results (an amount, and 0 for a free item).
       ws.getCell(`${COL.agreedPrice}${r + 1}`).value = { formula: `${COL.medianPrice}${r + 1}*0.9`, result: 11520 } as ExcelJS.CellFormulaValue;
       ws.getCell(`${COL.medianPrice}${r + 2}`).value = { formula: 'SUM(Z1:Z2)', result: 0 } as ExcelJS.CellFormulaValue;
+      // Two rows under the list drawn by formulas from another sheet, never computed: unread rows.
+      for (const row of [FIRST_DATA_ROW + 5, FIRST_DATA_ROW + 6]) {
+        ws.getCell(`A${row}`).value = row - FIRST_DATA_ROW + 1;
+        ws.getCell(`${COL.item}${row}`).value = { formula: `'ข้อมูล'!B${row}` } as ExcelJS.CellFormulaValue;
+        ws.getCell(`${COL.budget}${row}`).value = { formula: `'ข้อมูล'!C${row}` } as ExcelJS.CellFormulaValue;
+      }
     });
     const grid = (await readWorkbookFile(file)).sheets[0];
     // rows[i] is Excel row i + 1.
     expect(grid.rows[FIRST_DATA_ROW + 3 - 1][col(COL.medianPrice) - 1]).toBe(0);
     expect(grid.rows[FIRST_DATA_ROW + 2 - 1][col(COL.agreedPrice) - 1]).toBe(11520);
     expect(grid.rows[FIRST_DATA_ROW + 1 - 1][col(COL.agreedPrice) - 1]).toBeNull();
-    expect(grid.uncomputed).toEqual(new Set([`${FIRST_DATA_ROW}:${col(COL.agreedPrice) - 1}`]));
+    expect(grid.uncomputed?.has(`${FIRST_DATA_ROW}:${col(COL.agreedPrice) - 1}`)).toBe(true);
+    expect(grid.uncomputed?.has(`${FIRST_DATA_ROW + 1}:${col(COL.agreedPrice) - 1}`)).toBe(false);
+    expect(grid.uncomputed?.size).toBe(5);
 
     const { code, report, text } = await check(file);
     const s = report.sheets[0];
     const r = FIRST_DATA_ROW + 1;
-    expect(s.issues.filter((i) => i.code === 'formula-no-value').map((i) => `${i.column}${i.row}`)).toEqual([`${COL.agreedPrice}${r}`]);
-    expect(errors(s.issues).map((i) => `${i.code} ${i.column}${i.row}`)).toEqual([`formula-no-value ${COL.agreedPrice}${r}`]);
+    const unread = FIRST_DATA_ROW + 5;
+    expect(s.issues.filter((i) => i.code === 'formula-no-value').map((i) => `${i.column}${i.row}`)).toEqual([`${COL.agreedPrice}${r}`, `${COL.item}${unread}`]);
+    expect(errors(s.issues).map((i) => `${i.code} ${i.column}${i.row}`)).toEqual([`formula-no-value ${COL.agreedPrice}${r}`, `formula-no-value ${COL.item}${unread}`]);
+    expect(s.issues.find((i) => i.row === unread)?.message).toContain(`แถว ${unread}–${unread + 1} (2 แถว)`);
     expect(s.issues.find((i) => i.code === 'formula-no-value')?.message).toContain('เปิดไฟล์ใน Excel แล้วบันทึก');
     expect(code).toBe(1);
     expect(text).toContain('ยังไม่พร้อมเผยแพร่');

@@ -210,8 +210,10 @@ function requiredIssues(
  */
 function uncomputedIssues(grid: SheetGrid, rec: Recognition, records: readonly CheckedRecord[], out: Issue[]): void {
   const cells = grid.uncomputed;
-  if (!cells || cells.size === 0 || records.length === 0) return;
+  if (!cells || cells.size === 0) return;
   const firstRow = grid.firstRow ?? 1;
+  // Rows under the header that show nothing but formulas without a value: perhaps records, unread.
+  const hidden = new Map<number, number>();
   const byRow = new Map(records.map((r) => [r.row, r] as const));
   const colAt = new Map(rec.matches.map((m) => [m.index, m.column] as const));
   const overall = rec.template.overallRow;
@@ -222,7 +224,12 @@ function uncomputedIssues(grid: SheetGrid, rec: Recognition, records: readonly C
     const index = Number(key.slice(sep + 1));
     const r = byRow.get(row);
     const col = colAt.get(index);
-    if (!r || !col || col.derived) continue;
+    if (!col || col.derived) continue;
+    if (!r) {
+      const at = row - firstRow;
+      if (at > rec.headerIndex && !col.agency && !hidden.has(row) && (grid.rows[at] ?? []).every((v, i) => v === null || v === '' || i === rec.seqIndex)) hidden.set(row, index);
+      continue;
+    }
     const label = overallPos === undefined ? undefined : r.source[overallPos];
     if (typeof label === 'string' && isOverallLabel(label)) continue;
     out.push({
@@ -231,6 +238,15 @@ function uncomputedIssues(grid: SheetGrid, rec: Recognition, records: readonly C
       messageEn: `"${col.header}" is a formula with no computed value stored (the file was written by a program and never opened in Excel), so it cannot be checked: open the file in Excel and save it again`,
     });
   }
+  if (hidden.size === 0) return;
+  const rows = [...hidden.keys()].sort((a, b) => a - b);
+  const [first, last] = [rows[0], rows[rows.length - 1]];
+  const span = first === last ? `แถว ${first}` : `แถว ${first}–${last} (${rows.length} แถว)`;
+  out.push({
+    severity: 'error', code: 'formula-no-value', row: first, column: columnLetter(hidden.get(first) ?? 0), field: null,
+    message: `${span} มีแต่สูตรที่ยังไม่มีผลการคำนวณเก็บไว้ จึงอ่านไม่ได้ว่ามีรายการหรือไม่ ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง`,
+    messageEn: `${first === last ? `Row ${first}` : `Rows ${first}–${last} (${rows.length})`} hold only formulas with no computed value, so whether they hold records cannot be read: open the file in Excel and save it again`,
+  });
 }
 
 export interface SheetCheck {
