@@ -74,6 +74,21 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   return uncomputed.size ? { name: ws.name, rows, formulas, uncomputed } : { name: ws.name, rows, formulas };
 }
 
+/**
+ * A workbook a spreadsheet application saved stores every formula's result; the only ones that look
+ * result-less to exceljs's workbook parser are empty texts (`<v></v>`, an IF(…,"",…)). So when any
+ * formula of the workbook has its result, the result-less ones are empty, not uncomputed.
+ */
+function withoutEmptyResults(sheets: SheetGrid[]): SheetGrid[] {
+  const computed = sheets.some((g) => (g.formulas?.size ?? 0) > (g.uncomputed?.size ?? 0));
+  if (!computed) return sheets;
+  return sheets.map((g) => {
+    if (!g.uncomputed) return g;
+    const { uncomputed: _, ...rest } = g;
+    return rest;
+  });
+}
+
 export async function loadWorkbook(wb: ExcelJS.Workbook): Promise<LoadedWorkbook> {
   const sheets: SheetGrid[] = [];
   let meta: WorkbookMeta = { sheets: {} };
@@ -85,7 +100,7 @@ export async function loadWorkbook(wb: ExcelJS.Workbook): Promise<LoadedWorkbook
     if (ws.name === LISTS_SHEET) return;
     sheets.push(worksheetToGrid(ws));
   });
-  return { sheets, meta };
+  return { sheets: withoutEmptyResults(sheets), meta };
 }
 
 export async function readWorkbookFile(path: string): Promise<LoadedWorkbook> {

@@ -136,15 +136,12 @@ describe('check on real .xlsx layouts', () => {
     expect(code).toBe(1);
   });
 
-  it('a formula with no computed value: an error at its cell ("not ready"); computed formulas, 0 included, are read', async () => {
+  it('a file written by a program, its formulas never computed: an error at each unread cell ("not ready")', async () => {
+    const r = FIRST_DATA_ROW + 1;
     const file = await save('formulas.xlsx', (ws) => {
       ws.addRows([...titles(), HEADER, ...records(5)]);
-      const r = FIRST_DATA_ROW + 1;
-      // Written by a program: the formula, no result.
+      // The formula, no result: what a program writes.
       ws.getCell(`${COL.agreedPrice}${r}`).value = { formula: `${COL.medianPrice}${r}*0.95` } as ExcelJS.CellFormulaValue;
-      // As Excel saves them: with their results (an amount, and 0 for a free item).
-      ws.getCell(`${COL.agreedPrice}${r + 1}`).value = { formula: `${COL.medianPrice}${r + 1}*0.9`, result: 11520 } as ExcelJS.CellFormulaValue;
-      ws.getCell(`${COL.medianPrice}${r + 2}`).value = { formula: 'SUM(Z1:Z2)', result: 0 } as ExcelJS.CellFormulaValue;
       // Two rows under the list drawn by formulas from another sheet, never computed: unread rows.
       for (const row of [FIRST_DATA_ROW + 5, FIRST_DATA_ROW + 6]) {
         ws.getCell(`A${row}`).value = row - FIRST_DATA_ROW + 1;
@@ -153,24 +150,40 @@ describe('check on real .xlsx layouts', () => {
       }
     });
     const grid = (await readWorkbookFile(file)).sheets[0];
-    // rows[i] is Excel row i + 1.
-    expect(grid.rows[FIRST_DATA_ROW + 3 - 1][col(COL.medianPrice) - 1]).toBe(0);
-    expect(grid.rows[FIRST_DATA_ROW + 2 - 1][col(COL.agreedPrice) - 1]).toBe(11520);
-    expect(grid.rows[FIRST_DATA_ROW + 1 - 1][col(COL.agreedPrice) - 1]).toBeNull();
-    expect(grid.uncomputed?.has(`${FIRST_DATA_ROW}:${col(COL.agreedPrice) - 1}`)).toBe(true);
-    expect(grid.uncomputed?.has(`${FIRST_DATA_ROW + 1}:${col(COL.agreedPrice) - 1}`)).toBe(false);
+    // rows[i] is Excel row i + 1; the grid knows which cells hold no computed value.
+    expect(grid.rows[r - 1][col(COL.agreedPrice) - 1]).toBeNull();
+    expect(grid.uncomputed?.has(`${r - 1}:${col(COL.agreedPrice) - 1}`)).toBe(true);
     expect(grid.uncomputed?.size).toBe(5);
 
     const { code, report, text } = await check(file);
     const s = report.sheets[0];
-    const r = FIRST_DATA_ROW + 1;
     const unread = FIRST_DATA_ROW + 5;
-    expect(s.issues.filter((i) => i.code === 'formula-no-value').map((i) => `${i.column}${i.row}`)).toEqual([`${COL.agreedPrice}${r}`, `${COL.item}${unread}`]);
     expect(errors(s.issues).map((i) => `${i.code} ${i.column}${i.row}`)).toEqual([`formula-no-value ${COL.agreedPrice}${r}`, `formula-no-value ${COL.item}${unread}`]);
-    expect(s.issues.find((i) => i.row === unread)?.message).toContain(`แถว ${unread}–${unread + 1} (2 แถว)`);
     expect(s.issues.find((i) => i.code === 'formula-no-value')?.message).toContain('เปิดไฟล์ใน Excel แล้วบันทึก');
+    expect(s.issues.find((i) => i.row === unread)?.message).toContain(`แถว ${unread}–${unread + 1} (2 แถว)`);
     expect(code).toBe(1);
     expect(text).toContain('ยังไม่พร้อมเผยแพร่');
+  });
+
+  it('a file saved by Excel: formula results are read, 0 included, and an empty-text result is empty, not unread', async () => {
+    const r = FIRST_DATA_ROW + 1;
+    const file = await save('computed.xlsx', (ws) => {
+      ws.addRows([...titles(), HEADER, ...records(5)]);
+      ws.getCell(`${COL.agreedPrice}${r}`).value = { formula: `${COL.medianPrice}${r}*0.9`, result: 11520 } as ExcelJS.CellFormulaValue;
+      ws.getCell(`${COL.medianPrice}${r + 1}`).value = { formula: 'SUM(Z1:Z2)', result: 0 } as ExcelJS.CellFormulaValue;
+      // Excel stores IF(…,"",…) as <v></v>, which exceljs reads as no result.
+      ws.getCell(`${COL.winner}${r + 2}`).value = { formula: `IF(${COL.taxId}${r + 2}="","","ผู้ขาย")` } as ExcelJS.CellFormulaValue;
+    });
+    const grid = (await readWorkbookFile(file)).sheets[0];
+    expect(grid.rows[r - 1][col(COL.agreedPrice) - 1]).toBe(11520);
+    expect(grid.rows[r][col(COL.medianPrice) - 1]).toBe(0);
+    expect(grid.uncomputed).toBeUndefined();
+
+    const { report } = await check(file);
+    const s = report.sheets[0];
+    expect(s.issues.filter((i) => i.code === 'formula-no-value')).toEqual([]);
+    // The empty result is an empty required field, as the officer sees it.
+    expect(s.issues.filter((i) => i.row === r + 2 && i.column === COL.winner).map((i) => i.code)).toEqual(['required']);
   });
 
   it('invisible characters and a 40,000-character cell, through a real file', async () => {
