@@ -17,6 +17,11 @@ export interface SheetGrid {
    * spreadsheet last computed, which may be missing or stale in a file never opened in Excel.
    */
   readonly formulas?: ReadonlySet<string>;
+  /**
+   * The formula cells (same keys) that carry no computed value at all: a file written by a program
+   * and never opened in a spreadsheet. Their value is unknown, not empty.
+   */
+  readonly uncomputed?: ReadonlySet<string>;
 }
 
 /** Excel column letters for a 0-based column index (0 → A, 26 → AA). */

@@ -8,6 +8,7 @@ import type { CellValue, SheetGrid } from './grid';
 import { catalogue as defaultCatalogue, type TemplateChoice } from './templates';
 import type { Catalogue, ColumnDef, EditionDef, TemplateDef } from './templates/types';
 import { toArabicDigits } from './values/thaiDigits';
+import { stripInvisible } from './values/invisible';
 import { parseFiscalYear } from './values/thaiDate';
 
 /** How many rows from the top may hold titles, notes and logos before the header row. */
@@ -34,6 +35,13 @@ export interface Recognition extends TemplateChoice {
   readonly seqIndex?: number;
   /** Text of the rows above the header (titles), joined. */
   readonly title: string;
+  /**
+   * 0-based index of the header's first row: below headerIndex when the header takes several rows
+   * (a group header "ราคา" over "ราคากลาง | ราคาที่ตกลง", cells merged down across both rows).
+   */
+  readonly headerStartIndex?: number;
+  /** Per sheet column, the header keys (headerKey) of every header row: to know a repeated header. */
+  readonly headerKeys?: ReadonlyMap<number, readonly string[]>;
 }
 
 export interface RecognizeHints {
@@ -49,7 +57,8 @@ const NON_KEY = /[\s()（）*:："'“”]/g;
 
 /** The comparison key of a header: digits, spaces, line breaks, "(บาท)" and numbering removed. */
 export function headerKey(text: string): string {
-  let s = toArabicDigits(text).trim().toLowerCase();
+  // Invisible characters pasted with a header (U+200B, soft hyphen…) do not make another header.
+  let s = toArabicDigits(stripInvisible(text)).trim().toLowerCase();
   s = s.replace(LEADING_NUMBER, '');
   s = s.replace(BAHT, '');
   return s.replace(NON_KEY, '').replace(/[–—]/g, '-');
@@ -114,6 +123,54 @@ interface Candidate {
   readonly rowIndex: number;
   readonly matches: ColumnMatch[];
   readonly seqIndex?: number;
+  /** First header row (rowIndex unless the header takes several rows). */
+  readonly top: number;
+}
+
+/** Header rows hold text: a row with a number or a date is data (or a row of column numbers). */
+function onlyText(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return false;
+  for (const v of row) if (v !== null && v !== undefined && typeof v !== 'string') return false;
+  return true;
+}
+
+/** How many rows a header may take (a group row over sub-headers, sometimes two). */
+const MAX_HEADER_ROWS = 3;
+
+/**
+ * Rows top..bottom read as one header row: per column the lowest text (the sub-header under a
+ * group header, or the text of a cell merged down), or the texts joined ("ราคา" + "ราคากลาง")
+ * when only the joined wording is a known header. A merged cell's text may be in its first cell
+ * only or repeated in every cell, depending on the reader; both read the same here.
+ */
+function stackRows(rows: readonly (readonly CellValue[] | undefined)[], top: number, bottom: number, idx: HeaderIndex): CellValue[] {
+  const width = Math.max(0, ...rows.slice(top, bottom + 1).map((r) => r?.length ?? 0));
+  const text = (r: number, c: number) => cellString(rows[r]?.[c] ?? null).trim();
+  // A group header merged across columns sits in its first cell: the cells to its right that
+  // are empty over a sub-header belong to it too.
+  const group: string[][] = [];
+  for (let r = top; r < bottom; r++) {
+    const line: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const own = text(r, c);
+      const under = own ? '' : text(r + 1, c);
+      line.push(own || (c > 0 && under && text(r + 1, c - 1) ? line[c - 1] : ''));
+    }
+    group.push(line);
+  }
+  const out: CellValue[] = new Array<CellValue>(width).fill(null);
+  for (let c = 0; c < width; c++) {
+    const texts: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const t = r < bottom ? group[r - top][c] : text(r, c);
+      if (t && texts[texts.length - 1] !== t) texts.push(t);
+    }
+    if (texts.length === 0) continue;
+    const lowest = text(bottom, c) || texts[texts.length - 1];
+    const joined = texts.join(' ');
+    out[c] = texts.length > 1 && !idx.has(headerKey(lowest)) && idx.has(headerKey(joined)) ? joined : lowest;
+  }
+  return out;
 }
 
 function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): Candidate[] {
@@ -163,7 +220,7 @@ function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): 
     });
     byTemplate.set(template, t);
   }
-  return [...byTemplate.entries()].map(([template, t]) => ({ template, rowIndex, matches: t.matches, seqIndex }));
+  return [...byTemplate.entries()].map(([template, t]) => ({ template, rowIndex, matches: t.matches, seqIndex, top: rowIndex }));
 }
 
 function normalizeHeaderText(text: string): string {
@@ -267,11 +324,20 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
     if (!row) continue;
     for (const c of matchRow(row, r, cat)) if (isAcceptable(c)) candidates.push(c);
   }
+  // Headers over several rows, after the single rows: on equal scores one row is the simpler reading.
+  const idx = headerIndex(cat);
+  for (let r = 1; r < limit; r++) {
+    if (!onlyText(grid.rows[r])) continue;
+    for (let top = r - 1; top >= Math.max(0, r - MAX_HEADER_ROWS + 1); top--) {
+      if (!onlyText(grid.rows[top])) break;
+      for (const c of matchRow(stackRows(grid.rows, top, r, idx), r, cat)) if (isAcceptable(c)) candidates.push({ ...c, top });
+    }
+  }
   if (candidates.length === 0) return undefined;
 
   const titleOf = (c: Candidate) =>
     grid.rows
-      .slice(0, c.rowIndex)
+      .slice(0, c.top)
       .map((row) => row.map(cellString).filter((s) => s.trim()).join(' '))
       .filter(Boolean)
       .join(' ');
@@ -280,7 +346,7 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
     return marker + c.matches.length * 10 + hintScore(c.template, `${grid.name} ${titleOf(c)}`);
   };
   // Stable: equal scores keep catalogue order (progress before annual).
-  const best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const best = withGroupRows(grid, candidates.reduce((a, b) => (score(b) > score(a) ? b : a)), cat);
   const edition = chooseEdition(best.template, grid, best, cat, hints.edition, titleOf(best));
   if (!edition) return undefined;
 
@@ -298,5 +364,57 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
     missing,
     seqIndex: best.seqIndex,
     title: titleOf(best),
+    headerStartIndex: best.top,
+    headerKeys: headerKeysOf(grid, best),
   };
+}
+
+/**
+ * A header read from its last row alone (a reader that repeats a merged cell's text in every cell
+ * of the merge makes the last row complete) still starts at the group row above it: a row just
+ * above whose header texts of the same template repeat in the cells under them (cells merged down
+ * across both rows) belongs to the header, not to the title.
+ */
+function withGroupRows(grid: SheetGrid, best: Candidate, cat: Catalogue): Candidate {
+  let top = best.top;
+  while (top > 0 && best.rowIndex - top < MAX_HEADER_ROWS - 1) {
+    const above = grid.rows[top - 1];
+    if (!onlyText(above)) break;
+    const same = matchRow(above, top - 1, cat).find((c) => c.template === best.template);
+    const below = grid.rows[top];
+    const mergedDown = (i: number) => cellString(above[i]).trim() === cellString(below?.[i] ?? null).trim();
+    const n = (same?.matches.filter((m) => mergedDown(m.index)).length ?? 0) + (same?.seqIndex !== undefined && mergedDown(same.seqIndex) ? 1 : 0);
+    if (n < 2) break;
+    top--;
+  }
+  return top === best.top ? best : { ...best, top };
+}
+
+function headerKeysOf(grid: SheetGrid, best: Candidate): Map<number, string[]> {
+  const keys = new Map<number, string[]>();
+  for (let r = best.top; r <= best.rowIndex; r++) {
+    grid.rows[r]?.forEach((v, c) => {
+      const text = cellString(v);
+      if (!text.trim()) return;
+      const list = keys.get(c) ?? [];
+      const key = headerKey(text);
+      if (!list.includes(key)) list.push(key);
+      keys.set(c, list);
+    });
+  }
+  return keys;
+}
+
+/**
+ * The templates whose header is at row `r` (alone, or with the row under it as a two-row header),
+ * with the columns it takes: to find a second table on a sheet.
+ */
+export function headersAt(rows: readonly (readonly CellValue[] | undefined)[], r: number, cat: Catalogue = defaultCatalogue): { template: TemplateDef; columns: number[]; bottom: number }[] {
+  const row = rows[r];
+  if (!row) return [];
+  const found = (cs: Candidate[], bottom: number) =>
+    cs.filter(isAcceptable).map((c) => ({ template: c.template, columns: [...c.matches.map((m) => m.index), ...(c.seqIndex === undefined ? [] : [c.seqIndex])], bottom }));
+  const single = found(matchRow(row, r, cat), r);
+  if (single.length || r + 1 >= rows.length) return single;
+  return found(matchRow(stackRows(rows, r, r + 1, headerIndex(cat)), r + 1, cat), r + 1);
 }

@@ -31,9 +31,20 @@ function plainValue(v: ExcelValue): { value: CellValue; formula: boolean } {
   return { value: String(v), formula: false };
 }
 
+/**
+ * The computed result of a formula cell as the file stores it, undefined when it stores none.
+ * Read from the cell's model: `cell.value` (and so getSheetValues) drops a result of 0, false or ''.
+ * (exceljs's whole-workbook parser also reads an empty text result, `<v></v>`, as none.)
+ */
+function formulaResult(ws: ExcelJS.Worksheet, row: number, col: number): ExcelValue | undefined {
+  const model = ws.findCell(row, col)?.model as { result?: ExcelValue } | undefined;
+  return model?.result;
+}
+
 function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
   const formulas = new Set<string>();
+  const uncomputed = new Set<string>();
   // getSheetValues is a sparse, 1-based array of 1-based row arrays: the fastest read exceljs has.
   const values = ws.getSheetValues() as (ExcelValue[] | undefined)[];
   const last = values.length - 1;
@@ -49,14 +60,37 @@ function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
           row.push(v);
         } else {
           const p = plainValue(v);
-          if (p.formula) formulas.add(`${r - 1}:${c - 1}`);
+          if (p.formula) {
+            const key = `${r - 1}:${c - 1}`;
+            formulas.add(key);
+            const result = formulaResult(ws, r, c);
+            if (result === undefined) uncomputed.add(key);
+            row.push(result === undefined ? null : plainValue(result).value);
+            continue;
+          }
           row.push(p.value);
         }
       }
     }
     rows.push(row);
   }
-  return formulas.size ? { name: ws.name, rows, formulas } : { name: ws.name, rows };
+  if (!formulas.size) return { name: ws.name, rows };
+  return uncomputed.size ? { name: ws.name, rows, formulas, uncomputed } : { name: ws.name, rows, formulas };
+}
+
+/**
+ * A workbook a spreadsheet application saved stores every formula's result; the only ones that look
+ * result-less to exceljs's workbook parser are empty texts (`<v></v>`, an IF(…,"",…)). So when any
+ * formula of the workbook has its result, the result-less ones are empty, not uncomputed.
+ */
+export function withoutEmptyResults(sheets: SheetGrid[]): SheetGrid[] {
+  const computed = sheets.some((g) => (g.formulas?.size ?? 0) > (g.uncomputed?.size ?? 0));
+  if (!computed) return sheets;
+  return sheets.map((g) => {
+    if (!g.uncomputed) return g;
+    const { uncomputed: _, ...rest } = g;
+    return rest;
+  });
 }
 
 export async function loadWorkbook(wb: ExcelJS.Workbook): Promise<LoadedWorkbook> {
@@ -70,6 +104,5 @@ export async function loadWorkbook(wb: ExcelJS.Workbook): Promise<LoadedWorkbook
     if (ws.name === LISTS_SHEET) return;
     sheets.push(worksheetToGrid(ws));
   });
-  return { sheets, meta };
+  return { sheets: withoutEmptyResults(sheets), meta };
 }
-

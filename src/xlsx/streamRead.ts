@@ -22,7 +22,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { columnIndex } from '../domain/grid';
 import { decodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../domain/workbookMeta';
-import type { LoadedWorkbook } from './read';
+import { withoutEmptyResults, type LoadedWorkbook } from './read';
 import { entryBuffer, entryStream, ZipFormatError, zipEntries, type ZipEntry } from './zipEntries';
 
 export type { LoadedWorkbook };
@@ -153,9 +153,11 @@ export async function readWorkbookFile(file: string): Promise<LoadedWorkbook> {
     if (!entry) continue;
     const grid = await readSheet(await entryStream(file, entry), context);
     if (s.name === META_SHEET) meta = decodeMeta(grid.rows);
-    else sheets.push(grid.formulas.size ? { name: s.name, rows: grid.rows, formulas: grid.formulas } : { name: s.name, rows: grid.rows });
+    else if (!grid.formulas.size) sheets.push({ name: s.name, rows: grid.rows });
+    else if (!grid.uncomputed.size) sheets.push({ name: s.name, rows: grid.rows, formulas: grid.formulas });
+    else sheets.push({ name: s.name, rows: grid.rows, formulas: grid.formulas, uncomputed: grid.uncomputed });
   }
-  return { sheets, meta };
+  return { sheets: withoutEmptyResults(sheets), meta };
 }
 
 interface SheetContext {
@@ -168,6 +170,8 @@ interface SheetContext {
 interface MutableGrid {
   rows: CellValue[][];
   formulas: Set<string>;
+  /** Formula cells that store no computed result. */
+  uncomputed: Set<string>;
 }
 
 async function readSheet(chunks: AsyncIterable<Uint8Array>, { shared, styles, utils, date1904 }: SheetContext): Promise<MutableGrid> {
@@ -187,6 +191,7 @@ async function readSheet(chunks: AsyncIterable<Uint8Array>, { shared, styles, ut
 
   const rows: CellValue[][] = [];
   const formulas = new Set<string>();
+  const uncomputed = new Set<string>();
   const merges: string[] = [];
   let lastRow = 0;
   let inData = false;
@@ -262,7 +267,10 @@ async function readSheet(chunks: AsyncIterable<Uint8Array>, { shared, styles, ut
   const cellValue = (col: number): CellValue | undefined => {
     if (formula !== undefined && (formula !== '' || shareType !== undefined)) {
       formulas.add(`${rowIndex}:${col}`);
-      if (value === undefined) return null;
+      if (value === undefined) {
+        uncomputed.add(`${rowIndex}:${col}`);
+        return null;
+      }
       // The cached result, typed as exceljs types it.
       if (type === 'str') return utils.xmlDecode(value);
       if (type === 'b') return parseInt(value, 10) !== 0;
@@ -326,7 +334,7 @@ async function readSheet(chunks: AsyncIterable<Uint8Array>, { shared, styles, ut
   applyMerges(rows, formulas, merges);
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   for (let i = rows.length; i < lastRow; i++) rows.push([]);
-  return { rows, formulas };
+  return { rows, formulas, uncomputed };
 }
 
 /** 0-based column of a cell reference such as "AB12". */

@@ -14,6 +14,7 @@ import type { OptionMatcher } from '../values/options';
 import { toArabicDigits } from '../values/thaiDigits';
 import type { Problem } from '../values/problem';
 import { quote } from '../values/problem';
+import { invisibleChars, invisibleWarning, stripInvisible } from '../values/invisible';
 import type { Fix } from './types';
 
 export interface Period {
@@ -54,8 +55,31 @@ function withWarning(value: FieldValue, w: Problem | undefined, extra?: FieldPro
   return problems.length ? { value, problems } : { value };
 }
 
+/**
+ * A value typed with invisible characters (a tax ID, an amount, an option pasted from the web) is
+ * read without them, and the cell gets a warning naming them with the clean text as its fix (unless
+ * another problem's fix already rewrites the cell). Free text is left alone: Thai word processors
+ * put zero-width spaces between words on purpose.
+ */
+function parseWithoutInvisible(col: ColumnDef, v: string, chars: readonly number[], env: FieldEnv): FieldResult {
+  const cleaned = stripInvisible(v);
+  const res = parseTyped(col, cleaned, env);
+  const problems = res.problems ?? [];
+  const fix = problems.some((p) => p.fix) ? undefined : { value: cleaned, display: cleaned };
+  const warning: FieldProblem = fix ? { ...invisibleWarning(v, chars, cleaned), fix } : invisibleWarning(v, chars, cleaned);
+  return { ...res, problems: [warning, ...problems] };
+}
+
 /** Parses a non-blank cell by its column's type. */
 export function parseField(col: ColumnDef, v: CellValue, env: FieldEnv): FieldResult {
+  if (typeof v === 'string' && col.type !== 'text' && col.type !== 'longText') {
+    const chars = invisibleChars(v);
+    if (chars.length) return parseWithoutInvisible(col, v, chars, env);
+  }
+  return parseTyped(col, v, env);
+}
+
+function parseTyped(col: ColumnDef, v: CellValue, env: FieldEnv): FieldResult {
   switch (col.type) {
     case 'text':
     case 'longText':

@@ -10,6 +10,8 @@ import { recognize, titleFiscalYear, type Recognition, type RecognizeHints } fro
 import { compileOptions, type OptionMatcher } from '../values/options';
 import { fiscalYearRange, formatThaiDate, parseFiscalYear, utcDate } from '../values/thaiDate';
 import { summarizeByMethod, type Summary } from '../summarize';
+import { isOverallLabel } from '../itaScore';
+import { splitTables } from '../tables';
 import { parseField, type FieldEnv, type FieldResult, type FieldValue } from './fields';
 import { extractRecords, isEmptyCell, type SheetRecord } from './records';
 import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type Figure, type RuleContext } from './context';
@@ -101,6 +103,18 @@ interface ParsedSheet {
   readonly blanks: number[];
 }
 
+/** Excel keeps at most this many characters in a cell: beyond it, Excel cuts the text when it opens the file. */
+const EXCEL_CELL_TEXT_LIMIT = 32767;
+
+function tooLong(row: number, column: string | null, col: ColumnDef, length: number): Issue {
+  const n = length.toLocaleString('en-US');
+  return {
+    severity: 'error', code: 'text-too-long', row, column, field: col.key,
+    message: `ข้อความใน "${col.header}" ยาว ${n} ตัวอักษร เกินที่ Excel เก็บได้ในหนึ่งเซลล์ (32,767 ตัวอักษร) ส่วนที่เกินจะถูกตัดทิ้งเมื่อเปิดใน Excel ให้ย่อข้อความหรือแบ่งไปไว้ในเอกสารแนบ`,
+    messageEn: `"${col.header}" holds ${n} characters, more than Excel keeps in one cell (32,767); Excel cuts the rest when it opens the file. Shorten it or move it to an attachment`,
+  };
+}
+
 function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRecord[]): ParsedSheet {
   const cols = rec.template.columns;
   const positions = cols.map((c) => rec.indexOf.get(c.key) ?? -1);
@@ -128,6 +142,7 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
       }
       filled[i]++;
       const col = cols[i];
+      if (typeof v === 'string' && v.length > EXCEL_CELL_TEXT_LIMIT) issues.push(tooLong(r.row, letters[i], col, v.length));
       if (plainText[i]) {
         values[i] = typeof v === 'string' ? v : String(v);
         continue;
@@ -160,7 +175,7 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
 
 function requiredIssues(
   rec: Recognition, parsed: ParsedSheet, opts: CheckOptions, columnYear: number | undefined, statusPos: number,
-  isFormula: (r: CheckedRecord, key: string) => boolean, out: Issue[],
+  isFormula: (r: CheckedRecord, key: string) => boolean, isUncomputed: (r: CheckedRecord, key: string) => boolean, out: Issue[],
 ): void {
   const cols = rec.template.columns;
   const fixes = cols.map((col) => agencyFix(col, opts, columnYear));
@@ -175,8 +190,9 @@ function requiredIssues(
     const col = cols[i];
     if (col.required === 'optional') continue;
     if (col.required === 'whenContracted' && statusPos >= 0 && !isContracted(r.values[statusPos])) continue;
-    // A formula not computed yet (a file written by a program, never opened) is not a blank.
-    if (isFormula(r, col.key)) continue;
+    // A formula not computed yet (a file written by a program, never opened) is not a blank: it
+    // has its own error. A derived cell's formula is Excel's to compute from the row.
+    if (isUncomputed(r, col.key) || (col.derived && isFormula(r, col.key))) continue;
     const fix = fixes[i];
     const issue: Issue = {
       severity: 'error', code: 'required', row: r.row, column: letters[i], field: col.key,
@@ -186,20 +202,163 @@ function requiredIssues(
   }
 }
 
+/**
+ * Formula cells of the records that carry no computed value: what they hold is unknown, so the
+ * check cannot say the sheet is ready (an error, at the cell). Not for the cells the check derives
+ * itself from the row's inputs (derived columns, the overall row): their formulas are ita-forms'
+ * own and Excel computes them on opening.
+ */
+function uncomputedIssues(grid: SheetGrid, rec: Recognition, records: readonly CheckedRecord[], out: Issue[]): void {
+  const cells = grid.uncomputed;
+  if (!cells || cells.size === 0) return;
+  const firstRow = grid.firstRow ?? 1;
+  // Rows under the header that show nothing but formulas without a value: perhaps records, unread.
+  const hidden = new Map<number, number>();
+  const byRow = new Map(records.map((r) => [r.row, r] as const));
+  const colAt = new Map(rec.matches.map((m) => [m.index, m.column] as const));
+  const overall = rec.template.overallRow;
+  const overallPos = overall ? rec.indexOf.get(overall.labelField) : undefined;
+  for (const key of cells) {
+    const sep = key.indexOf(':');
+    const row = firstRow + Number(key.slice(0, sep));
+    const index = Number(key.slice(sep + 1));
+    const r = byRow.get(row);
+    const col = colAt.get(index);
+    if (!col || col.derived) continue;
+    if (!r) {
+      const at = row - firstRow;
+      if (at > rec.headerIndex && !col.agency && !hidden.has(row) && (grid.rows[at] ?? []).every((v, i) => v === null || v === '' || i === rec.seqIndex)) hidden.set(row, index);
+      continue;
+    }
+    const label = overallPos === undefined ? undefined : r.source[overallPos];
+    if (typeof label === 'string' && isOverallLabel(label)) continue;
+    out.push({
+      severity: 'error', code: 'formula-no-value', row, column: columnLetter(index), field: col.key,
+      message: `เซลล์ "${col.header}" เป็นสูตรที่ยังไม่มีผลการคำนวณเก็บไว้ (ไฟล์สร้างด้วยโปรแกรมและยังไม่เคยเปิดใน Excel) จึงตรวจค่านี้ไม่ได้ ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง`,
+      messageEn: `"${col.header}" is a formula with no computed value stored (the file was written by a program and never opened in Excel), so it cannot be checked: open the file in Excel and save it again`,
+    });
+  }
+  if (hidden.size === 0) return;
+  const rows = [...hidden.keys()].sort((a, b) => a - b);
+  const [first, last] = [rows[0], rows[rows.length - 1]];
+  const span = first === last ? `แถว ${first}` : `แถว ${first}–${last} (${rows.length} แถว)`;
+  out.push({
+    severity: 'error', code: 'formula-no-value', row: first, column: columnLetter(hidden.get(first) ?? 0), field: null,
+    message: `${span} มีแต่สูตรที่ยังไม่มีผลการคำนวณเก็บไว้ จึงอ่านไม่ได้ว่ามีรายการหรือไม่ ให้เปิดไฟล์ใน Excel แล้วบันทึกอีกครั้ง`,
+    messageEn: `${first === last ? `Row ${first}` : `Rows ${first}–${last} (${rows.length})`} hold only formulas with no computed value, so whether they hold records cannot be read: open the file in Excel and save it again`,
+  });
+}
+
 export interface SheetCheck {
   readonly report: SheetReport;
   readonly recognition?: Recognition;
   readonly records: readonly CheckedRecord[];
   /** For templates with a summary: the summary computed from the list. */
   readonly summary?: Summary;
+  /** The summary table is on the list's own sheet (under the list) and was compared there. */
+  readonly summaryOnSheet?: boolean;
 }
 
-/** Checks one sheet on its own (the summary of o17 is matched by checkWorkbook). */
+/** How many tables one sheet may hold before the rest is reported unread (a guard, not a layout). */
+const MAX_TABLES = 8;
+
+/**
+ * Checks one sheet on its own (the summary of o17 is matched by checkWorkbook). A sheet holding
+ * several tables (side by side, or one under another) has each checked in its region, their
+ * issues in the one report, and a warning naming where each further table starts.
+ */
 export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints = {}, cat: Catalogue = defaultCatalogue): SheetCheck {
+  return checkTables(grid, opts, hints, cat, 1);
+}
+
+function checkTables(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints, cat: Catalogue, n: number): SheetCheck {
   const rec = recognize(grid, { ...hints, edition: hints.edition ?? opts.edition }, cat);
   if (!rec) {
     return { report: { sheet: grid.name, template: null, edition: null, item: null, headerRow: null, rows: 0, issues: [] }, records: [] };
   }
+  const split = splitTables(grid, rec, cat);
+  if (!split) return checkTable(grid, rec, opts, cat);
+  const firstRec = recognize(split.first, { ...hints, edition: hints.edition ?? opts.edition }, cat) ?? rec;
+  const first = checkTable(split.first, firstRec, opts, cat);
+  const { other } = split;
+  const [row, column] = cellParts(other.at);
+  const t = firstRec.template;
+  if (n >= MAX_TABLES) {
+    return withIssues(first, [{
+      severity: 'error', code: 'table-unread', row, column, field: null,
+      message: `แผ่นงานนี้มีตารางมากกว่า ${MAX_TABLES} ตาราง ตารางที่เริ่มที่เซลล์ ${other.at} และถัดไปไม่ได้ตรวจ ให้แยกแต่ละตารางไว้คนละแผ่นงาน`,
+      messageEn: `This sheet holds more than ${MAX_TABLES} tables; the one at ${other.at} and after were not checked. Put each table on its own sheet`,
+    }]);
+  }
+  if (other.summary && t.summary) {
+    // o17's summary by method under its list: compared with the list here, not looked for elsewhere.
+    const table = findSummaryTable(other.grid, t.summary);
+    const compared = table && first.summary ? compareSummary(other.grid, table, first.summary, t.summary, grid.name) : [];
+    const located = compared.map((i) => (i.row === null ? { ...i, row, column } : i));
+    return { ...withIssues(first, located), summaryOnSheet: true };
+  }
+  const rest = checkTables(other.grid, opts, { edition: hints.edition }, cat, n + 1);
+  const item = rest.recognition ? `แบบ ${rest.recognition.edition.item} ` : '';
+  const where = other.placement === 'beside' ? 'ข้างตารางแรก' : 'ใต้ตารางแรก';
+  const note: Issue = rest.recognition
+    ? {
+        severity: 'warning', code: 'several-tables', row, column, field: null,
+        message: `แผ่นงานนี้มีอีกตารางหนึ่ง (${item}"${rest.recognition.template.name}") อยู่${where} เริ่มที่เซลล์ ${other.at} ได้ตรวจแยกเป็นอีกตาราง ควรแยกแต่ละตารางไว้คนละแผ่นงานตามแบบฟอร์ม`,
+        messageEn: `This sheet holds another table (${rest.recognition.edition.item}) ${other.placement === 'beside' ? 'beside' : 'under'} the first, at ${other.at}: checked on its own. Put each table on its own sheet as the form prescribes`,
+      }
+    : {
+        severity: 'error', code: 'table-unread', row, column, field: null,
+        message: `แผ่นงานนี้มีอีกตารางหนึ่งเริ่มที่เซลล์ ${other.at} ซึ่งตรวจไม่ได้ ให้แยกไว้อีกแผ่นงาน`,
+        messageEn: `This sheet holds another table at ${other.at} that could not be checked; put it on its own sheet`,
+      };
+  // The other table's sheet-level issues (a missing column…) are about it: located at its header.
+  const restIssues = rest.report.issues.map((i) => (i.row === null
+    ? { ...i, row, column, message: `ตารางที่เซลล์ ${other.at}: ${i.message}`, messageEn: `Table at ${other.at}: ${i.messageEn}` }
+    : i));
+  const sameList = rest.recognition?.template === t;
+  const records = sameList ? [...first.records, ...rest.records] : first.records;
+  const report: SheetReport = {
+    ...first.report,
+    rows: first.report.rows + rest.report.rows,
+    issues: [...first.report.issues, note, ...restIssues].sort(byPlace),
+    ...(sameList && first.report.completeness && rest.report.completeness
+      ? { completeness: first.report.completeness.map((c, i) => ({ ...c, filled: c.filled + (rest.report.completeness?.[i]?.filled ?? 0), total: c.total + (rest.report.completeness?.[i]?.total ?? 0) })) }
+      : {}),
+  };
+  const summary = sameList ? summaryOf(t, makePos(firstRec), records) : first.summary;
+  return { report, recognition: first.recognition, records, ...(summary ? { summary } : {}) };
+}
+
+function withIssues(c: SheetCheck, extra: readonly Issue[]): SheetCheck {
+  return { ...c, report: { ...c.report, issues: [...c.report.issues, ...extra].sort(byPlace) } };
+}
+
+/** "M4" → [4, "M"]. */
+function cellParts(at: string): [number, string] {
+  const m = /^([A-Z]+)([0-9]+)$/.exec(at);
+  return m ? [Number(m[2]), m[1]] : [0, 'A'];
+}
+
+function summaryOf(template: TemplateDef, pos: (key: string) => number, records: readonly CheckedRecord[]): Summary | undefined {
+  const def = template.summary;
+  if (!def) return undefined;
+  return summarizeByMethod(
+    records.map((r) => ({
+      method: r.values[pos(def.methodField)] as string | undefined,
+      status: r.values[pos(def.statusField)] as string | undefined,
+      amount: r.values[pos(def.amountField)] as number | undefined,
+    })),
+    def,
+  );
+}
+
+const colOrder = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(c.length - 1));
+/** Issues in sheet order: sheet-level first, then by row and column. */
+function byPlace(a: Issue, b: Issue): number {
+  return (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column);
+}
+
+function checkTable(grid: SheetGrid, rec: Recognition, opts: CheckOptions, cat: Catalogue): SheetCheck {
   const template = rec.template;
   const pos = makePos(rec);
   const fyPos = template.columns.findIndex((c) => c.type === 'fiscalYear');
@@ -245,7 +404,12 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   const statusPos = pos('status');
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
   const columnYear = fiscalYear === undefined ? undefined : template.fiscalYearColumn === 'data' ? fiscalYear - 1 : fiscalYear;
-  requiredIssues(rec, parsed, opts, columnYear, statusPos, isFormula, issues);
+  const isUncomputed = (r: { row: number }, key: string) => {
+    const c = rec.indexOf.get(key);
+    return c !== undefined && grid.uncomputed !== undefined && grid.uncomputed.has(`${r.row - firstRow}:${c}`);
+  };
+  requiredIssues(rec, parsed, opts, columnYear, statusPos, isFormula, isUncomputed, issues);
+  uncomputedIssues(grid, rec, records, issues);
 
   const recordRules = template.rules.map((n) => RECORD_RULES[n]).filter((f) => f !== undefined);
   for (const r of records) for (const rule of recordRules) rule(r, ctx, issues);
@@ -267,19 +431,9 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
       `The sheet says "${template.emptyStatement}" but lists ${records.length} rows`));
   }
 
-  const summary = template.summary
-    ? summarizeByMethod(
-        records.map((r) => ({
-          method: r.values[pos(template.summary!.methodField)] as string | undefined,
-          status: r.values[pos(template.summary!.statusField)] as string | undefined,
-          amount: r.values[pos(template.summary!.amountField)] as number | undefined,
-        })),
-        template.summary,
-      )
-    : undefined;
+  const summary = summaryOf(template, pos, records);
 
-  const colOrder = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(c.length - 1));
-  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column));
+  issues.sort(byPlace);
 
   const completeness = template.columns.map((col, i) => {
     const idx = rec.indexOf.get(col.key);
@@ -319,7 +473,7 @@ export function checkWorkbook(
   const reports: SheetReport[] = checks.map((c) => c.report);
   checks.forEach((c, i) => {
     const t: TemplateDef | undefined = c.recognition?.template;
-    if (!t?.summary || !c.summary) return;
+    if (!t?.summary || !c.summary || c.summaryOnSheet) return;
     for (let j = 0; j < sheets.length; j++) {
       if (checks[j].recognition) continue; // another template's list, not a summary
       const table = findSummaryTable(sheets[j], t.summary);
@@ -329,6 +483,14 @@ export function checkWorkbook(
         ...reports[j], template: t.id, edition: c.report.edition, item: c.report.item,
         headerRow: (sheets[j].firstRow ?? 1) + table.headerIndex, rows: table.rows.size, issues,
       };
+      return;
+    }
+    // The summary above the list, on the same sheet.
+    const rec = c.recognition;
+    const top = rec ? Math.min(rec.headerStartIndex ?? rec.headerIndex, rec.headerIndex) : 0;
+    const above = top > 0 ? findSummaryTable({ ...sheets[i], rows: sheets[i].rows.slice(0, top) }, t.summary) : undefined;
+    if (above) {
+      reports[i] = { ...reports[i], issues: [...reports[i].issues, ...compareSummary(sheets[i], above, c.summary, t.summary, sheets[i].name)].sort(byPlace) };
       return;
     }
     if (c.report.rows > 0) {

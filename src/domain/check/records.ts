@@ -4,8 +4,8 @@
  * are not records.
  */
 import type { CellValue, SheetGrid } from '../grid';
-import type { Recognition } from '../recognize';
-import { isPlaceholder } from '../values/thaiDigits';
+import { headerKey, type Recognition } from '../recognize';
+import { isPlaceholder, toArabicDigits } from '../values/thaiDigits';
 
 export interface SheetRecord {
   /** Excel row number. */
@@ -49,6 +49,93 @@ function cellText(v: CellValue): string {
   return v === null || v === undefined ? '' : v instanceof Date ? '' : String(v);
 }
 
+/** Per sheet column, the header's keys: every header row's text, or the header the match names. */
+function headerKeysOf(rec: Recognition): ReadonlyMap<number, readonly string[]> {
+  if (rec.headerKeys) return rec.headerKeys;
+  return new Map(rec.matches.map((m) => [m.index, [headerKey(m.header)]] as const));
+}
+
+/**
+ * The header printed again (a sheet set to repeat its header on every printed page, or the
+ * header copied above each page's rows): most of its cells are the header's texts in the same
+ * columns, wording as loose as recognition's ("(บาท)", line breaks, numbering), and the rest text.
+ */
+function isHeaderRepeat(row: readonly CellValue[], keys: ReadonlyMap<number, readonly string[]>): boolean {
+  // Most rows hold a number or a date somewhere: decided before any header key is computed.
+  for (const v of row) if (v !== null && v !== undefined && typeof v !== 'string') return false;
+  let same = 0;
+  let other = 0;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (isEmptyCell(v)) continue;
+    if (typeof v !== 'string') return false;
+    const ks = keys.get(i);
+    // Header texts are short: a paragraph is a record's text, not worth a key.
+    if (ks && v.length <= 200 && ks.includes(headerKey(v))) same++;
+    else other++;
+  }
+  return same >= 2 && other * 2 <= same;
+}
+
+/** The title rows printed again over a page's rows: every text of the row is one of the title's. */
+function isTitleRepeat(row: readonly CellValue[], titleTexts: ReadonlySet<string>): boolean {
+  if (titleTexts.size === 0) return false;
+  let n = 0;
+  for (const v of row) {
+    if (isEmptyCell(v)) continue;
+    if (typeof v !== 'string' || !titleTexts.has(v.trim())) return false;
+    n++;
+  }
+  return n > 0;
+}
+
+function titleTextsOf(grid: SheetGrid, rec: Recognition): Set<string> {
+  const texts = new Set<string>();
+  const end = Math.min(rec.headerStartIndex ?? rec.headerIndex, rec.headerIndex);
+  for (let r = 0; r < end; r++) for (const v of grid.rows[r] ?? []) if (typeof v === 'string' && !isEmptyCell(v)) texts.add(v.trim());
+  return texts;
+}
+
+/** How far above a repeated header a one-line title may sit. */
+const TITLE_ROWS_ABOVE = 3;
+
+/** Words of a part's or a page's title; a record's lone text (an item with nothing else yet) has none. */
+const PART_TITLE = /ไตรมาส|ตาราง|แบบ\s*สขร|รายงาน|ประจำปี|ปีงบประมาณ|ประจำเดือน|เดือน|หน้า(?:ที่)?\s*[0-9๐-๙]|\(ต่อ\)|^\s*ต่อ/;
+
+/** One title text and nothing else: "ไตรมาสที่ ๒ (ม.ค. – มี.ค. ๒๕๖๗)", "(ต่อ)". */
+function isTitleLine(row: readonly CellValue[]): boolean {
+  let text = '';
+  for (const v of row) {
+    if (isEmptyCell(v)) continue;
+    if (typeof v !== 'string' || text) return false;
+    text = v;
+  }
+  return text !== '' && PART_TITLE.test(text);
+}
+
+const COLUMN_NUMBER = /^\(?([0-9]{1,3})\)?$/;
+
+/** The row of column numbers many official layouts print under the header: (1) (2) (3) … */
+function isColumnNumbers(row: readonly CellValue[]): boolean {
+  let count = 0;
+  let last = 0;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (isEmptyCell(v)) continue;
+    let n: number;
+    if (typeof v === 'number') n = v;
+    else if (typeof v === 'string') {
+      const m = COLUMN_NUMBER.exec(toArabicDigits(v).trim());
+      if (!m) return false;
+      n = Number(m[1]);
+    } else return false;
+    if (count > 0 && n !== last + 1) return false;
+    last = n;
+    count++;
+  }
+  return count >= 3;
+}
+
 export function extractRecords(grid: SheetGrid, rec: Recognition): { records: SheetRecord[]; statesNone: boolean; emptyStatementRow?: number } {
   const cols = rec.template.columns;
   const positions = cols.map((c) => rec.indexOf.get(c.key));
@@ -69,6 +156,8 @@ export function extractRecords(grid: SheetGrid, rec: Recognition): { records: Sh
 
   // A statement of "nothing to report" may sit in the title too.
   if (statement && rec.title.includes(statement)) statesNone = true;
+  const keys = headerKeysOf(rec);
+  const titleTexts = titleTextsOf(grid, rec);
 
   for (let r = rec.headerIndex + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
@@ -97,6 +186,16 @@ export function extractRecords(grid: SheetGrid, rec: Recognition): { records: Sh
     }
     if (filledMapped === 0) continue; // text outside the table's columns: a note
     if (filledFields === 0) continue; // only the pre-filled agency columns
+    if (filledMapped + filledOther >= 2 && (isHeaderRepeat(row, keys) || isColumnNumbers(row))) {
+      // A one-cell line just above the header again is that page's (or that part's) title.
+      while (records.length > 0) {
+        const last = records[records.length - 1];
+        if (firstRow + r - last.row > TITLE_ROWS_ABOVE || !isTitleLine(last.source)) break;
+        records.pop();
+      }
+      continue;
+    }
+    if (filledMapped + filledOther <= 3 && isTitleRepeat(row, titleTexts)) continue;
     if (filledMapped + filledOther === 1 && NOTE_START.test(firstText)) continue;
     if (CONTINUATION.test(firstText) && records.length > 0) {
       records[records.length - 1] = mergeContinuation(records[records.length - 1], row);

@@ -1,3 +1,5 @@
+import { revealInvisible } from './invisible';
+
 /** What a value parser says about a value it could not take as it is. */
 export type Severity = 'error' | 'warning';
 
@@ -27,8 +29,11 @@ export function warn(code: string, th: string, en: string): Problem {
   return { code, severity: 'warning', th, en };
 }
 
-/** Shows a cell value inside a message the way the user typed it. */
+/**
+ * Shows a cell value inside a message the way the user typed it; characters nobody sees are shown
+ * by code point (⟨U+200B⟩), so two values in one message never look the same while differing.
+ */
 export function quote(v: unknown): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '"วันที่ไม่ถูกต้อง"' : v.toISOString().slice(0, 10);
-  return `"${String(v)}"`;
+  return `"${revealInvisible(String(v))}"`;
 }
