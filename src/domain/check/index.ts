@@ -20,6 +20,7 @@ import { SCORE_SHEET_RULES } from './scoreRules';
 const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES };
 const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES };
 import { compareSummary, findSummaryTable } from './summaryTable';
+import { findTickColumns, tickedValue, type TickField } from './tickColumns';
 import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
 
 export type { CheckOptions, Issue, SheetReport, WorkbookReport, AgencyProfile, Fix } from './types';
@@ -101,7 +102,7 @@ interface ParsedSheet {
   readonly blanks: number[];
 }
 
-function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRecord[]): ParsedSheet {
+function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRecord[], ticks: readonly TickField[] = []): ParsedSheet {
   const cols = rec.template.columns;
   const positions = cols.map((c) => rec.indexOf.get(c.key) ?? -1);
   const letters = positions.map((i) => (i < 0 ? null : columnLetter(i)));
@@ -153,9 +154,36 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
         }
       }
     }
+    for (const f of ticks) {
+      if (rec.indexOf.has(f.column.key)) continue;
+      const t = tickedValue(f, r.source);
+      if (t.value !== undefined) {
+        values[f.pos] = t.value;
+        filled[f.pos]++;
+        continue;
+      }
+      const names = f.ticks.map((x) => `"${x.header}"`).join(' / ');
+      if (t.ticked > 1) {
+        issues.push({ severity: 'error', code: 'ticks-conflict', row: r.row, column: f.ticks[0].letter, field: f.column.key,
+          message: `ทำเครื่องหมายไว้หลายช่อง (${names}): เลือกได้ช่องเดียว`, messageEn: `More than one of ${names} is ticked; tick one` });
+      } else if (f.column.required === 'always') {
+        issues.push({ severity: 'error', code: 'required', row: r.row, column: f.ticks[0].letter, field: f.column.key,
+          message: `ยังไม่ได้ทำเครื่องหมายในช่อง ${names}`, messageEn: `None of ${names} is ticked` });
+      }
+    }
     out.push({ row: r.row, source: r.source, values });
   }
   return { records: out, issues, filled, blanks };
+}
+
+/** The record's amount (the first of `fields` filled) is below the exemption limit. */
+function isSmallPurchase(r: CheckedRecord, ex: NonNullable<ColumnDef['exemptBelow']>, rec: Recognition): boolean {
+  for (const key of ex.fields) {
+    const p = rec.template.columns.findIndex((c) => c.key === key);
+    const v = p < 0 ? undefined : r.values[p];
+    if (typeof v === 'number') return v < ex.amount;
+  }
+  return false;
 }
 
 function requiredIssues(
@@ -175,6 +203,7 @@ function requiredIssues(
     const col = cols[i];
     if (col.required === 'optional') continue;
     if (col.required === 'whenContracted' && statusPos >= 0 && !isContracted(r.values[statusPos])) continue;
+    if (col.exemptBelow && isSmallPurchase(r, col.exemptBelow, rec)) continue;
     // A formula not computed yet (a file written by a program, never opened) is not a blank.
     if (isFormula(r, col.key)) continue;
     const fix = fixes[i];
@@ -196,10 +225,11 @@ export interface SheetCheck {
 
 /** Checks one sheet on its own (the summary of o17 is matched by checkWorkbook). */
 export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints = {}, cat: Catalogue = defaultCatalogue): SheetCheck {
-  const rec = recognize(grid, { ...hints, edition: hints.edition ?? opts.edition }, cat);
-  if (!rec) {
+  const recognised = recognize(grid, { ...hints, edition: hints.edition ?? opts.edition }, cat);
+  if (!recognised) {
     return { report: { sheet: grid.name, template: null, edition: null, item: null, headerRow: null, rows: 0, issues: [] }, records: [] };
   }
+  const { rec, fields: tickFields } = findTickColumns(grid, recognised);
   const template = rec.template;
   const pos = makePos(rec);
   const fyPos = template.columns.findIndex((c) => c.type === 'fiscalYear');
@@ -208,19 +238,20 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   const { records: raw, statesNone } = extractRecords(grid, rec);
   // The fiscal year comes first: a quarter without a year (o14) needs it to become dates.
   const fyFromFlag = opts.fiscalYear;
-  let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: fyFromFlag }, raw);
+  let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: fyFromFlag }, raw, tickFields);
   const fyOnSheet = sheetFiscalYear(parsed.records, fyPos);
   const assessedFromSheet = fyOnSheet === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyOnSheet + 1 : fyOnSheet;
   const fyInTitle = titleFiscalYear(rec.title);
   const assessedFromTitle = fyInTitle === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyInTitle + 1 : fyInTitle;
   const fiscalYear = fyFromFlag ?? assessedFromSheet ?? assessedFromTitle ?? opts.agency?.fiscalYear;
   if (fiscalYear !== fyFromFlag && template.columns.some((c) => c.type === 'period')) {
-    parsed = parseRecords(rec, { options: matchers(cat), fiscalYear }, raw);
+    parsed = parseRecords(rec, { options: matchers(cat), fiscalYear }, raw, tickFields);
   }
   const { records } = parsed;
   for (const col of rec.missing) {
     // Columns ita-forms computes, or that the official layouts do not all have, may be absent.
     if (col.derived || col.optionalColumn) continue;
+    if (tickFields.some((f) => f.column === col)) continue; // given by its tick columns
     issues.push(sheetIssue('error', 'missing-column',
       `ไม่พบคอลัมน์ "${col.header}" ซึ่งแบบ ${rec.edition.item} กำหนดให้มี`,
       `Missing the prescribed column "${col.header}"`, col.key));

@@ -6,6 +6,7 @@
 import { toArabicDigits } from '../values/thaiDigits';
 import { cellIssue, get, sheetIssue, sourceOf, type CheckedRecord, type RuleContext } from './context';
 import { isEmptyCell } from './records';
+import { urlsIn } from './fields';
 import type { Recognition } from '../recognize';
 import type { RecordRule, SheetRule } from './rules';
 import type { Issue } from './types';
@@ -179,11 +180,17 @@ const publishedNeedsUrl: RecordRule = (r, ctx, out) => {
     return;
   }
   const site = ctx.website ? hostOf(ctx.website) : undefined;
-  const host = hostOf(url);
-  if (site && host && host !== site && !host.endsWith(`.${site}`)) {
+  if (!site) return;
+  // Every address in the cell (the navigation path around them is fine) must be on the agency's site.
+  const src = sourceOf(ctx, r, 'url');
+  const urls = typeof src === 'string' ? urlsIn(src) : [];
+  for (const u of urls.length ? urls : [url]) {
+    const host = hostOf(u);
+    if (!host || host === site || host.endsWith(`.${site}`)) continue;
     out.push(cellIssue(ctx, r, 'url', 'error', 'url-other-domain',
-      `${label}: ${url} ไม่อยู่บนเว็บไซต์หลักของหน่วยงาน (${site}) ผู้ตรวจต้องเข้าถึงได้จากเว็บไซต์หลัก`,
-      `${url} is not on the agency's own website (${site})`));
+      `${label}: ${u} ไม่อยู่บนเว็บไซต์หลักของหน่วยงาน (${site}) ผู้ตรวจต้องเข้าถึงได้จากเว็บไซต์หลัก`,
+      `${u} is not on the agency's own website (${site})`));
+    return;
   }
 };
 

@@ -124,6 +124,7 @@ const RESULT_FIELDS: readonly ColumnDef[] = [
     width: 15,
     numFmt: '@',
     hint: 'เลข 11 หลักจากระบบ e-GP',
+    exemptBelow: { fields: ['agreedPrice', 'budget'], amount: 5_000 },
   },
   {
     key: 'signDate',
