@@ -171,6 +171,15 @@ describe('ita-forms check', () => {
       return c;
     });
     await fill(file, 'ผลการจัดซื้อจัดจ้างประจำปี', rows);
+    // o17's third part, problems/obstacles and suggestions, is required: empty, it is an error under each label.
+    const first = await checkJson(file);
+    const notes = first.doc.sheets.flatMap((s: { issues: { severity: string }[] }) => s.issues.filter((i) => i.severity === 'error'));
+    expect(notes.map((i: { code: string; column: string; row: number }) => `${i.code}@${i.column}${i.row}`)).toEqual(['summary-notes-empty@A10', 'summary-notes-empty@A12']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet('สรุปตามวิธี')!.getCell('A10').value = 'ไม่มี';
+    wb.getWorksheet('สรุปตามวิธี')!.getCell('A12').value = 'ควรจัดทำแผนการจัดซื้อจัดจ้างให้เร็วขึ้น';
+    await wb.xlsx.writeFile(file);
     const { code, doc } = await checkJson(file);
     const errors = doc.sheets.flatMap((s: { issues: { severity: string }[] }) => s.issues.filter((i) => i.severity === 'error'));
     expect(errors).toEqual([]);

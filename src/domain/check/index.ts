@@ -19,7 +19,7 @@ import { SCORE_SHEET_RULES } from './scoreRules';
 
 const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES };
 const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES };
-import { compareSummary, findSummaryTable } from './summaryTable';
+import { compareSummary, findNotes, findSummaryTable, notesIssues, type NotesFinding, type SearchRange, type SummaryTable } from './summaryTable';
 import { findTickColumns, tickedValue, type TickField } from './tickColumns';
 import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
 
@@ -221,6 +221,24 @@ export interface SheetCheck {
   readonly records: readonly CheckedRecord[];
   /** For templates with a summary: the summary computed from the list. */
   readonly summary?: Summary;
+  /** A summary table on the list's own sheet (above or below the list). */
+  readonly ownSummary?: SummaryTable;
+  /** Rows of the list's own sheet outside the list, where its summary notes may be. */
+  readonly outsideList?: readonly SearchRange[];
+  /** The assessed fiscal year the check used. */
+  readonly fiscalYear?: number;
+}
+
+/** The row where a summary under the list starts: its header, or the title lines just above it. */
+function summaryStart(grid: SheetGrid, headerIndex: number, floor: number): number {
+  let start = headerIndex;
+  for (let r = headerIndex - 1; r > floor && r >= headerIndex - 3; r--) {
+    const filled = (grid.rows[r] ?? []).filter((v) => !isEmptyCell(v));
+    if (filled.length === 0) break;
+    if (filled.length > 1 || typeof filled[0] !== 'string') break;
+    start = r;
+  }
+  return start;
 }
 
 /** Checks one sheet on its own (the summary of o17 is matched by checkWorkbook). */
@@ -235,7 +253,12 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   const fyPos = template.columns.findIndex((c) => c.type === 'fiscalYear');
   const issues: Issue[] = [];
 
-  const { records: raw, statesNone } = extractRecords(grid, rec);
+  // o17's summary may sit on the list's sheet, above the list or under it (then the list ends there).
+  const sumDef = template.summary;
+  const above = sumDef && rec.headerIndex > 0 ? findSummaryTable(grid, sumDef, { from: 0, to: rec.headerIndex }) : undefined;
+  const below = sumDef && !above ? findSummaryTable(grid, sumDef, { from: rec.headerIndex + 1, to: grid.rows.length }) : undefined;
+  const endIndex = below ? summaryStart(grid, below.headerIndex, rec.headerIndex) : undefined;
+  const { records: raw, statesNone, prefilledOnly } = extractRecords(grid, rec, { endIndex });
   // The fiscal year comes first: a quarter without a year (o14) needs it to become dates.
   const fyFromFlag = opts.fiscalYear;
   let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: fyFromFlag }, raw, tickFields);
@@ -297,16 +320,40 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
       `The sheet says "${template.emptyStatement}" but lists ${records.length} rows`));
   }
 
-  const summary = template.summary
+  // Unused pre-filled rows: nothing to check, but published as half-empty rows. The fix empties them.
+  for (const [row, cols] of prefilledOnly) {
+    for (const c of cols) {
+      issues.push({
+        severity: 'warning', code: 'prefilled-unused', row, column: columnLetter(c), field: null,
+        message: `แถว ${row} มีเฉพาะคอลัมน์หน่วยงานที่กรอกไว้ล่วงหน้า ไม่มีรายการ: ล้างแถวนี้ก่อนเผยแพร่`,
+        messageEn: `Row ${row} holds only the pre-filled agency columns and no procurement: clear it before publishing`,
+        fix: { value: '', display: '(ว่าง)' },
+      });
+    }
+  }
+
+  const methodIdx = sumDef ? rec.indexOf.get(sumDef.methodField) : undefined;
+  const summary = sumDef
     ? summarizeByMethod(
-        records.map((r) => ({
-          method: r.values[pos(template.summary!.methodField)] as string | undefined,
-          status: r.values[pos(template.summary!.statusField)] as string | undefined,
-          amount: r.values[pos(template.summary!.amountField)] as number | undefined,
-        })),
-        template.summary,
+        records.map((r) => {
+          const method = r.values[pos(sumDef.methodField)] as string | undefined;
+          const raw = methodIdx === undefined ? undefined : r.source[methodIdx];
+          return {
+            method,
+            status: r.values[pos(sumDef.statusField)] as string | undefined,
+            amount: r.values[pos(sumDef.amountField)] as number | undefined,
+            exact: method === undefined || (typeof raw === 'string' && raw.trim() === method),
+            row: r.row,
+          };
+        }),
+        sumDef,
       )
     : undefined;
+  const lastIndex = records.length ? records[records.length - 1].row - firstRow : rec.headerIndex;
+  const outsideList: SearchRange[] = [
+    ...(above ? [{ from: above.headerIndex + 1, to: rec.headerIndex }] : []),
+    { from: endIndex ?? lastIndex + 1, to: grid.rows.length },
+  ];
 
   const colOrder = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(c.length - 1));
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column));
@@ -325,7 +372,24 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
     recognition: rec,
     records,
     summary,
+    fiscalYear,
+    ...(sumDef ? { outsideList } : {}),
+    ...(above ?? below ? { ownSummary: above ?? below } : {}),
   };
+}
+
+/** The notes part: the first place each label is found, over the given sheets and ranges. */
+function notesAcross(places: readonly { grid: SheetGrid; ranges: readonly SearchRange[] }[], def: NonNullable<TemplateDef['summary']>): { grid: SheetGrid; found: NotesFinding[] } {
+  let best: { grid: SheetGrid; found: NotesFinding[] } | undefined;
+  for (const p of places) {
+    for (const range of p.ranges) {
+      const found = findNotes(p.grid, def, range);
+      const n = found.filter((f) => f.at).length;
+      if (!best || n > best.found.filter((f) => f.at).length) best = { grid: p.grid, found };
+      if (n === found.length) return best;
+    }
+  }
+  return best ?? { grid: places[0].grid, found: def.notes.map((label) => ({ label, filled: false })) };
 }
 
 function countSeverities(sheets: readonly SheetReport[]): { errors: number; warnings: number } {
@@ -349,15 +413,27 @@ export function checkWorkbook(
   checks.forEach((c, i) => {
     const t: TemplateDef | undefined = c.recognition?.template;
     if (!t?.summary || !c.summary) return;
+    const def = t.summary;
+    const ownPlace = { grid: sheets[i], ranges: c.outsideList ?? [] };
+    if (c.ownSummary) {
+      const table = c.ownSummary;
+      const notes = notesAcross([ownPlace], def);
+      const found = [...compareSummary(sheets[i], table, c.summary, def, sheets[i].name), ...notesIssues(notes.grid, notes.found)];
+      if (found.length) reports[i] = { ...reports[i], issues: [...found, ...reports[i].issues] };
+      return;
+    }
     for (let j = 0; j < sheets.length; j++) {
       if (checks[j].recognition) continue; // another template's list, not a summary
-      const table = findSummaryTable(sheets[j], t.summary);
+      const table = findSummaryTable(sheets[j], def);
       if (!table) continue;
-      const issues = compareSummary(sheets[j], table, c.summary, t.summary, sheets[i].name);
+      const notes = notesAcross([{ grid: sheets[j], ranges: [{ from: table.headerIndex + 1, to: sheets[j].rows.length }] }, ownPlace], def);
+      const noteIssues = notesIssues(notes.grid, notes.found);
+      const issues = [...compareSummary(sheets[j], table, c.summary, def, sheets[i].name), ...(notes.grid === sheets[j] ? noteIssues : [])];
       reports[j] = {
         ...reports[j], template: t.id, edition: c.report.edition, item: c.report.item,
         headerRow: (sheets[j].firstRow ?? 1) + table.headerIndex, rows: table.rows.size, issues,
       };
+      if (notes.grid !== sheets[j] && noteIssues.length) reports[i] = { ...reports[i], issues: [...noteIssues, ...reports[i].issues] };
       return;
     }
     if (c.report.rows > 0) {
