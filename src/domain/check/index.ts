@@ -5,7 +5,7 @@
 import { columnLetter, type CellValue, type SheetGrid } from '../grid';
 import { catalogue as defaultCatalogue, optionList } from '../templates';
 import type { Catalogue, ColumnDef, TemplateDef } from '../templates/types';
-import { STATUS_CANCELLED, STATUS_NOT_SIGNED } from '../templates/options';
+import { STATUS_CANCELLED, STATUS_ENDED, STATUS_IN_CONTRACT, STATUS_NOT_SIGNED } from '../templates/options';
 import { recognize, titleFiscalYear, type Recognition, type RecognizeHints } from '../recognize';
 import { compileOptions, type OptionMatcher } from '../values/options';
 import { fiscalYearRange, formatThaiDate, parseFiscalYear, utcDate } from '../values/thaiDate';
@@ -17,8 +17,11 @@ import { RECORD_RULES as PROCUREMENT_RECORD_RULES, SHEET_RULES as PROCUREMENT_SH
 import { CROSS_RULES, MEASURE_RECORD_RULES, MEASURE_SHEET_RULES } from './measureRules';
 import { SCORE_SHEET_RULES } from './scoreRules';
 
-const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES };
-const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES };
+import { PLAN_CROSS_RULES, PLAN_RECORD_RULES, PLAN_SHEET_RULES } from './planRules';
+
+const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES, ...PLAN_RECORD_RULES };
+const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES, ...PLAN_SHEET_RULES };
+const ALL_CROSS_RULES = { ...CROSS_RULES, ...PLAN_CROSS_RULES };
 import { compareSummary, findNotes, findSummaryTable, notesIssues, type NotesFinding, type SearchRange, type SummaryTable } from './summaryTable';
 import { findTickColumns, tickedValue, type TickField } from './tickColumns';
 import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
@@ -26,6 +29,7 @@ import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
 export type { CheckOptions, Issue, SheetReport, WorkbookReport, AgencyProfile, Fix } from './types';
 export type { CheckedRecord } from './context';
 export { statusFromDates } from './rules';
+import { statusFromDates } from './rules';
 
 const matcherCache = new WeakMap<Catalogue, Map<string, OptionMatcher>>();
 
@@ -241,6 +245,40 @@ function summaryStart(grid: SheetGrid, headerIndex: number, floor: number): numb
   return start;
 }
 
+/**
+ * "ส่งมอบงานแล้ว", "ตรวจรับแล้ว", "ลงนามในสัญญาแล้ว": a signed contract, running or ended. The
+ * dates decide which: the status is read so, with a warning whose fix writes the official wording.
+ * Without dates that decide, the wording stays an error the officer resolves.
+ */
+function resolveStatusWordings(rec: Recognition, records: readonly CheckedRecord[], issues: Issue[], asOf: Date): void {
+  const col = rec.template.columns.find((c) => c.filledWhenBlank === 'contractDates');
+  if (!col) return;
+  const p = rec.template.columns.indexOf(col);
+  const signPos = rec.template.columns.findIndex((c) => c.key === 'signDate');
+  const endPos = rec.template.columns.findIndex((c) => c.key === 'endDate');
+  let byRow: Map<number, CheckedRecord> | undefined;
+  for (let k = 0; k < issues.length; k++) {
+    const i = issues[k];
+    if (i.code !== 'option-ambiguous' || i.field !== col.key || i.row === null) continue;
+    byRow ??= new Map(records.map((r) => [r.row, r] as const));
+    const r = byRow.get(i.row);
+    if (!r) continue;
+    const sign = signPos < 0 ? undefined : r.values[signPos];
+    const end = endPos < 0 ? undefined : r.values[endPos];
+    const expected = statusFromDates(sign instanceof Date ? sign : undefined, end instanceof Date ? end : undefined, asOf);
+    if (expected !== STATUS_IN_CONTRACT && expected !== STATUS_ENDED) continue;
+    (r.values as (FieldValue | undefined)[])[p] = expected;
+    const raw = r.source[rec.indexOf.get(col.key) ?? -1];
+    const shown = typeof raw === 'string' ? raw.trim() : String(raw);
+    issues[k] = {
+      severity: 'warning', code: 'status-from-dates', row: i.row, column: i.column, field: col.key,
+      message: `เขียนว่า "${shown}": ตามวันที่ในสัญญา ณ ${formatThaiDate(asOf)} คือ "${expected}" (คำตามแบบฟอร์ม)`,
+      messageEn: `Written as "${shown}"; by the contract dates, as of ${asOf.toISOString().slice(0, 10)}, it is "${expected}" (the official wording)`,
+      fix: { value: expected, display: expected },
+    };
+  }
+}
+
 /** Checks one sheet on its own (the summary of o17 is matched by checkWorkbook). */
 export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints = {}, cat: Catalogue = defaultCatalogue): SheetCheck {
   const recognised = recognize(grid, { ...hints, edition: hints.edition ?? opts.edition }, cat);
@@ -296,6 +334,7 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula, cellAt };
 
   const statusPos = pos('status');
+  resolveStatusWordings(rec, records, issues, asOf);
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
   const columnYear = fiscalYear === undefined ? undefined : template.fiscalYearColumn === 'data' ? fiscalYear - 1 : fiscalYear;
   requiredIssues(rec, parsed, opts, columnYear, statusPos, isFormula, issues);
@@ -451,8 +490,9 @@ export function checkWorkbook(
   // Rules across sheets (o34's measures must appear in the o35 report).
   checks.forEach((c, i) => {
     for (const cr of c.recognition?.template.crossRules ?? []) {
-      const j = checks.findIndex((o) => o.recognition?.template.id === cr.other);
-      const rule = CROSS_RULES[cr.rule];
+      const j = checks.findIndex((o) => o.recognition?.template.id === cr.other
+        && (!cr.sameFiscalYear || (c.fiscalYear !== undefined && o.fiscalYear === c.fiscalYear)));
+      const rule = ALL_CROSS_RULES[cr.rule];
       if (j < 0 || !rule || !c.recognition) continue;
       const found = rule({ check: c, sheet: sheets[i].name }, { check: checks[j], sheet: sheets[j].name });
       if (found.length) reports[i] = { ...reports[i], issues: [...reports[i].issues, ...found] };

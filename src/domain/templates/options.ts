@@ -133,3 +133,16 @@ export const PROCUREMENT_OPTION_LISTS: readonly OptionList[] = [procurementStatu
 
 /** วิธีเฉพาะเจาะจง is normally for amounts up to this (ม.56(2)(ข)); above it only on other grounds. */
 export const SPECIFIC_METHOD_LIMIT = 500_000;
+
+/**
+ * o14 lists the capital budget (งบลงทุน: ครุภัณฑ์, ที่ดินและสิ่งก่อสร้าง) only. Items whose name says
+ * operating budget (งบดำเนินงาน: วัสดุ, จ้างเหมาบริการ, ค่าเช่า, ค่าสาธารณูปโภค …) are warned about.
+ * Best known, from the budget classification of local governments; correct the words here.
+ */
+export const OPERATING_BUDGET_WORDS: readonly string[] = [
+  'วัสดุ', 'จ้างเหมาบริการ', 'ค่าจ้างเหมา', 'ค่าเช่า', 'เช่า', 'น้ำมันเชื้อเพลิง', 'ค่าไฟฟ้า', 'ค่าน้ำประปา', 'ค่าโทรศัพท์',
+  'ค่าบริการ', 'อาหารเสริม', 'อาหารกลางวัน', 'ค่าอาหาร', 'ถ่ายเอกสาร', 'เบี้ยประกัน', 'ค่าตอบแทน', 'ค่าใช้สอย',
+];
+/** Repairs are operating budget, unless they build or improve land and buildings (งบลงทุน). */
+export const REPAIR_WORDS: readonly string[] = ['ซ่อมแซม', 'ซ่อมบำรุง', 'บำรุงรักษา'];
+export const CAPITAL_WORDS: readonly string[] = ['ครุภัณฑ์', 'ก่อสร้าง', 'ปรับปรุง', 'สิ่งก่อสร้าง', 'ที่ดิน', 'ถนน', 'อาคาร', 'งบลงทุน'];

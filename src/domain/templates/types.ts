@@ -161,7 +161,7 @@ export interface TemplateDef {
   readonly fiscalYearColumn: 'assessed' | 'data';
   readonly summary?: SummaryDef;
   /** Rules that look at another template's sheet in the same workbook (e.g. o34 → o35). */
-  readonly crossRules?: readonly { readonly rule: string; readonly other: string }[];
+  readonly crossRules?: readonly { readonly rule: string; readonly other: string; readonly sameFiscalYear?: boolean }[];
   /** Rows of wrapped paragraphs: `new` sets wrap text and taller rows. */
   readonly longText?: boolean;
   /** A row under the seeded rows holding the overall score (ITA: weighted 30/30/40) and its level. */
