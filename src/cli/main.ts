@@ -27,7 +27,7 @@ export interface Io {
 const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพร้อมตัวตรวจ / ITA workbooks as forms with validators
 
   ita-forms templates
-  ita-forms new <template> [--edition 2567] [--fiscal-year N] [--agency agency.json] [--website URL] [--rows N] --out FILE.xlsx
+  ita-forms new <template> [--edition 2567] [--fiscal-year N] [--agency agency.json] [--website URL] [--prefill-rows N] --out FILE.xlsx
   ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--website URL] [--format text|json]
   ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] --out FILE.xlsx
 
@@ -73,7 +73,7 @@ function cmdTemplates(io: Io): number {
 }
 
 async function cmdNew(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['edition', 'fiscal-year', 'agency', 'out', 'rows', 'website']);
+  const args = parseArgs(argv, ['edition', 'fiscal-year', 'agency', 'out', 'prefill-rows', 'rows', 'website']);
   const name = args.positional[0];
   if (!name) throw new UsageError('ระบุแบบที่ต้องการ เช่น ita-forms new o16 --out o16.xlsx', 'Name a template, e.g. ita-forms new o16 --out o16.xlsx');
   const out = flag(args, 'out');
@@ -89,9 +89,10 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
   // The website travels in the workbook's agency profile, for the checks of OIT URLs.
   const agency = website ? { ...agencyFile, website } : agencyFile;
   const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year')) ?? agency?.fiscalYear;
-  const rowsFlag = flag(args, 'rows');
-  const rows = rowsFlag === undefined ? (agency || fiscalYear ? 100 : 0) : Number(rowsFlag);
-  if (!Number.isInteger(rows) || rows < 0 || rows > 10000) throw new UsageError('--rows ต้องเป็นจำนวนเต็ม 0–10000', '--rows must be an integer 0–10000');
+  // Rows pre-filled with the agency columns only on request: unused, they would be published half empty.
+  const rowsFlag = flag(args, 'prefill-rows') ?? flag(args, 'rows');
+  const rows = rowsFlag === undefined ? 0 : Number(rowsFlag);
+  if (!Number.isInteger(rows) || rows < 0 || rows > 10000) throw new UsageError('--prefill-rows ต้องเป็นจำนวนเต็ม 0–10000', '--prefill-rows must be an integer 0–10000');
   const wb = buildWorkbook(choice, { agency, fiscalYear, prefillRows: rows });
   try {
     await wb.xlsx.writeFile(out);
@@ -155,7 +156,11 @@ async function cmdCheck(argv: string[], io: Io): Promise<number> {
         edition: s.edition,
         headerRow: s.headerRow,
         rows: s.rows,
-        issues: s.issues.map((i) => ({ severity: i.severity, code: i.code, row: i.row, column: i.column, field: i.field, message: i.message })),
+        // Every issue, each with its English message and its automatic fix (value, number format, how it reads).
+        issues: s.issues.map((i) => ({
+          severity: i.severity, code: i.code, row: i.row, column: i.column, field: i.field, message: i.message, messageEn: i.messageEn,
+          ...(i.fix ? { fix: { value: i.fix.value instanceof Date ? i.fix.value.toISOString().slice(0, 10) : i.fix.value, display: i.fix.display, ...(i.fix.numFmt ? { numFmt: i.fix.numFmt } : {}) } } : {}),
+        })),
         // Derived values (the ITA overall score and level…), only where the template derives some.
         ...(s.figures ? { figures: s.figures.map((f) => ({ key: f.key, label: f.label, value: f.value })) } : {}),
       })),

@@ -70,7 +70,7 @@ async function checkJson(file: string, extra: string[] = []) {
 
 describe('ita-forms new', () => {
   it('writes o16 with Thai headers in the official order, frozen header, formats, lists and agency columns', async () => {
-    const file = await newWorkbook('o16', 'o16-new.xlsx');
+    const file = await newWorkbook('o16', 'o16-new.xlsx', ['--prefill-rows', '3']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('ความก้าวหน้าการจัดซื้อจัดจ้าง')!;
@@ -86,10 +86,11 @@ describe('ita-forms new', () => {
     expect(ws.getColumn(7).width).toBeGreaterThan(30);
     expect(ws.getCell('H2').numFmt).toBe('#,##0.00');
     expect(ws.getCell('Q2').numFmt).toContain('107');
-    // Agency columns pre-filled.
+    // Agency columns pre-filled on the rows asked for, and no further.
     expect(ws.getCell('A2').value).toBe(2567);
     expect(ws.getCell('D2').value).toBe('เทศบาลตำบลชุมพล');
-    expect(ws.getCell('F2').value).toBe('นครราชสีมา');
+    expect(ws.getCell('F4').value).toBe('นครราชสีมา');
+    expect(ws.getCell('A5').value).toBeNull();
     // Drop-downs point at the hidden lists sheet by range, on a bounded range of rows.
     const dv = ws.getCell('J2').dataValidation;
     expect(dv).toMatchObject({ type: 'list' });
@@ -101,8 +102,17 @@ describe('ita-forms new', () => {
     expect(listValues).toEqual(['อยู่ระหว่างระยะสัญญา', 'สิ้นสุดระยะสัญญา', 'ยังไม่ได้ลงนามในสัญญา', 'ยกเลิกการดำเนินการ']);
   });
 
+  it('pre-fills no row unless asked (unused pre-filled rows would be published half empty)', async () => {
+    const file = await newWorkbook('o16', 'o16-plain.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('ความก้าวหน้าการจัดซื้อจัดจ้าง')!;
+    expect(ws.getCell('A2').value).toBeNull();
+    expect(ws.getCell('D2').value).toBeNull();
+  });
+
   it('writes o17 with the summary sheet as formulas over the list, and FY2566 in its rows', async () => {
-    const file = await newWorkbook('o17', 'o17-new.xlsx');
+    const file = await newWorkbook('o17', 'o17-new.xlsx', ['--prefill-rows', '1']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const list = wb.getWorksheet('ผลการจัดซื้อจัดจ้างประจำปี')!;
