@@ -233,13 +233,12 @@ export interface SheetCheck {
   readonly fiscalYear?: number;
 }
 
-/** The row where a summary under the list starts: its header, or the title lines just above it. */
+/** The row where a summary under the list starts: its header, or the title lines (and blank lines) just above it. */
 function summaryStart(grid: SheetGrid, headerIndex: number, floor: number): number {
   let start = headerIndex;
-  for (let r = headerIndex - 1; r > floor && r >= headerIndex - 3; r--) {
+  for (let r = headerIndex - 1; r > floor && r >= headerIndex - 4; r--) {
     const filled = (grid.rows[r] ?? []).filter((v) => !isEmptyCell(v));
-    if (filled.length === 0) break;
-    if (filled.length > 1 || typeof filled[0] !== 'string') break;
+    if (filled.length > 1 || (filled.length === 1 && typeof filled[0] !== 'string')) break;
     start = r;
   }
   return start;

@@ -166,7 +166,7 @@ export function findNotes(grid: SheetGrid, def: SummaryDef, range: SearchRange):
       for (let rr = r + 1; rr < Math.min(to, r + 4); rr++) {
         const next = (grid.rows[rr] ?? []).map(str).filter((t) => t.trim() !== '');
         if (next.length === 0) continue;
-        if (next.some((t) => otherWords.some((w) => t.includes(w)) && beyondLabel(t, allWords).length <= 2)) break;
+        if (next.some((t) => otherWords.some((w) => t.includes(w)))) break; // the next part's label
         return { label, at: { row: r, col }, filled: true };
       }
       return { label, at: { row: r, col }, filled: false };
