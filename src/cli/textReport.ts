@@ -6,7 +6,7 @@
 import type { Issue, WorkbookReport } from '../domain/check/types';
 
 /** A kind of warning repeated this often is one line. */
-export const GROUP_AT = 3;
+const GROUP_AT = 3;
 const FIRST_CELLS = 5;
 
 /** What the automatic fix of a kind does, as the officer reads it. */

@@ -125,6 +125,36 @@ describe('ita-forms new', () => {
     expect(f.formula).toContain('COUNTIFS');
     expect(f.formula).toContain('วิธีเฉพาะเจาะจง');
     expect(f.formula).toContain('<>ยกเลิกการดำเนินการ');
+    // The formulas count the wordings the check reads as each method ("เฉพาะเจาะจง", "e-bidding"),
+    // each once as Excel compares them (COUNTIFS ignores case), and leave out "ยกเลิก" too.
+    expect(f.formula).toContain('"เฉพาะเจาะจง"');
+    expect(f.formula).toContain('<>ยกเลิก"');
+    const general = (sum.getCell('B4').value as ExcelJS.CellFormulaValue).formula;
+    expect(general).toContain('"e-bidding"');
+    const array = /\{([^}]*)\}/.exec(general)![1];
+    const spellings = [...array.matchAll(/"([^"]+)"/g)].map((m) => m[1].toLowerCase());
+    expect(spellings.length).toBeGreaterThan(10);
+    expect(new Set(spellings).size).toBe(spellings.length);
+  });
+
+  it('--format json keeps every issue with its English message and its fix; text groups repeated warnings', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('ความก้าวหน้า o16');
+    for (const r of realisticO16()) ws.addRow(r as ExcelJS.CellValue[]);
+    const file = path.join(dir, 'realistic-json.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { doc } = await checkJson(file);
+    const issues = doc.sheets[0].issues as { code: string; messageEn: string; fix?: { value: unknown; display: string } }[];
+    expect(issues).toHaveLength(doc.warnings);
+    expect(issues.every((i) => typeof i.messageEn === 'string' && i.messageEn.length > 0)).toBe(true);
+    const date = issues.find((i) => i.code === 'date-as-text');
+    expect(date?.fix).toEqual({ value: '2023-10-08', display: '8 ต.ค. 2566', numFmt: '[$-107041E]d mmm yyyy' });
+    const t = io();
+    await run(['check', file], t);
+    const lines = t.stdout.join('\n').split('\n');
+    const dateLines = lines.filter((l) => l.includes('[date-as-text]'));
+    expect(dateLines).toHaveLength(1);
+    expect(dateLines[0]).toMatch(/! คำเตือน \[date-as-text\] × \d+ — R6, /);
   });
 
   it('refuses an unknown template and a malformed agency file with exit 2 and one line', async () => {

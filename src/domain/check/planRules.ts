@@ -14,7 +14,7 @@ import { columnLetter } from '../grid';
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** The item's name says operating budget (วัสดุ, จ้างเหมาบริการ …): the word that says so, if any. */
-export function operatingBudgetWord(item: string): string | undefined {
+function operatingBudgetWord(item: string): string | undefined {
   const t = squash(item);
   const word = OPERATING_BUDGET_WORDS.find((w) => t.includes(squash(w)));
   if (word) return word;

@@ -9,7 +9,7 @@ import { headerKey, type Recognition } from '../recognize';
 import type { ColumnDef } from '../templates/types';
 import { isEmptyCell } from './records';
 
-export interface TickColumn {
+interface TickColumn {
   /** 0-based sheet column. */
   readonly index: number;
   readonly letter: string;
@@ -30,7 +30,7 @@ const str = (v: CellValue | undefined) => (typeof v === 'string' ? v : '');
 /** A box left empty ("☐"), or a cell holding only a box, says nothing is ticked. */
 const UNTICKED_ONLY = /^[\s☐□]*$/;
 
-export function isTicked(v: CellValue | undefined): boolean {
+function isTicked(v: CellValue | undefined): boolean {
   if (isEmptyCell(v)) return false;
   if (v === false || v === 0) return false;
   return !(typeof v === 'string' && UNTICKED_ONLY.test(v));
