@@ -104,6 +104,8 @@ interface ParsedSheet {
   readonly filled: Int32Array;
   /** Empty cells of mapped columns, as [record index, column position] pairs (required fields). */
   readonly blanks: number[];
+  /** Cells whose wording could mean several options (a few statuses are settled by the dates). */
+  readonly ambiguous: number;
 }
 
 function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRecord[], ticks: readonly TickField[] = []): ParsedSheet {
@@ -120,6 +122,7 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
   const out: CheckedRecord[] = [];
   const filled = new Int32Array(cols.length);
   const blanks: number[] = [];
+  let ambiguous = 0;
   for (let n = 0; n < records.length; n++) {
     const r = records[n];
     const values: (FieldValue | undefined)[] = new Array(cols.length);
@@ -150,6 +153,7 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
       values[i] = res.value;
       if (res.problems) {
         for (const p of res.problems) {
+          if (p.code === 'option-ambiguous') ambiguous++;
           issues.push(
             p.fix
               ? { severity: p.severity, code: p.code, row: r.row, column: letters[i], field: col.key, message: p.th, messageEn: p.en, fix: p.fix }
@@ -158,16 +162,17 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
         }
       }
     }
-    for (const f of ticks) {
+    for (let t = 0; t < ticks.length; t++) {
+      const f = ticks[t];
       if (rec.indexOf.has(f.column.key)) continue;
-      const t = tickedValue(f, r.source);
-      if (t.value !== undefined) {
-        values[f.pos] = t.value;
+      const ticked = tickedValue(f, r.source);
+      if (ticked.value !== undefined) {
+        values[f.pos] = ticked.value;
         filled[f.pos]++;
         continue;
       }
       const names = f.ticks.map((x) => `"${x.header}"`).join(' / ');
-      if (t.ticked > 1) {
+      if (ticked.ticked > 1) {
         issues.push({ severity: 'error', code: 'ticks-conflict', row: r.row, column: f.ticks[0].letter, field: f.column.key,
           message: `ทำเครื่องหมายไว้หลายช่อง (${names}): เลือกได้ช่องเดียว`, messageEn: `More than one of ${names} is ticked; tick one` });
       } else if (f.column.required === 'always') {
@@ -177,7 +182,7 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
     }
     out.push({ row: r.row, source: r.source, values });
   }
-  return { records: out, issues, filled, blanks };
+  return { records: out, issues, filled, blanks, ambiguous };
 }
 
 /** The record's amount (the first of `fields` filled) is below the exemption limit. */
@@ -256,6 +261,8 @@ function resolveStatusWordings(rec: Recognition, records: readonly CheckedRecord
   const signPos = rec.template.columns.findIndex((c) => c.key === 'signDate');
   const endPos = rec.template.columns.findIndex((c) => c.key === 'endDate');
   let byRow: Map<number, CheckedRecord> | undefined;
+  const asOfTh = formatThaiDate(asOf);
+  const asOfIso = asOf.toISOString().slice(0, 10);
   for (let k = 0; k < issues.length; k++) {
     const i = issues[k];
     if (i.code !== 'option-ambiguous' || i.field !== col.key || i.row === null) continue;
@@ -271,8 +278,8 @@ function resolveStatusWordings(rec: Recognition, records: readonly CheckedRecord
     const shown = typeof raw === 'string' ? raw.trim() : String(raw);
     issues[k] = {
       severity: 'warning', code: 'status-from-dates', row: i.row, column: i.column, field: col.key,
-      message: `เขียนว่า "${shown}": ตามวันที่ในสัญญา ณ ${formatThaiDate(asOf)} คือ "${expected}" (คำตามแบบฟอร์ม)`,
-      messageEn: `Written as "${shown}"; by the contract dates, as of ${asOf.toISOString().slice(0, 10)}, it is "${expected}" (the official wording)`,
+      message: `เขียนว่า "${shown}": ตามวันที่ในสัญญา ณ ${asOfTh} คือ "${expected}" (คำตามแบบฟอร์ม)`,
+      messageEn: `Written as "${shown}"; by the contract dates, as of ${asOfIso}, it is "${expected}" (the official wording)`,
       fix: { value: expected, display: expected },
     };
   }
@@ -333,7 +340,7 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula, cellAt };
 
   const statusPos = pos('status');
-  resolveStatusWordings(rec, records, issues, asOf);
+  if (parsed.ambiguous > 0) resolveStatusWordings(rec, records, issues, asOf);
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
   const columnYear = fiscalYear === undefined ? undefined : template.fiscalYearColumn === 'data' ? fiscalYear - 1 : fiscalYear;
   requiredIssues(rec, parsed, opts, columnYear, statusPos, isFormula, issues);
