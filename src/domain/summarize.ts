@@ -14,15 +14,25 @@ export interface SummaryLine {
    * Rows counted here whose method is not written in the official wording (read through the
    * synonym rules): a formula that counts exact wordings misses them.
    */
-  readonly reworded?: { readonly count: number; readonly amount: number; readonly rows: readonly number[] };
+  readonly reworded?: MissedRows;
+  /** Rows counted here whose wording is not one a summary formula of `new` counts (methodSpellings). */
+  readonly unlisted?: MissedRows;
+}
+
+export interface MissedRows {
+  readonly count: number;
+  readonly amount: number;
+  readonly rows: readonly number[];
 }
 
 export interface SummaryInput {
   readonly method?: string;
   readonly status?: string;
   readonly amount?: number;
-  /** The method cell holds the official wording itself (not a synonym). */
+  /** The method cell holds the official wording itself (not a synonym), as Excel compares text. */
   readonly exact?: boolean;
+  /** The method cell holds one of the wordings `new`'s formulas count (methodSpellings). */
+  readonly listed?: boolean;
   /** Excel row of the record, to name rows a formula misses. */
   readonly row?: number;
 }
@@ -40,7 +50,9 @@ export function summarizeByMethod(items: Iterable<SummaryInput>, def: SummaryDef
   const excluded = new Set(def.excludeStatuses);
   const counts = def.groups.map(() => 0);
   const amounts = def.groups.map(() => 0);
-  const reworded = def.groups.map(() => ({ count: 0, amount: 0, rows: [] as number[] }));
+  const missed = () => def.groups.map(() => ({ count: 0, amount: 0, rows: [] as number[] }));
+  const reworded = missed();
+  const unlisted = missed();
   let ungrouped = 0;
   for (const it of items) {
     if (it.status !== undefined && excluded.has(it.status)) continue;
@@ -51,33 +63,39 @@ export function summarizeByMethod(items: Iterable<SummaryInput>, def: SummaryDef
     }
     counts[g]++;
     amounts[g] += it.amount ?? 0;
-    if (it.exact === false) {
-      reworded[g].count++;
-      reworded[g].amount += it.amount ?? 0;
-      if (it.row !== undefined) reworded[g].rows.push(it.row);
+    for (const [flag, acc] of [[it.exact, reworded], [it.listed, unlisted]] as const) {
+      if (flag !== false) continue;
+      acc[g].count++;
+      acc[g].amount += it.amount ?? 0;
+      if (it.row !== undefined) acc[g].rows.push(it.row);
     }
   }
   // Sum in satang so that 0.1 + 0.2 style drift never shows up as a mismatch.
   const round = (n: number) => Math.round(n * 100) / 100;
+  const done = (m: { count: number; amount: number; rows: number[] }): MissedRows | undefined =>
+    m.count ? { count: m.count, amount: round(m.amount), rows: m.rows } : undefined;
   const lines: SummaryLine[] = def.groups.map((g, i) => {
-    const line = { label: g.label, count: counts[i], amount: round(amounts[i]) };
-    const rw = reworded[i];
-    return rw.count ? { ...line, reworded: { count: rw.count, amount: round(rw.amount), rows: rw.rows } } : line;
+    const rw = done(reworded[i]);
+    const ul = done(unlisted[i]);
+    return { label: g.label, count: counts[i], amount: round(amounts[i]), ...(rw ? { reworded: rw } : {}), ...(ul ? { unlisted: ul } : {}) };
   });
-  const rwAll = lines.filter((l) => l.reworded);
+  const sumOf = (pick: (l: SummaryLine) => MissedRows | undefined): MissedRows | undefined => {
+    const parts = lines.map(pick).filter((m): m is MissedRows => m !== undefined);
+    if (!parts.length) return undefined;
+    return {
+      count: parts.reduce((n, m) => n + m.count, 0),
+      amount: round(parts.reduce((n, m) => n + m.amount, 0)),
+      rows: parts.flatMap((m) => m.rows).sort((a, b) => a - b),
+    };
+  };
+  const rwAll = sumOf((l) => l.reworded);
+  const ulAll = sumOf((l) => l.unlisted);
   const total: SummaryLine = {
     label: def.totalLabel,
     count: lines.reduce((n, l) => n + l.count, 0),
     amount: round(lines.reduce((n, l) => n + l.amount, 0)),
-    ...(rwAll.length
-      ? {
-          reworded: {
-            count: rwAll.reduce((n, l) => n + (l.reworded?.count ?? 0), 0),
-            amount: round(rwAll.reduce((n, l) => n + (l.reworded?.amount ?? 0), 0)),
-            rows: rwAll.flatMap((l) => l.reworded?.rows ?? []).sort((a, b) => a - b),
-          },
-        }
-      : {}),
+    ...(rwAll ? { reworded: rwAll } : {}),
+    ...(ulAll ? { unlisted: ulAll } : {}),
   };
   return { lines, total, ungrouped };
 }

@@ -34,6 +34,7 @@ function sheetRows(t: TemplateDef, fiscalYear: number, records: readonly Record<
 }
 
 const letter = (t: TemplateDef, key: string) => columnLetter(t.columns.findIndex((c) => c.key === key));
+const letterIndex = (key: string) => procurementAnnual.columns.findIndex((c) => c.key === key);
 
 /** A correct o16 record of FY2567 (signed in the first half). */
 function contract(n: number, over: Record<string, CellValue> = {}): Record<string, CellValue> {
@@ -243,6 +244,16 @@ describe('o17 summaries whatever their form', () => {
     expect(s.issues[4].message).toContain('รวมได้ 14');
     expect(s.issues[4].message).toContain('แถว 3, 5, 8');
     expect(s.issues[4].fix).toBeUndefined(); // the formula is the officer's: the fix is normalising the list
+  });
+
+  it("new's formulas count the synonyms; a wording they do not list (the legal ground after the method) is named", () => {
+    const list = o17List();
+    list[5][letterIndex('method')] = 'วิธีเฉพาะเจาะจง ม.56(2)(ข)'; // row 6
+    const rep = checkWorkbook([{ name: 'o17', rows: list }, summarySheet({ ...RIGHT, B6: 8, C6: 800_000, B7: 13, C7: 1_300_000 }, true)], { today });
+    const s = rep.sheets[1];
+    expect(where(s.issues)).toEqual(['summary-formula-misses-rows B6', 'summary-formula-misses-rows C6', 'summary-formula-misses-rows B7', 'summary-formula-misses-rows C7']);
+    expect(s.issues[0].message).toContain('ขาด 1 แถว');
+    expect(s.issues[0].message).toContain('(แถว 6)');
   });
 
   it('typed numbers are compared too, with the right number as the fix', () => {

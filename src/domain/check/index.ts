@@ -9,7 +9,7 @@ import { STATUS_CANCELLED, STATUS_ENDED, STATUS_IN_CONTRACT, STATUS_NOT_SIGNED }
 import { recognize, titleFiscalYear, type Recognition, type RecognizeHints } from '../recognize';
 import { compileOptions, type OptionMatcher } from '../values/options';
 import { fiscalYearRange, formatThaiDate, parseFiscalYear, utcDate } from '../values/thaiDate';
-import { summarizeByMethod, type Summary } from '../summarize';
+import { methodSpellings, summarizeByMethod, type Summary } from '../summarize';
 import { parseField, type FieldEnv, type FieldResult, type FieldValue } from './fields';
 import { extractRecords, isEmptyCell, type SheetRecord } from './records';
 import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type Figure, type RuleContext } from './context';
@@ -378,6 +378,11 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   }
 
   const methodIdx = sumDef ? rec.indexOf.get(sumDef.methodField) : undefined;
+  // What `new`'s summary formulas count, compared as Excel compares (case ignored).
+  const methodListId = sumDef ? template.columns.find((c) => c.key === sumDef.methodField)?.options : undefined;
+  const listed = sumDef
+    ? new Set(methodSpellings(sumDef.groups.flatMap((g) => g.methods), methodListId ? optionList(methodListId, cat) : undefined).map((x) => x.toLowerCase()))
+    : undefined;
   const summary = sumDef
     ? summarizeByMethod(
         records.map((r) => {
@@ -387,7 +392,8 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
             method,
             status: r.values[pos(sumDef.statusField)] as string | undefined,
             amount: r.values[pos(sumDef.amountField)] as number | undefined,
-            exact: method === undefined || (typeof raw === 'string' && raw.trim() === method),
+            exact: method === undefined || (typeof raw === 'string' && raw.toLowerCase() === method.toLowerCase()),
+            listed: method === undefined || (typeof raw === 'string' && listed !== undefined && listed.has(raw.toLowerCase())),
             row: r.row,
           };
         }),

@@ -96,9 +96,11 @@ export function compareSummary(grid: SheetGrid, table: SummaryTable, computed: S
       const header = what === 'count' ? def.headers.count : def.headers.amount;
       if (formula) {
         // The formula's result is the spreadsheet's: say why it differs, and leave the formula alone.
-        const rw = line.reworded;
-        const missed = rw === undefined ? undefined : what === 'count' ? rw.count : rw.amount;
-        const explained = got !== undefined && missed !== undefined && Math.abs(got + missed - want) < 0.005;
+        // Which rows does it miss? Those not in the official wording (a formula of an older `new`,
+        // or typed by hand), or those in none of the wordings the current formulas count.
+        const rw = [line.reworded, line.unlisted].find((m) => m !== undefined && got !== undefined
+          && Math.abs(got + (what === 'count' ? m.count : m.amount) - want) < 0.005);
+        const explained = rw !== undefined;
         const rows = rw ? rw.rows.slice(0, 8).join(', ') + (rw.rows.length > 8 ? ' …' : '') : '';
         out.push({
           severity: 'error', code: 'summary-formula-misses-rows', row: first + r, column: columnLetter(col), field: what,
