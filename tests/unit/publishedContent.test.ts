@@ -280,6 +280,14 @@ describe('o17 summaries whatever their form', () => {
     expect(errors(sheets[0].issues)).toHaveLength(1);
   });
 
+  it('an o17 that declares no procurement needs neither totals nor comments', () => {
+    const list = sheetRows(procurementAnnual, 2566, [{ item: 'ไม่มีการจัดซื้อจัดจ้าง' }], 40);
+    const zero = { B4: 0, C4: 0, B5: 0, C5: 0, B6: 0, C6: 0, B7: 0, C7: 0 };
+    const rep = checkWorkbook([{ name: 'o17', rows: list }, summarySheet(zero, true, [[], ['ปัญหา อุปสรรค'], [], ['ข้อเสนอแนะ'], []])], { today });
+    expect(rep.errors).toBe(0);
+    expect(rep.sheets[0].statesNone).toBe(true);
+  });
+
   it('the problems and suggestions part is required', () => {
     const none = checkWorkbook([{ name: 'o17', rows: o17List() }, summarySheet(RIGHT, true, [])], { today });
     expect(where(none.sheets[1].issues)).toEqual(['summary-notes-missing ']);

@@ -466,10 +466,13 @@ export function checkWorkbook(
     if (!t?.summary || !c.summary) return;
     const def = t.summary;
     const ownPlace = { grid: sheets[i], ranges: c.outsideList ?? [] };
+    // A sheet that declares no procurement has nothing to comment on: its notes are not asked for.
+    const notesIssuesOf = (grid: SheetGrid, found: readonly NotesFinding[]) =>
+      c.report.rows === 0 && c.report.statesNone ? [] : notesIssues(grid, found);
     if (c.ownSummary) {
       const table = c.ownSummary;
       const notes = notesAcross([ownPlace], def);
-      const found = [...compareSummary(sheets[i], table, c.summary, def, sheets[i].name), ...notesIssues(notes.grid, notes.found)];
+      const found = [...compareSummary(sheets[i], table, c.summary, def, sheets[i].name), ...notesIssuesOf(notes.grid, notes.found)];
       if (found.length) reports[i] = { ...reports[i], issues: [...found, ...reports[i].issues] };
       return;
     }
@@ -478,7 +481,7 @@ export function checkWorkbook(
       const table = findSummaryTable(sheets[j], def);
       if (!table) continue;
       const notes = notesAcross([{ grid: sheets[j], ranges: [{ from: table.headerIndex + 1, to: sheets[j].rows.length }] }, ownPlace], def);
-      const noteIssues = notesIssues(notes.grid, notes.found);
+      const noteIssues = notesIssuesOf(notes.grid, notes.found);
       const issues = [...compareSummary(sheets[j], table, c.summary, def, sheets[i].name), ...(notes.grid === sheets[j] ? noteIssues : [])];
       reports[j] = {
         ...reports[j], template: t.id, edition: c.report.edition, item: c.report.item,
