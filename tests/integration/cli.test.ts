@@ -234,6 +234,38 @@ describe('ita-forms check', () => {
     expect(i).toMatchObject({ row: 2, column: 'Q' });
   });
 
+  it('o17: a summary formula whose computed value misses the rows written in another wording is an error at its cell', async () => {
+    const file = await newWorkbook('o17', 'o17-formula.xlsx');
+    const rows = o16Records().map((r) => {
+      const c = [...r];
+      c[0] = 2566;
+      c[16] = utcDate(2023, 3, 1);
+      c[17] = utcDate(2023, 6, 30);
+      c[9] = 'สิ้นสุดระยะสัญญา';
+      c[15] = typeof c[15] === 'string' ? '66' + c[15].slice(2) : c[15];
+      return c;
+    });
+    rows[0][10] = 'เฉพาะเจาะจง';
+    rows[1][10] = 'E-Bidding';
+    await fill(file, 'ผลการจัดซื้อจัดจ้างประจำปี', rows);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sum = wb.getWorksheet('สรุปตามวิธี')!;
+    // As Excel computed a formula that counts only the official wordings: 9 of the 12 rows (row 13
+    // of the fixture writes the long e-bidding name).
+    const total = sum.getCell('B7').value as ExcelJS.CellFormulaValue;
+    sum.getCell('B7').value = { formula: total.formula, result: 9 } as ExcelJS.CellFormulaValue;
+    sum.getCell('A10').value = 'ไม่มี';
+    sum.getCell('A12').value = 'ไม่มี';
+    await wb.xlsx.writeFile(file);
+    const { code, doc } = await checkJson(file);
+    expect(code).toBe(1);
+    const errors = doc.sheets.flatMap((s: { issues: { severity: string }[] }) => s.issues.filter((i) => i.severity === 'error'));
+    expect(errors).toEqual([expect.objectContaining({ code: 'summary-formula-misses-rows', row: 7, column: 'B' })]);
+    expect(errors[0].message).toContain('(แถว 2, 3, 13)');
+    expect(errors[0].messageEn).toContain('misses 3 rows');
+  });
+
   it('the realistic agency-written sheet (titles, ที่ column, Thai digits, text dates, signature) checks with no error', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('ความก้าวหน้า o16');
