@@ -89,7 +89,10 @@ export function extractRecords(grid: SheetGrid, rec: Recognition, opts: ExtractO
   // A statement of "nothing to report" may sit in the title too.
   const said = statement ? squash(statement) : '';
   const saidHead = said.slice(0, 4);
-  if (said && squash(rec.title).includes(said)) statesNone = true;
+  // Cell by cell: the title joins cells, and two cells must not make the statement between them.
+  for (let r = 0; r < rec.headerIndex && said && !statesNone; r++) {
+    if ((grid.rows[r] ?? []).some((v) => typeof v === 'string' && squash(v).includes(said))) statesNone = true;
+  }
   const prefilledOnly = new Map<number, number[]>();
   const end = Math.min(grid.rows.length, opts.endIndex ?? grid.rows.length);
 
