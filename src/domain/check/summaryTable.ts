@@ -29,7 +29,7 @@ export interface SearchRange {
   readonly to: number;
 }
 
-/** A cleaner key for the cheap pre-test: a header row of the summary names a count. */
+/** The cheap pre-test of a row: a summary header names a count (จำนวนรายการ, จำนวนโครงการ). */
 const COUNT_WORD = /จำนวน/;
 
 export function findSummaryTable(grid: SheetGrid, def: SummaryDef, range?: SearchRange): SummaryTable | undefined {
