@@ -74,7 +74,8 @@ describe('OIT checklist in the agency’s own words (seed 000)', () => {
     rows[4 + 2][5] = '✓'; // o3: both ticked
     rows[4 + 3][4] = null; // o4: nothing ticked
     rows[4 + 4][6] = 'ไปที่หน้าแรก > ข่าวประชาสัมพันธ์'; // o5: no address
-    rows[4 + 21][6] = 'https://www.chumponcity.go.th/front/menu/41/80'; // o22 corrected
+    // o22 corrected; an extra link beside the agency's own is fine.
+    rows[4 + 21][6] = 'ไปที่หน้าแรก > แนวปฏิบัติ https://www.chumponcity.go.th/front/menu/41/80 (ดู https://itas.nacc.go.th ด้วย)';
     const { report } = checkSheet({ name: 'OIT', rows }, { today, website: oit.WEBSITE });
     expect(where(report.issues)).toEqual(['item-unpublished 6', 'ticks-conflict E7', 'required E8', 'url-invalid G9']);
     expect(report.issues[2].message).toContain('"ดำเนินการแล้ว" / "ยังไม่ได้ดำเนินการ"');

@@ -181,17 +181,20 @@ const publishedNeedsUrl: RecordRule = (r, ctx, out) => {
   }
   const site = ctx.website ? hostOf(ctx.website) : undefined;
   if (!site) return;
-  // Every address in the cell (the navigation path around them is fine) must be on the agency's site.
+  // The navigation path around the address is fine; one address in the cell must be on the
+  // agency's site (another beside it, an ITAS or social-media link, is extra information).
   const src = sourceOf(ctx, r, 'url');
   const urls = typeof src === 'string' ? urlsIn(src) : [];
-  for (const u of urls.length ? urls : [url]) {
+  const all = urls.length ? urls : [url];
+  const onSite = (u: string) => {
     const host = hostOf(u);
-    if (!host || host === site || host.endsWith(`.${site}`)) continue;
-    out.push(cellIssue(ctx, r, 'url', 'error', 'url-other-domain',
-      `${label}: ${u} ไม่อยู่บนเว็บไซต์หลักของหน่วยงาน (${site}) ผู้ตรวจต้องเข้าถึงได้จากเว็บไซต์หลัก`,
-      `${u} is not on the agency's own website (${site})`));
-    return;
-  }
+    return host !== undefined && (host === site || host.endsWith(`.${site}`));
+  };
+  if (all.some(onSite)) return;
+  const u = all[0];
+  out.push(cellIssue(ctx, r, 'url', 'error', 'url-other-domain',
+    `${label}: ${u} ไม่อยู่บนเว็บไซต์หลักของหน่วยงาน (${site}) ผู้ตรวจต้องเข้าถึงได้จากเว็บไซต์หลัก`,
+    `${u} is not on the agency's own website (${site})`));
 };
 
 const websiteKnown: SheetRule = (records, ctx, out: Issue[]) => {
