@@ -156,9 +156,11 @@ export function compileOptions(opts: OptionList): OptionMatcher {
     if (def) return accepted(v, def, true);
     let entry = index.get(optionKey(text));
     if (!entry) {
+      // Thai digits as ASCII first: "ตามมาตรา ๕๖ (๒) (ข)" is the same ground.
+      const plain = suffixes.length ? toArabicDigits(text) : text;
       for (const re of suffixes) {
-        const stripped = text.replace(re, '');
-        if (stripped === text || !stripped) continue;
+        const stripped = plain.replace(re, '');
+        if (stripped === plain || !stripped) continue;
         const e = index.get(optionKey(stripped));
         if (e) {
           entry = e;
