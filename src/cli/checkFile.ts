@@ -172,8 +172,8 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
       : fromFlag
         ? [fromFlag, 'flag']
         : [path.basename(file, path.extname(file)), 'file'];
-  // Only what the reports use crosses back: no fix values, no completeness per field.
-  const sheets = report.sheets.map(({ completeness: _c, ...s }) => ({ ...s, issues: s.issues.map(({ fix: _f, ...i }) => i) }));
+  // Only what the reports use crosses back: no completeness per field (the fixes are in --format json).
+  const sheets = report.sheets.map(({ completeness: _c, ...s }) => s);
   const website = opts.website ?? agency?.website;
   return {
     status: 'checked', file, agency: name, agencySource, errors: report.errors, warnings: report.warnings, sheets,

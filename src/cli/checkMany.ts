@@ -55,7 +55,11 @@ function fileDoc(r: CheckedFile) {
       edition: s.edition,
       headerRow: s.headerRow,
       rows: s.rows,
-      issues: s.issues.map((i) => ({ severity: i.severity, code: i.code, row: i.row, column: i.column, field: i.field, message: i.message })),
+      // Every issue, each with its English message and its automatic fix (value, number format, how it reads).
+      issues: s.issues.map((i) => ({
+        severity: i.severity, code: i.code, row: i.row, column: i.column, field: i.field, message: i.message, messageEn: i.messageEn,
+        ...(i.fix ? { fix: { value: i.fix.value instanceof Date ? i.fix.value.toISOString().slice(0, 10) : i.fix.value, display: i.fix.display, ...(i.fix.numFmt ? { numFmt: i.fix.numFmt } : {}) } } : {}),
+      })),
       // Derived values (the ITA overall score and level…), only where the template derives some.
       ...(s.figures ? { figures: s.figures.map((f) => ({ key: f.key, label: f.label, value: f.value })) } : {}),
     })),

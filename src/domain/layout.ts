@@ -10,6 +10,7 @@ import type { Catalogue, ColumnDef, SummaryDef, TemplateDef } from './templates/
 import type { AgencyProfile } from './check/types';
 import { catalogue as defaultCatalogue } from './templates';
 import { LISTS_SHEET } from './workbookMeta';
+import { methodSpellings } from './summarize';
 
 /** Rows given drop-downs and formats below the header: a range, never whole columns. */
 export const DEFAULT_FORM_ROWS = 1000;
@@ -181,7 +182,13 @@ export function planSummary(def: SummaryDef, listSheet: string, template: Templa
   const methodRef = ref(def.methodField);
   const statusRef = ref(def.statusField);
   const amountRef = ref(def.amountField);
-  const notStatus = def.excludeStatuses.map((s) => `${statusRef},"<>${s}"`).join(',');
+  const listOf = (field: string) => {
+    const id = template.columns.find((c) => c.key === field)?.options;
+    return id ? defaultCatalogue.optionLists.find((l) => l.id === id) : undefined;
+  };
+  const methodList = listOf(def.methodField);
+  // Cancelled rows are left out however the status is worded ("ยกเลิก" too).
+  const notStatus = methodSpellings(def.excludeStatuses, listOf(def.statusField)).map((s) => `${statusRef},"<>${s.replace(/"/g, '""')}"`).join(',');
   const cells: SummaryPlanCell[] = [
     { row: 1, col: 1, value: def.title, bold: true },
     { row: 3, col: 1, value: def.headers.group, bold: true },
@@ -190,7 +197,8 @@ export function planSummary(def: SummaryDef, listSheet: string, template: Templa
   ];
   def.groups.forEach((g, i) => {
     const r = 4 + i;
-    const arr = `{${g.methods.map((m) => `"${m.replace(/"/g, '""')}"`).join(',')}}`;
+    // Synonyms too: the summary counts "e-bidding" like the official wording, as the check does.
+    const arr = `{${methodSpellings(g.methods, methodList).map((m) => `"${m.replace(/"/g, '""')}"`).join(',')}}`;
     cells.push({ row: r, col: 1, value: g.label });
     cells.push({ row: r, col: 2, formula: `SUMPRODUCT(COUNTIFS(${methodRef},${arr},${notStatus}))`, value: 0, numFmt: '#,##0' });
     cells.push({ row: r, col: 3, formula: `SUMPRODUCT(SUMIFS(${amountRef},${methodRef},${arr},${notStatus}))`, value: 0, numFmt: moneyFormat });

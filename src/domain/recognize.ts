@@ -277,12 +277,13 @@ function chooseEdition(template: TemplateDef, grid: SheetGrid, rec: Candidate, c
 }
 
 /**
- * "o 1", "O1", "๑", "ข้อ o1" and "๐๑" (the letter o printed as a Thai zero, as seed 000 does) all
- * name item o1.
+ * "o 1", "O1", "๑", "ข้อ o1", "๐๑" (the letter o printed as a Thai zero, as seed 000 does) and
+ * "๐๑ โครงสร้าง" all name item o1.
  */
 export function itemKey(v: string): string {
   const k = toArabicDigits(v).toLowerCase().replace(/^ข้อ\s*/, '').replace(/[\s.]/g, '');
-  const m = /^[o0]?0*([0-9]+)$/.exec(k);
+  // The item's name may follow its number in the same cell ("๐๑ โครงสร้าง", as seed 000 writes it).
+  const m = /^[o0]?0*([0-9]+)(?![0-9])/.exec(k);
   return m ? `o${Number(m[1])}` : k;
 }
 

@@ -118,6 +118,27 @@ describe('task pane flows on the in-memory workbook', () => {
     expect(wb.cell('o16', textAmount.row, textAmount.col)).toBe('แก้เองแล้ว');
   });
 
+  it('pre-filled rows: the declaration typed in the first one is read, the unused ones are cleared by their fixes', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet('Sheet1');
+    await saveAgency(wb, AGENCY);
+    const name = await createTemplateSheet(wb, resolveTemplate('o16')!, AGENCY, 5);
+    wb.setCellByUser(name, 2, 7, 'ไม่มีการจัดซื้อจัดจ้าง');
+    const active = await inspectActiveSheet(wb);
+    const run = await runCheck(wb, active, { today });
+    expect(run.sheet!.report.statesNone).toBe(true);
+    expect(run.sheet!.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const fixes = planFixes(run, [active.grid]).filter((f) => f.code === 'prefilled-unused');
+    expect(fixes.map((f) => f.row)).toEqual([3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6]);
+    expect((await applyFixes(wb, fixes)).applied).toBe(24);
+    expect(wb.cell(name, 3, 1) ?? '').toBe('');
+    expect(wb.cell(name, 6, 6) ?? '').toBe('');
+    // The declaration's row keeps its agency cells; nothing is left to warn about.
+    expect(wb.cell(name, 2, 4)).toBe('เทศบาลตำบลชุมพล');
+    const again = await runCheck(wb, await inspectActiveSheet(wb), { today });
+    expect(again.sheet!.report.issues).toEqual([]);
+  });
+
   it('highlights issue cells and removes the highlights', async () => {
     const wb = new MemoryWorkbook();
     wb.addSheet('o16', realisticO16({ rows: 3 }));

@@ -70,7 +70,7 @@ async function checkJson(file: string, extra: string[] = []) {
 
 describe('ita-forms new', () => {
   it('writes o16 with Thai headers in the official order, frozen header, formats, lists and agency columns', async () => {
-    const file = await newWorkbook('o16', 'o16-new.xlsx');
+    const file = await newWorkbook('o16', 'o16-new.xlsx', ['--prefill-rows', '3']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('ความก้าวหน้าการจัดซื้อจัดจ้าง')!;
@@ -86,10 +86,11 @@ describe('ita-forms new', () => {
     expect(ws.getColumn(7).width).toBeGreaterThan(30);
     expect(ws.getCell('H2').numFmt).toBe('#,##0.00');
     expect(ws.getCell('Q2').numFmt).toContain('107');
-    // Agency columns pre-filled.
+    // Agency columns pre-filled on the rows asked for, and no further.
     expect(ws.getCell('A2').value).toBe(2567);
     expect(ws.getCell('D2').value).toBe('เทศบาลตำบลชุมพล');
-    expect(ws.getCell('F2').value).toBe('นครราชสีมา');
+    expect(ws.getCell('F4').value).toBe('นครราชสีมา');
+    expect(ws.getCell('A5').value).toBeNull();
     // Drop-downs point at the hidden lists sheet by range, on a bounded range of rows.
     const dv = ws.getCell('J2').dataValidation;
     expect(dv).toMatchObject({ type: 'list' });
@@ -101,8 +102,17 @@ describe('ita-forms new', () => {
     expect(listValues).toEqual(['อยู่ระหว่างระยะสัญญา', 'สิ้นสุดระยะสัญญา', 'ยังไม่ได้ลงนามในสัญญา', 'ยกเลิกการดำเนินการ']);
   });
 
+  it('pre-fills no row unless asked (unused pre-filled rows would be published half empty)', async () => {
+    const file = await newWorkbook('o16', 'o16-plain.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('ความก้าวหน้าการจัดซื้อจัดจ้าง')!;
+    expect(ws.getCell('A2').value).toBeNull();
+    expect(ws.getCell('D2').value).toBeNull();
+  });
+
   it('writes o17 with the summary sheet as formulas over the list, and FY2566 in its rows', async () => {
-    const file = await newWorkbook('o17', 'o17-new.xlsx');
+    const file = await newWorkbook('o17', 'o17-new.xlsx', ['--prefill-rows', '1']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const list = wb.getWorksheet('ผลการจัดซื้อจัดจ้างประจำปี')!;
@@ -115,6 +125,36 @@ describe('ita-forms new', () => {
     expect(f.formula).toContain('COUNTIFS');
     expect(f.formula).toContain('วิธีเฉพาะเจาะจง');
     expect(f.formula).toContain('<>ยกเลิกการดำเนินการ');
+    // The formulas count the wordings the check reads as each method ("เฉพาะเจาะจง", "e-bidding"),
+    // each once as Excel compares them (COUNTIFS ignores case), and leave out "ยกเลิก" too.
+    expect(f.formula).toContain('"เฉพาะเจาะจง"');
+    expect(f.formula).toContain('<>ยกเลิก"');
+    const general = (sum.getCell('B4').value as ExcelJS.CellFormulaValue).formula;
+    expect(general).toContain('"e-bidding"');
+    const array = /\{([^}]*)\}/.exec(general)![1];
+    const spellings = [...array.matchAll(/"([^"]+)"/g)].map((m) => m[1].toLowerCase());
+    expect(spellings.length).toBeGreaterThan(10);
+    expect(new Set(spellings).size).toBe(spellings.length);
+  });
+
+  it('--format json keeps every issue with its English message and its fix; text groups repeated warnings', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('ความก้าวหน้า o16');
+    for (const r of realisticO16()) ws.addRow(r as ExcelJS.CellValue[]);
+    const file = path.join(dir, 'realistic-json.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { doc } = await checkJson(file);
+    const issues = doc.sheets[0].issues as { code: string; messageEn: string; fix?: { value: unknown; display: string } }[];
+    expect(issues).toHaveLength(doc.warnings);
+    expect(issues.every((i) => typeof i.messageEn === 'string' && i.messageEn.length > 0)).toBe(true);
+    const date = issues.find((i) => i.code === 'date-as-text');
+    expect(date?.fix).toEqual({ value: '2023-10-08', display: '8 ต.ค. 2566', numFmt: '[$-107041E]d mmm yyyy' });
+    const t = io();
+    await run(['check', file], t);
+    const lines = t.stdout.join('\n').split('\n');
+    const dateLines = lines.filter((l) => l.includes('[date-as-text]'));
+    expect(dateLines).toHaveLength(1);
+    expect(dateLines[0]).toMatch(/! คำเตือน \[date-as-text\] × \d+ — R6, /);
   });
 
   it('refuses an unknown template and a malformed agency file with exit 2 and one line', async () => {
@@ -171,6 +211,15 @@ describe('ita-forms check', () => {
       return c;
     });
     await fill(file, 'ผลการจัดซื้อจัดจ้างประจำปี', rows);
+    // o17's third part, problems/obstacles and suggestions, is required: empty, it is an error under each label.
+    const first = await checkJson(file);
+    const notes = first.doc.sheets.flatMap((s: { issues: { severity: string }[] }) => s.issues.filter((i) => i.severity === 'error'));
+    expect(notes.map((i: { code: string; column: string; row: number }) => `${i.code}@${i.column}${i.row}`)).toEqual(['summary-notes-empty@A10', 'summary-notes-empty@A12']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet('สรุปตามวิธี')!.getCell('A10').value = 'ไม่มี';
+    wb.getWorksheet('สรุปตามวิธี')!.getCell('A12').value = 'ควรจัดทำแผนการจัดซื้อจัดจ้างให้เร็วขึ้น';
+    await wb.xlsx.writeFile(file);
     const { code, doc } = await checkJson(file);
     const errors = doc.sheets.flatMap((s: { issues: { severity: string }[] }) => s.issues.filter((i) => i.severity === 'error'));
     expect(errors).toEqual([]);
@@ -183,6 +232,38 @@ describe('ita-forms check', () => {
     expect(again.code).toBe(1);
     const i = again.doc.sheets.flatMap((s: { issues: { code: string }[] }) => s.issues).find((x: { code: string }) => x.code === 'date-outside-window');
     expect(i).toMatchObject({ row: 2, column: 'Q' });
+  });
+
+  it('o17: a summary formula whose computed value misses the rows written in another wording is an error at its cell', async () => {
+    const file = await newWorkbook('o17', 'o17-formula.xlsx');
+    const rows = o16Records().map((r) => {
+      const c = [...r];
+      c[0] = 2566;
+      c[16] = utcDate(2023, 3, 1);
+      c[17] = utcDate(2023, 6, 30);
+      c[9] = 'สิ้นสุดระยะสัญญา';
+      c[15] = typeof c[15] === 'string' ? '66' + c[15].slice(2) : c[15];
+      return c;
+    });
+    rows[0][10] = 'เฉพาะเจาะจง';
+    rows[1][10] = 'E-Bidding';
+    await fill(file, 'ผลการจัดซื้อจัดจ้างประจำปี', rows);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sum = wb.getWorksheet('สรุปตามวิธี')!;
+    // As Excel computed a formula that counts only the official wordings: 9 of the 12 rows (row 13
+    // of the fixture writes the long e-bidding name).
+    const total = sum.getCell('B7').value as ExcelJS.CellFormulaValue;
+    sum.getCell('B7').value = { formula: total.formula, result: 9 } as ExcelJS.CellFormulaValue;
+    sum.getCell('A10').value = 'ไม่มี';
+    sum.getCell('A12').value = 'ไม่มี';
+    await wb.xlsx.writeFile(file);
+    const { code, doc } = await checkJson(file);
+    expect(code).toBe(1);
+    const errors = doc.sheets.flatMap((s: { issues: { severity: string }[] }) => s.issues.filter((i) => i.severity === 'error'));
+    expect(errors).toEqual([expect.objectContaining({ code: 'summary-formula-misses-rows', row: 7, column: 'B' })]);
+    expect(errors[0].message).toContain('(แถว 2, 3, 13)');
+    expect(errors[0].messageEn).toContain('misses 3 rows');
   });
 
   it('the realistic agency-written sheet (titles, ที่ column, Thai digits, text dates, signature) checks with no error', async () => {

@@ -327,9 +327,19 @@ describe('ita-forms import: an o16 of another layout, and o17', () => {
     expect(b4.formula).toContain('COUNTIFS');
     expect(b4.result).toBe(1);
     expect((summary.getCell('C7').value as ExcelJS.CellFormulaValue).result).toBe(2450000);
-    // And the written workbook passes `check` with its summary.
+    // And the written workbook passes `check` with its summary, once the officer has written the
+    // problems and suggestions (o17's third part, which no import can fill).
     const t = io();
-    expect(await run(['check', out, '--format', 'json'], t)).toBe(0);
+    expect(await run(['check', out, '--format', 'json'], t)).toBe(1);
+    const codes = (JSON.parse(t.stdout[0]) as { sheets: { issues: { severity: string; code: string }[] }[] }).sheets
+      .flatMap((s) => s.issues).filter((i) => i.severity === 'error').map((i) => i.code);
+    expect(codes).toEqual(['summary-notes-empty', 'summary-notes-empty']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    wb.getWorksheet('สรุปตามวิธี')!.getCell('A10').value = 'ไม่มี';
+    wb.getWorksheet('สรุปตามวิธี')!.getCell('A12').value = 'ไม่มี';
+    await wb.xlsx.writeFile(out);
+    expect(await run(['check', out, '--format', 'json'], io())).toBe(0);
   });
 });
 

@@ -20,7 +20,8 @@ export const newCommand: Command = {
     'fiscal-year': FISCAL_YEAR,
     agency: AGENCY,
     website: WEBSITE,
-    rows: { type: 'string', value: 'N', help: `จำนวนแถวที่เติมข้อมูลหน่วยงานไว้ให้ (0–${MAX_ROWS}) / rows pre-filled with the agency's columns` },
+    'prefill-rows': { type: 'string', value: 'N', help: `จำนวนแถวที่เติมข้อมูลหน่วยงานไว้ให้ (0–${MAX_ROWS}, ค่าเริ่มต้น 0) / rows pre-filled with the agency's columns (default 0)` },
+    rows: { type: 'string', value: 'N', help: 'ชื่อเดิมของ --prefill-rows / the former name of --prefill-rows' },
     out: { type: 'string', value: 'FILE.xlsx', required: true, help: 'ไฟล์ที่จะสร้าง / the workbook to write' },
     force: FORCE,
   },
@@ -35,17 +36,18 @@ export const newCommand: Command = {
     const choice = chooseTemplate(name, stringOption(args, 'edition'));
     const website = websiteOption(stringOption(args, 'website'));
     const agencyPath = stringOption(args, 'agency');
-    const rowsText = stringOption(args, 'rows');
+    const rowsText = stringOption(args, 'prefill-rows') ?? stringOption(args, 'rows');
     const rowsAsked = rowsText === undefined ? undefined : Number(rowsText);
     if (rowsAsked !== undefined && (!Number.isInteger(rowsAsked) || rowsAsked < 0 || rowsAsked > MAX_ROWS)) {
-      throw new UsageError(`--rows ต้องเป็นจำนวนเต็ม 0–${MAX_ROWS}`, `--rows must be an integer 0–${MAX_ROWS}`);
+      throw new UsageError(`--prefill-rows ต้องเป็นจำนวนเต็ม 0–${MAX_ROWS}`, `--prefill-rows must be an integer 0–${MAX_ROWS}`);
     }
     const [target] = await checkOutputs([{ role: '--out', file: out }], agencyPath ? [{ role: '--agency', file: agencyPath }] : [], booleanOption(args, 'force'));
     const agencyFile = await readAgency(agencyPath);
     // The website travels in the workbook's agency profile, for the checks of OIT URLs.
     const agency = website ? { ...agencyFile, website } : agencyFile;
     const fiscalYear = fiscalYearOption(stringOption(args, 'fiscal-year')) ?? agency?.fiscalYear;
-    const rows = rowsAsked ?? (agency || fiscalYear ? 100 : 0);
+    // Rows pre-filled with the agency columns only on request: unused, they would be published half empty.
+    const rows = rowsAsked ?? 0;
     // exceljs is loaded only by the commands that touch a workbook: `templates` and `--help` start at once.
     const { buildWorkbook } = await import('../../xlsx/write');
     const wb = buildWorkbook(choice, { agency, fiscalYear, prefillRows: rows });

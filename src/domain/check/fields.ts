@@ -42,6 +42,15 @@ export interface FieldEnv {
 }
 
 const URL_RE = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+/** Web addresses inside a longer text: "ไปที่หน้าแรก > ข่าว https://www.agency.go.th/…". */
+const URL_IN_TEXT = /https?:\/\/[^\s/$.?#<>"'“”][^\s<>"'“”]*/gi;
+/** Punctuation that ends the sentence around an address, not the address. */
+const URL_TAIL = /[.,;:)\]」]+$/;
+
+/** Every http(s) address in a cell's text, in order (assessors follow the path around them). */
+export function urlsIn(text: string): string[] {
+  return [...text.matchAll(URL_IN_TEXT)].map((m) => m[0].replace(URL_TAIL, ''));
+}
 const INTEGER_RE = /^-?[0-9]+$/;
 
 function one(p: FieldProblem): FieldResult {
@@ -150,10 +159,11 @@ function parseTyped(col: ColumnDef, v: CellValue, env: FieldEnv): FieldResult {
     }
     case 'url': {
       const s = String(v).trim();
-      if (!URL_RE.test(s)) {
-        return one({ code: 'url-invalid', severity: 'error', th: `ที่อยู่เว็บไซต์ไม่ถูกต้อง: ${quote(v)} (ต้องขึ้นต้นด้วย http:// หรือ https://)`, en: `Not a web address: ${quote(v)}` });
-      }
-      return { value: s };
+      if (URL_RE.test(s)) return { value: s };
+      // A navigation path with the address in it ("ไปที่หน้าแรก > เมนู … https://…") is what assessors ask for.
+      const found = urlsIn(s);
+      if (found.length > 0) return { value: found[0] };
+      return one({ code: 'url-invalid', severity: 'error', th: `ไม่พบที่อยู่เว็บไซต์ใน ${quote(v)} (ต้องมีที่อยู่ที่ขึ้นต้นด้วย http:// หรือ https://)`, en: `No web address in ${quote(v)} (an address starting with http:// or https:// is needed)` });
     }
   }
 }

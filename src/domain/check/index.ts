@@ -5,11 +5,11 @@
 import { columnLetter, type CellValue, type SheetGrid } from '../grid';
 import { catalogue as defaultCatalogue, optionList } from '../templates';
 import type { Catalogue, ColumnDef, TemplateDef } from '../templates/types';
-import { STATUS_CANCELLED, STATUS_NOT_SIGNED } from '../templates/options';
+import { STATUS_CANCELLED, STATUS_ENDED, STATUS_IN_CONTRACT, STATUS_NOT_SIGNED } from '../templates/options';
 import { recognize, titleFiscalYear, type Recognition, type RecognizeHints } from '../recognize';
 import { compileOptions, type OptionMatcher } from '../values/options';
 import { fiscalYearRange, formatThaiDate, parseFiscalYear, utcDate } from '../values/thaiDate';
-import { summarizeByMethod, type Summary } from '../summarize';
+import { methodSpellings, summarizeByMethod, type Summary } from '../summarize';
 import { isOverallLabel } from '../itaScore';
 import { splitTables } from '../tables';
 import { parseField, type FieldEnv, type FieldResult, type FieldValue } from './fields';
@@ -19,14 +19,19 @@ import { RECORD_RULES as PROCUREMENT_RECORD_RULES, SHEET_RULES as PROCUREMENT_SH
 import { CROSS_RULES, MEASURE_RECORD_RULES, MEASURE_SHEET_RULES } from './measureRules';
 import { SCORE_SHEET_RULES } from './scoreRules';
 
-const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES };
-const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES };
-import { compareSummary, findSummaryTable } from './summaryTable';
+import { PLAN_CROSS_RULES, PLAN_RECORD_RULES, PLAN_SHEET_RULES } from './planRules';
+
+const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES, ...PLAN_RECORD_RULES };
+const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES, ...PLAN_SHEET_RULES };
+const ALL_CROSS_RULES = { ...CROSS_RULES, ...PLAN_CROSS_RULES };
+import { compareSummary, findNotes, findSummaryTable, notesIssues, type NotesFinding, type SearchRange, type SummaryTable } from './summaryTable';
+import { findTickColumns, tickedValue, type TickField } from './tickColumns';
 import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
 
 export type { CheckOptions, Issue, SheetReport, WorkbookReport, AgencyProfile, Fix } from './types';
 export type { CheckedRecord } from './context';
 export { statusFromDates } from './rules';
+import { statusFromDates } from './rules';
 
 const matcherCache = new WeakMap<Catalogue, Map<string, OptionMatcher>>();
 
@@ -101,6 +106,8 @@ interface ParsedSheet {
   readonly filled: Int32Array;
   /** Empty cells of mapped columns, as [record index, column position] pairs (required fields). */
   readonly blanks: number[];
+  /** Cells whose wording could mean several options (a few statuses are settled by the dates). */
+  readonly ambiguous: number;
 }
 
 /** Excel keeps at most this many characters in a cell: beyond it, Excel cuts the text when it opens the file. */
@@ -115,7 +122,7 @@ function tooLong(row: number, column: string | null, col: ColumnDef, length: num
   };
 }
 
-function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRecord[]): ParsedSheet {
+function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRecord[], ticks: readonly TickField[] = []): ParsedSheet {
   const cols = rec.template.columns;
   const positions = cols.map((c) => rec.indexOf.get(c.key) ?? -1);
   const letters = positions.map((i) => (i < 0 ? null : columnLetter(i)));
@@ -129,6 +136,7 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
   const out: CheckedRecord[] = [];
   const filled = new Int32Array(cols.length);
   const blanks: number[] = [];
+  let ambiguous = 0;
   for (let n = 0; n < records.length; n++) {
     const r = records[n];
     const values: (FieldValue | undefined)[] = new Array(cols.length);
@@ -160,6 +168,7 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
       values[i] = res.value;
       if (res.problems) {
         for (const p of res.problems) {
+          if (p.code === 'option-ambiguous') ambiguous++;
           issues.push(
             p.fix
               ? { severity: p.severity, code: p.code, row: r.row, column: letters[i], field: col.key, message: p.th, messageEn: p.en, fix: p.fix }
@@ -168,9 +177,37 @@ function parseRecords(rec: Recognition, env: FieldEnv, records: readonly SheetRe
         }
       }
     }
+    for (let t = 0; t < ticks.length; t++) {
+      const f = ticks[t];
+      if (rec.indexOf.has(f.column.key)) continue;
+      const ticked = tickedValue(f, r.source);
+      if (ticked.value !== undefined) {
+        values[f.pos] = ticked.value;
+        filled[f.pos]++;
+        continue;
+      }
+      const names = f.ticks.map((x) => `"${x.header}"`).join(' / ');
+      if (ticked.ticked > 1) {
+        issues.push({ severity: 'error', code: 'ticks-conflict', row: r.row, column: f.ticks[0].letter, field: f.column.key,
+          message: `ทำเครื่องหมายไว้หลายช่อง (${names}): เลือกได้ช่องเดียว`, messageEn: `More than one of ${names} is ticked; tick one` });
+      } else if (f.column.required === 'always') {
+        issues.push({ severity: 'error', code: 'required', row: r.row, column: f.ticks[0].letter, field: f.column.key,
+          message: `ยังไม่ได้ทำเครื่องหมายในช่อง ${names}`, messageEn: `None of ${names} is ticked` });
+      }
+    }
     out.push({ row: r.row, source: r.source, values });
   }
-  return { records: out, issues, filled, blanks };
+  return { records: out, issues, filled, blanks, ambiguous };
+}
+
+/** The record's amount (the first of `fields` filled) is below the exemption limit. */
+function isSmallPurchase(r: CheckedRecord, ex: NonNullable<ColumnDef['exemptBelow']>, rec: Recognition): boolean {
+  for (const key of ex.fields) {
+    const p = rec.template.columns.findIndex((c) => c.key === key);
+    const v = p < 0 ? undefined : r.values[p];
+    if (typeof v === 'number') return v < ex.amount;
+  }
+  return false;
 }
 
 function requiredIssues(
@@ -190,6 +227,7 @@ function requiredIssues(
     const col = cols[i];
     if (col.required === 'optional') continue;
     if (col.required === 'whenContracted' && statusPos >= 0 && !isContracted(r.values[statusPos])) continue;
+    if (col.exemptBelow && isSmallPurchase(r, col.exemptBelow, rec)) continue;
     // A formula not computed yet (a file written by a program, never opened) is not a blank: it
     // has its own error. A derived cell's formula is Excel's to compute from the row.
     if (isUncomputed(r, col.key) || (col.derived && isFormula(r, col.key))) continue;
@@ -255,8 +293,59 @@ export interface SheetCheck {
   readonly records: readonly CheckedRecord[];
   /** For templates with a summary: the summary computed from the list. */
   readonly summary?: Summary;
-  /** The summary table is on the list's own sheet (under the list) and was compared there. */
-  readonly summaryOnSheet?: boolean;
+  /** A summary table on the list's own sheet (above or below the list). */
+  readonly ownSummary?: SummaryTable;
+  /** Rows of the list's own sheet outside the list, where its summary notes may be. */
+  readonly outsideList?: readonly SearchRange[];
+  /** The assessed fiscal year the check used. */
+  readonly fiscalYear?: number;
+}
+
+/** The row where a summary under the list starts: its header, or the title lines (and blank lines) just above it. */
+function summaryStart(grid: SheetGrid, headerIndex: number, floor: number): number {
+  let start = headerIndex;
+  for (let r = headerIndex - 1; r > floor && r >= headerIndex - 4; r--) {
+    const filled = (grid.rows[r] ?? []).filter((v) => !isEmptyCell(v));
+    if (filled.length > 1 || (filled.length === 1 && typeof filled[0] !== 'string')) break;
+    start = r;
+  }
+  return start;
+}
+
+/**
+ * "ส่งมอบงานแล้ว", "ตรวจรับแล้ว", "ลงนามในสัญญาแล้ว": a signed contract, running or ended. The
+ * dates decide which: the status is read so, with a warning whose fix writes the official wording.
+ * Without dates that decide, the wording stays an error the officer resolves.
+ */
+function resolveStatusWordings(rec: Recognition, records: readonly CheckedRecord[], issues: Issue[], asOf: Date): void {
+  const col = rec.template.columns.find((c) => c.filledWhenBlank === 'contractDates');
+  if (!col) return;
+  const p = rec.template.columns.indexOf(col);
+  const signPos = rec.template.columns.findIndex((c) => c.key === 'signDate');
+  const endPos = rec.template.columns.findIndex((c) => c.key === 'endDate');
+  let byRow: Map<number, CheckedRecord> | undefined;
+  const asOfTh = formatThaiDate(asOf);
+  const asOfIso = asOf.toISOString().slice(0, 10);
+  for (let k = 0; k < issues.length; k++) {
+    const i = issues[k];
+    if (i.code !== 'option-ambiguous' || i.field !== col.key || i.row === null) continue;
+    byRow ??= new Map(records.map((r) => [r.row, r] as const));
+    const r = byRow.get(i.row);
+    if (!r) continue;
+    const sign = signPos < 0 ? undefined : r.values[signPos];
+    const end = endPos < 0 ? undefined : r.values[endPos];
+    const expected = statusFromDates(sign instanceof Date ? sign : undefined, end instanceof Date ? end : undefined, asOf);
+    if (expected !== STATUS_IN_CONTRACT && expected !== STATUS_ENDED) continue;
+    (r.values as (FieldValue | undefined)[])[p] = expected;
+    const raw = r.source[rec.indexOf.get(col.key) ?? -1];
+    const shown = typeof raw === 'string' ? raw.trim() : String(raw);
+    issues[k] = {
+      severity: 'warning', code: 'status-from-dates', row: i.row, column: i.column, field: col.key,
+      message: `เขียนว่า "${shown}": ตามวันที่ในสัญญา ณ ${asOfTh} คือ "${expected}" (คำตามแบบฟอร์ม)`,
+      messageEn: `Written as "${shown}"; by the contract dates, as of ${asOfIso}, it is "${expected}" (the official wording)`,
+      fix: { value: expected, display: expected },
+    };
+  }
 }
 
 /** How many tables one sheet may hold before the rest is reported unread (a guard, not a layout). */
@@ -277,7 +366,8 @@ function checkTables(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints,
     return { report: { sheet: grid.name, template: null, edition: null, item: null, headerRow: null, rows: 0, issues: [] }, records: [] };
   }
   const split = splitTables(grid, rec, cat);
-  if (!split) return checkTable(grid, rec, opts, cat);
+  // o17's summary by method under its list is the list's own: the list's check compares it there.
+  if (!split || (split.other.summary && rec.template.summary)) return checkTable(grid, rec, opts, cat);
   const firstRec = recognize(split.first, { ...hints, edition: hints.edition ?? opts.edition }, cat) ?? rec;
   const first = checkTable(split.first, firstRec, opts, cat);
   const { other } = split;
@@ -289,13 +379,6 @@ function checkTables(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints,
       message: `แผ่นงานนี้มีตารางมากกว่า ${MAX_TABLES} ตาราง ตารางที่เริ่มที่เซลล์ ${other.at} และถัดไปไม่ได้ตรวจ ให้แยกแต่ละตารางไว้คนละแผ่นงาน`,
       messageEn: `This sheet holds more than ${MAX_TABLES} tables; the one at ${other.at} and after were not checked. Put each table on its own sheet`,
     }]);
-  }
-  if (other.summary && t.summary) {
-    // o17's summary by method under its list: compared with the list here, not looked for elsewhere.
-    const table = findSummaryTable(other.grid, t.summary);
-    const compared = table && first.summary ? compareSummary(other.grid, table, first.summary, t.summary, grid.name) : [];
-    const located = compared.map((i) => (i.row === null ? { ...i, row, column } : i));
-    return { ...withIssues(first, located), summaryOnSheet: true };
   }
   const rest = checkTables(other.grid, opts, { edition: hints.edition }, cat, n + 1);
   const item = rest.recognition ? `แบบ ${rest.recognition.edition.item} ` : '';
@@ -358,28 +441,35 @@ function byPlace(a: Issue, b: Issue): number {
   return (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column);
 }
 
-function checkTable(grid: SheetGrid, rec: Recognition, opts: CheckOptions, cat: Catalogue): SheetCheck {
+function checkTable(grid: SheetGrid, recognised: Recognition, opts: CheckOptions, cat: Catalogue): SheetCheck {
+  const { rec, fields: tickFields } = findTickColumns(grid, recognised);
   const template = rec.template;
   const pos = makePos(rec);
   const fyPos = template.columns.findIndex((c) => c.type === 'fiscalYear');
   const issues: Issue[] = [];
 
-  const { records: raw, statesNone } = extractRecords(grid, rec);
+  // o17's summary may sit on the list's sheet, above the list or under it (then the list ends there).
+  const sumDef = template.summary;
+  const above = sumDef && rec.headerIndex > 0 ? findSummaryTable(grid, sumDef, { from: 0, to: rec.headerIndex }) : undefined;
+  const below = sumDef && !above ? findSummaryTable(grid, sumDef, { from: rec.headerIndex + 1, to: grid.rows.length }) : undefined;
+  const endIndex = below ? summaryStart(grid, below.headerIndex, rec.headerIndex) : undefined;
+  const { records: raw, statesNone, prefilledOnly } = extractRecords(grid, rec, { endIndex });
   // The fiscal year comes first: a quarter without a year (o14) needs it to become dates.
   const fyFromFlag = opts.fiscalYear;
-  let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: fyFromFlag }, raw);
+  let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: fyFromFlag }, raw, tickFields);
   const fyOnSheet = sheetFiscalYear(parsed.records, fyPos);
   const assessedFromSheet = fyOnSheet === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyOnSheet + 1 : fyOnSheet;
   const fyInTitle = titleFiscalYear(rec.title);
   const assessedFromTitle = fyInTitle === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyInTitle + 1 : fyInTitle;
   const fiscalYear = fyFromFlag ?? assessedFromSheet ?? assessedFromTitle ?? opts.agency?.fiscalYear;
   if (fiscalYear !== fyFromFlag && template.columns.some((c) => c.type === 'period')) {
-    parsed = parseRecords(rec, { options: matchers(cat), fiscalYear }, raw);
+    parsed = parseRecords(rec, { options: matchers(cat), fiscalYear }, raw, tickFields);
   }
   const { records } = parsed;
   for (const col of rec.missing) {
     // Columns ita-forms computes, or that the official layouts do not all have, may be absent.
     if (col.derived || col.optionalColumn) continue;
+    if (tickFields.some((f) => f.column === col)) continue; // given by its tick columns
     issues.push(sheetIssue('error', 'missing-column',
       `ไม่พบคอลัมน์ "${col.header}" ซึ่งแบบ ${rec.edition.item} กำหนดให้มี`,
       `Missing the prescribed column "${col.header}"`, col.key));
@@ -402,6 +492,7 @@ function checkTable(grid: SheetGrid, rec: Recognition, opts: CheckOptions, cat: 
   const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula, cellAt };
 
   const statusPos = pos('status');
+  if (parsed.ambiguous > 0) resolveStatusWordings(rec, records, issues, asOf);
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
   const columnYear = fiscalYear === undefined ? undefined : template.fiscalYearColumn === 'data' ? fiscalYear - 1 : fiscalYear;
   const isUncomputed = (r: { row: number }, key: string) => {
@@ -431,7 +522,46 @@ function checkTable(grid: SheetGrid, rec: Recognition, opts: CheckOptions, cat: 
       `The sheet says "${template.emptyStatement}" but lists ${records.length} rows`));
   }
 
-  const summary = summaryOf(template, pos, records);
+  // Unused pre-filled rows: nothing to check, but published as half-empty rows. The fix empties them.
+  for (const [row, cols] of prefilledOnly) {
+    for (const c of cols) {
+      issues.push({
+        severity: 'warning', code: 'prefilled-unused', row, column: columnLetter(c), field: null,
+        message: `แถว ${row} มีเฉพาะคอลัมน์หน่วยงานที่กรอกไว้ล่วงหน้า ไม่มีรายการ: ล้างแถวนี้ก่อนเผยแพร่`,
+        messageEn: `Row ${row} holds only the pre-filled agency columns and no procurement: clear it before publishing`,
+        fix: { value: '', display: '(ว่าง)' },
+      });
+    }
+  }
+
+  const methodIdx = sumDef ? rec.indexOf.get(sumDef.methodField) : undefined;
+  // What `new`'s summary formulas count, compared as Excel compares (case ignored).
+  const methodListId = sumDef ? template.columns.find((c) => c.key === sumDef.methodField)?.options : undefined;
+  const listed = sumDef
+    ? new Set(methodSpellings(sumDef.groups.flatMap((g) => g.methods), methodListId ? optionList(methodListId, cat) : undefined).map((x) => x.toLowerCase()))
+    : undefined;
+  const summary = sumDef
+    ? summarizeByMethod(
+        records.map((r) => {
+          const method = r.values[pos(sumDef.methodField)] as string | undefined;
+          const raw = methodIdx === undefined ? undefined : r.source[methodIdx];
+          return {
+            method,
+            status: r.values[pos(sumDef.statusField)] as string | undefined,
+            amount: r.values[pos(sumDef.amountField)] as number | undefined,
+            exact: method === undefined || (typeof raw === 'string' && raw.toLowerCase() === method.toLowerCase()),
+            listed: method === undefined || (typeof raw === 'string' && listed !== undefined && listed.has(raw.toLowerCase())),
+            row: r.row,
+          };
+        }),
+        sumDef,
+      )
+    : undefined;
+  const lastIndex = records.length ? records[records.length - 1].row - firstRow : rec.headerIndex;
+  const outsideList: SearchRange[] = [
+    ...(above ? [{ from: above.headerIndex + 1, to: rec.headerIndex }] : []),
+    { from: endIndex ?? lastIndex + 1, to: grid.rows.length },
+  ];
 
   issues.sort(byPlace);
 
@@ -444,13 +574,29 @@ function checkTable(grid: SheetGrid, rec: Recognition, opts: CheckOptions, cat: 
     report: {
       sheet: grid.name, template: template.id, edition: rec.edition.edition, item: rec.edition.item,
       headerRow: rec.headerRow, rows: records.length, issues, completeness, statesNone,
-      ...(fiscalYear !== undefined ? { fiscalYear } : {}),
       ...(figures.length ? { figures } : {}),
     },
     recognition: rec,
     records,
     summary,
+    fiscalYear,
+    ...(sumDef ? { outsideList } : {}),
+    ...(above ?? below ? { ownSummary: above ?? below } : {}),
   };
+}
+
+/** The notes part: the first place each label is found, over the given sheets and ranges. */
+function notesAcross(places: readonly { grid: SheetGrid; ranges: readonly SearchRange[] }[], def: NonNullable<TemplateDef['summary']>): { grid: SheetGrid; found: NotesFinding[] } {
+  let best: { grid: SheetGrid; found: NotesFinding[] } | undefined;
+  for (const p of places) {
+    for (const range of p.ranges) {
+      const found = findNotes(p.grid, def, range);
+      const n = found.filter((f) => f.at).length;
+      if (!best || n > best.found.filter((f) => f.at).length) best = { grid: p.grid, found };
+      if (n === found.length) return best;
+    }
+  }
+  return best ?? { grid: places[0].grid, found: def.notes.map((label) => ({ label, filled: false })) };
 }
 
 function countSeverities(sheets: readonly SheetReport[]): { errors: number; warnings: number } {
@@ -473,24 +619,31 @@ export function checkWorkbook(
   const reports: SheetReport[] = checks.map((c) => c.report);
   checks.forEach((c, i) => {
     const t: TemplateDef | undefined = c.recognition?.template;
-    if (!t?.summary || !c.summary || c.summaryOnSheet) return;
+    if (!t?.summary || !c.summary) return;
+    const def = t.summary;
+    const ownPlace = { grid: sheets[i], ranges: c.outsideList ?? [] };
+    // A sheet that declares no procurement has nothing to comment on: its notes are not asked for.
+    const notesIssuesOf = (grid: SheetGrid, found: readonly NotesFinding[]) =>
+      c.report.rows === 0 && c.report.statesNone ? [] : notesIssues(grid, found);
+    if (c.ownSummary) {
+      const table = c.ownSummary;
+      const notes = notesAcross([ownPlace], def);
+      const found = [...compareSummary(sheets[i], table, c.summary, def, sheets[i].name), ...notesIssuesOf(notes.grid, notes.found)];
+      if (found.length) reports[i] = { ...reports[i], issues: [...found, ...reports[i].issues] };
+      return;
+    }
     for (let j = 0; j < sheets.length; j++) {
       if (checks[j].recognition) continue; // another template's list, not a summary
-      const table = findSummaryTable(sheets[j], t.summary);
+      const table = findSummaryTable(sheets[j], def);
       if (!table) continue;
-      const issues = compareSummary(sheets[j], table, c.summary, t.summary, sheets[i].name);
+      const notes = notesAcross([{ grid: sheets[j], ranges: [{ from: table.headerIndex + 1, to: sheets[j].rows.length }] }, ownPlace], def);
+      const noteIssues = notesIssuesOf(notes.grid, notes.found);
+      const issues = [...compareSummary(sheets[j], table, c.summary, def, sheets[i].name), ...(notes.grid === sheets[j] ? noteIssues : [])];
       reports[j] = {
         ...reports[j], template: t.id, edition: c.report.edition, item: c.report.item,
         headerRow: (sheets[j].firstRow ?? 1) + table.headerIndex, rows: table.rows.size, issues,
       };
-      return;
-    }
-    // The summary above the list, on the same sheet.
-    const rec = c.recognition;
-    const top = rec ? Math.min(rec.headerStartIndex ?? rec.headerIndex, rec.headerIndex) : 0;
-    const above = top > 0 ? findSummaryTable({ ...sheets[i], rows: sheets[i].rows.slice(0, top) }, t.summary) : undefined;
-    if (above) {
-      reports[i] = { ...reports[i], issues: [...reports[i].issues, ...compareSummary(sheets[i], above, c.summary, t.summary, sheets[i].name)].sort(byPlace) };
+      if (notes.grid !== sheets[j] && noteIssues.length) reports[i] = { ...reports[i], issues: [...noteIssues, ...reports[i].issues] };
       return;
     }
     if (c.report.rows > 0) {
@@ -508,8 +661,9 @@ export function checkWorkbook(
   // Rules across sheets (o34's measures must appear in the o35 report).
   checks.forEach((c, i) => {
     for (const cr of c.recognition?.template.crossRules ?? []) {
-      const j = checks.findIndex((o) => o.recognition?.template.id === cr.other);
-      const rule = CROSS_RULES[cr.rule];
+      const j = checks.findIndex((o) => o.recognition?.template.id === cr.other
+        && (!cr.sameFiscalYear || (c.fiscalYear !== undefined && o.fiscalYear === c.fiscalYear)));
+      const rule = ALL_CROSS_RULES[cr.rule];
       if (j < 0 || !rule || !c.recognition) continue;
       const found = rule({ check: c, sheet: sheets[i].name }, { check: checks[j], sheet: sheets[j].name });
       if (found.length) reports[i] = { ...reports[i], issues: [...reports[i].issues, ...found] };

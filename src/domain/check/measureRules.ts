@@ -6,6 +6,7 @@
 import { toArabicDigits } from '../values/thaiDigits';
 import { cellIssue, get, sheetIssue, sourceOf, type CheckedRecord, type RuleContext } from './context';
 import { isEmptyCell } from './records';
+import { urlsIn } from './fields';
 import type { Recognition } from '../recognize';
 import type { RecordRule, SheetRule } from './rules';
 import type { Issue } from './types';
@@ -179,12 +180,21 @@ const publishedNeedsUrl: RecordRule = (r, ctx, out) => {
     return;
   }
   const site = ctx.website ? hostOf(ctx.website) : undefined;
-  const host = hostOf(url);
-  if (site && host && host !== site && !host.endsWith(`.${site}`)) {
-    out.push(cellIssue(ctx, r, 'url', 'error', 'url-other-domain',
-      `${label}: ${url} ไม่อยู่บนเว็บไซต์หลักของหน่วยงาน (${site}) ผู้ตรวจต้องเข้าถึงได้จากเว็บไซต์หลัก`,
-      `${url} is not on the agency's own website (${site})`));
-  }
+  if (!site) return;
+  // The navigation path around the address is fine; one address in the cell must be on the
+  // agency's site (another beside it, an ITAS or social-media link, is extra information).
+  const src = sourceOf(ctx, r, 'url');
+  const urls = typeof src === 'string' ? urlsIn(src) : [];
+  const all = urls.length ? urls : [url];
+  const onSite = (u: string) => {
+    const host = hostOf(u);
+    return host !== undefined && (host === site || host.endsWith(`.${site}`));
+  };
+  if (all.some(onSite)) return;
+  const u = all[0];
+  out.push(cellIssue(ctx, r, 'url', 'error', 'url-other-domain',
+    `${label}: ${u} ไม่อยู่บนเว็บไซต์หลักของหน่วยงาน (${site}) ผู้ตรวจต้องเข้าถึงได้จากเว็บไซต์หลัก`,
+    `${u} is not on the agency's own website (${site})`));
 };
 
 const websiteKnown: SheetRule = (records, ctx, out: Issue[]) => {

@@ -136,7 +136,26 @@ function isColumnNumbers(row: readonly CellValue[]): boolean {
   return count >= 3;
 }
 
-export function extractRecords(grid: SheetGrid, rec: Recognition): { records: SheetRecord[]; statesNone: boolean; emptyStatementRow?: number } {
+/** Spaces removed: "ไม่มีการจัดซื้อ จัดจ้าง" still says it. */
+const squash = (s: string) => s.replace(/[\s\u200B]+/g, '');
+
+export interface ExtractedRecords {
+  readonly records: SheetRecord[];
+  readonly statesNone: boolean;
+  readonly emptyStatementRow?: number;
+  /**
+   * Rows holding only the agency columns (pre-filled by `new` or copied down, never completed):
+   * not records, but published as half-empty rows. Excel row number → the sheet columns filled.
+   */
+  readonly prefilledOnly: ReadonlyMap<number, readonly number[]>;
+}
+
+export interface ExtractOptions {
+  /** Stop before this 0-based grid row (a summary table under the list). */
+  readonly endIndex?: number;
+}
+
+export function extractRecords(grid: SheetGrid, rec: Recognition, opts: ExtractOptions = {}): ExtractedRecords {
   const cols = rec.template.columns;
   const positions = cols.map((c) => rec.indexOf.get(c.key));
   // Per sheet column: 0 unmapped, 1 a field, 2 an agency column (pre-filled on empty rows of a new
@@ -155,37 +174,60 @@ export function extractRecords(grid: SheetGrid, rec: Recognition): { records: Sh
   let emptyStatementRow: number | undefined;
 
   // A statement of "nothing to report" may sit in the title too.
-  if (statement && rec.title.includes(statement)) statesNone = true;
+  const said = statement ? squash(statement) : '';
+  const saidHead = said.slice(0, 4);
+  // Cell by cell: the title joins cells, and two cells must not make the statement between them.
+  for (let r = 0; r < rec.headerIndex && said && !statesNone; r++) {
+    if ((grid.rows[r] ?? []).some((v) => typeof v === 'string' && squash(v).includes(said))) statesNone = true;
+  }
+  const prefilledOnly = new Map<number, number[]>();
+  const end = Math.min(grid.rows.length, opts.endIndex ?? grid.rows.length);
   const keys = headerKeysOf(rec);
   const titleTexts = titleTextsOf(grid, rec);
 
-  for (let r = rec.headerIndex + 1; r < grid.rows.length; r++) {
+  for (let r = rec.headerIndex + 1; r < end; r++) {
     const row = grid.rows[r];
     if (!row) continue;
     let filledMapped = 0;
     let filledFields = 0;
     let filledOther = 0;
+    let stating = 0;
     let firstText = '';
+    let statingAnywhere = false;
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
       if (isEmptyCell(v)) continue;
       const k = i < width ? kind[i] : 0;
+      // (The cheap test first: a 10,000-row sheet has 180,000 cells and almost none says it.)
+      const states = said !== '' && typeof v === 'string' && v.includes(saidHead) && squash(v).includes(said);
+      if (states) statingAnywhere = true;
       if (k === 3) continue;
       if (k === 0) filledOther++;
       else {
         filledMapped++;
         if (k === 1) filledFields++;
       }
+      if (states && k !== 2) stating++;
       if (!firstText) firstText = cellText(v);
     }
-    if (filledMapped === 0 && filledOther === 0) continue;
-    if (statement && (filledMapped + filledOther <= 2) && row.some((v) => typeof v === 'string' && v.includes(statement))) {
+    // "ไม่มีการจัดซื้อจัดจ้าง" in any cell (the ที่ column too) of a row that holds nothing else but
+    // the agency columns (pre-filled by `new`) and at most one other mark ("-", a zero).
+    if (statingAnywhere && filledFields + filledOther - stating <= 1) {
       statesNone = true;
       emptyStatementRow = firstRow + r;
       continue;
     }
+    if (filledMapped === 0 && filledOther === 0) continue;
     if (filledMapped === 0) continue; // text outside the table's columns: a note
-    if (filledFields === 0) continue; // only the pre-filled agency columns
+    if (filledFields === 0) {
+      // Only the pre-filled agency columns.
+      if (filledOther === 0) {
+        const cells: number[] = [];
+        for (let i = 0; i < Math.min(row.length, width); i++) if (kind[i] === 2 && !isEmptyCell(row[i])) cells.push(i);
+        prefilledOnly.set(firstRow + r, cells);
+      }
+      continue;
+    }
     if (filledMapped + filledOther >= 2 && (isHeaderRepeat(row, keys) || isColumnNumbers(row))) {
       // A one-cell line just above the header again is that page's (or that part's) title.
       while (records.length > 0) {
@@ -206,5 +248,5 @@ export function extractRecords(grid: SheetGrid, rec: Recognition): { records: Sh
     if (TOTAL_START.test(firstText) && filledMapped <= 4) continue;
     records.push({ row: firstRow + r, source: row });
   }
-  return { records, statesNone, emptyStatementRow };
+  return { records, statesNone, emptyStatementRow, prefilledOnly };
 }

@@ -96,6 +96,10 @@ const dateWindow: RecordRule = (r, ctx, out) => {
     `${key} ${start.toISOString().slice(0, 10)} is outside the window of ${ctx.rec.edition.item} (${w.label})`));
 };
 
+function sameDay(a: Date, b: Date): boolean {
+  return a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() === b.getUTCDate();
+}
+
 /** Status as the dates say it is at the as-of date. */
 export function statusFromDates(sign: Date | undefined, end: Date | undefined, asOf: Date): string | undefined {
   if (!sign) return undefined;
@@ -121,6 +125,8 @@ const statusDates: RecordRule = (r, ctx, out) => {
     }
     return;
   }
+  // A contract that ends on the as-of day (o17: a year-long contract ending 30 Sep) may be called ended.
+  if (status === STATUS_ENDED && end && sameDay(end, ctx.asOf)) return;
   if (expected && expected !== status) {
     out.push(cellIssue(ctx, r, 'status', 'error', 'status-dates',
       `สถานะ "${status}" ไม่ตรงกับวันที่ในสัญญา: ณ ${asOf} ควรเป็น "${expected}"`,

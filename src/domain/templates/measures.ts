@@ -8,6 +8,7 @@ import type { ColumnDef, EditionDef, TemplateDef } from './types';
 import { INTEGRITY_ISSUES_2567, MEASURE_COMPONENTS, MEASURE_ISSUE_COLUMN, MEASURE_REPORT_COLUMNS, type ColumnWording } from './integrityIssues';
 import { ITA_INDICATORS } from './itaIndicators';
 import { OIT_ITEMS } from './oitItems';
+import { NOT_PUBLISHED, PUBLISHED } from './measureOptions';
 
 /** Scores are shown with two decimals, as NACC publishes them. */
 export const SCORE_FORMAT = '0.00';
@@ -163,11 +164,19 @@ export const measuresReport: TemplateDef = {
 
 const OIT_COLUMNS: readonly ColumnDef[] = [
   { key: 'no', header: 'ข้อ', aliases: ['ข้อที่', 'ตัวชี้วัดที่', 'รหัส'], type: 'text', required: 'always', width: 7 },
-  { key: 'name', header: 'ข้อมูล', aliases: ['หัวข้อ', 'ชื่อข้อมูล', 'ประเด็นการตรวจ'], type: 'text', required: 'always', width: 34 },
+  // Seed 000 writes number and name in one cell ("๐๑ โครงสร้าง"): the name column may be absent.
+  { key: 'name', header: 'ข้อมูล', aliases: ['หัวข้อ', 'ชื่อข้อมูล', 'ประเด็นการตรวจ'], type: 'text', required: 'always', optionalColumn: true, width: 34 },
   { key: 'components', header: 'องค์ประกอบด้านข้อมูล', aliases: ['องค์ประกอบ', 'รายละเอียดข้อมูล'], type: 'longText', required: 'optional', optionalColumn: true, width: 60 },
   { key: 'responsible', header: 'ส่วนราชการที่รับผิดชอบ', aliases: ['ผู้รับผิดชอบ', 'หน่วยงานที่รับผิดชอบ', 'หน่วยงานผู้รับผิดชอบ', 'ส่วนราชการผู้รับผิดชอบ'], type: 'text', required: 'always', width: 22 },
   { key: 'method', header: 'วิธีดำเนินการ', aliases: ['วิธีการดำเนินการ', 'การดำเนินการ'], type: 'longText', required: 'optional', optionalColumn: true, width: 34 },
-  { key: 'status', header: 'สถานะการเผยแพร่', aliases: ['สถานะ', 'ผลการดำเนินการ', 'การเผยแพร่'], type: 'option', options: 'publishStatus', unknownOption: 'error', required: 'always', width: 18 },
+  {
+    key: 'status', header: 'สถานะการเผยแพร่', aliases: ['สถานะ', 'ผลการดำเนินการ', 'การเผยแพร่', 'ดำเนินการเผยแพร่ข้อมูลบนเว็บไซต์', 'การดำเนินการเผยแพร่ข้อมูลบนเว็บไซต์'],
+    type: 'option', options: 'publishStatus', unknownOption: 'error', required: 'always', width: 18,
+    tickColumns: [
+      { header: PUBLISHED, aliases: ['เผยแพร่แล้ว', 'ดำเนินการเผยแพร่ข้อมูลบนเว็บไซต์ดำเนินการแล้ว'], value: PUBLISHED },
+      { header: NOT_PUBLISHED, aliases: ['ยังไม่ดำเนินการ', 'ยังไม่เผยแพร่', 'ดำเนินการเผยแพร่ข้อมูลบนเว็บไซต์ยังไม่ได้ดำเนินการ'], value: NOT_PUBLISHED },
+    ],
+  },
   {
     key: 'url', header: 'ตำแหน่งข้อมูลบนเว็บไซต์ (URL)',
     aliases: ['ตำแหน่งข้อมูลบนเว็บไซต์หน่วยงาน', 'ตำแหน่งข้อมูลบนเว็บไซต์', 'URL', 'ลิงก์', 'ที่อยู่เว็บไซต์', 'ตำแหน่งข้อมูลบนเว็บไซต์หน่วยงาน (URL)'],

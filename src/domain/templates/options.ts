@@ -17,6 +17,17 @@ export const procurementStatus: OptionList = {
     { value: STATUS_NOT_SIGNED, synonyms: ['ยังไม่ลงนามในสัญญา', 'ยังไม่ได้ลงนามสัญญา', 'ยังไม่ลงนามสัญญา'] },
     { value: STATUS_CANCELLED, synonyms: ['ยกเลิก', 'ยกเลิกโครงการ', 'ยกเลิกการจัดซื้อจัดจ้าง'] },
   ],
+  // A contract signed, delivered or accepted: running or ended, as its dates say (the check offers that).
+  ambiguous: [
+    { text: 'ลงนามในสัญญาแล้ว', choices: [STATUS_IN_CONTRACT, STATUS_ENDED] },
+    { text: 'ลงนามสัญญาแล้ว', choices: [STATUS_IN_CONTRACT, STATUS_ENDED] },
+    { text: 'ทำสัญญาแล้ว', choices: [STATUS_IN_CONTRACT, STATUS_ENDED] },
+    { text: 'ส่งมอบงานแล้ว', choices: [STATUS_ENDED, STATUS_IN_CONTRACT] },
+    { text: 'ส่งมอบแล้ว', choices: [STATUS_ENDED, STATUS_IN_CONTRACT] },
+    { text: 'ตรวจรับแล้ว', choices: [STATUS_ENDED, STATUS_IN_CONTRACT] },
+    { text: 'ตรวจรับงานแล้ว', choices: [STATUS_ENDED, STATUS_IN_CONTRACT] },
+    { text: 'ตรวจรับพัสดุแล้ว', choices: [STATUS_ENDED, STATUS_IN_CONTRACT] },
+  ],
 };
 
 export const METHOD_EBIDDING = 'ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)';
@@ -43,15 +54,22 @@ export const procurementMethod: OptionList = {
   options: [
     {
       value: METHOD_EBIDDING,
-      synonyms: ['วิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)', 'ประกวดราคาอิเล็กทรอนิกส์', 'วิธีประกวดราคาอิเล็กทรอนิกส์', 'e-bidding', 'ebidding', 'e-bid', 'ประกวดราคา', 'วิธีประกวดราคา'],
+      synonyms: [
+        'วิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)', 'ประกวดราคาอิเล็กทรอนิกส์', 'วิธีประกวดราคาอิเล็กทรอนิกส์', 'e-bidding', 'ebidding', 'e-bid', 'ประกวดราคา', 'วิธีประกวดราคา',
+        'ประกวดราคาด้วยวิธีการทางอิเล็กทรอนิกส์ (e-bidding)', 'ประกวดราคาด้วยวิธีการทางอิเล็กทรอนิกส์', 'วิธีประกวดราคาด้วยวิธีการทางอิเล็กทรอนิกส์',
+        'วิธีการประกวดราคาอิเล็กทรอนิกส์', 'ประกวดราคาอิเล็กทรอนิกส์ (e-Bidding)',
+      ],
     },
     {
       value: METHOD_EMARKET,
-      synonyms: ['ตลาดอิเล็กทรอนิกส์ (e-market)', 'ตลาดอิเล็กทรอนิกส์', 'วิธีตลาดอิเล็กทรอนิกส์', 'e-market', 'emarket'],
+      synonyms: [
+        'ตลาดอิเล็กทรอนิกส์ (e-market)', 'ตลาดอิเล็กทรอนิกส์', 'วิธีตลาดอิเล็กทรอนิกส์', 'e-market', 'emarket',
+        'วิธีการตลาดอิเล็กทรอนิกส์', 'ซื้อหรือจ้างด้วยวิธีการทางอิเล็กทรอนิกส์ (e-market)', 'วิธีตลาดอิเล็กทรอนิกส์ (e-market)',
+      ],
     },
-    { value: METHOD_PRICE_INQUIRY, synonyms: ['สอบราคา'] },
-    { value: METHOD_SELECTION, synonyms: ['คัดเลือก'] },
-    { value: METHOD_SPECIFIC, synonyms: ['เฉพาะเจาะจง', 'วิธีเฉพาะเจาะจ', 'เฉพาะเจาะจงตามมาตรา 56'] },
+    { value: METHOD_PRICE_INQUIRY, synonyms: ['สอบราคา', 'วิธีการสอบราคา'] },
+    { value: METHOD_SELECTION, synonyms: ['คัดเลือก', 'วิธีการคัดเลือก'] },
+    { value: METHOD_SPECIFIC, synonyms: ['เฉพาะเจาะจง', 'วิธีเฉพาะเจาะจ', 'เฉพาะเจาะจงตามมาตรา 56', 'วิธีการเฉพาะเจาะจง', 'โดยวิธีเฉพาะเจาะจง'] },
     { value: CONSULT_GENERAL, synonyms: ['จ้างที่ปรึกษาวิธีประกาศเชิญชวนทั่วไป'] },
     { value: CONSULT_SELECTION, synonyms: ['จ้างที่ปรึกษาวิธีคัดเลือก'] },
     { value: CONSULT_SPECIFIC, synonyms: ['จ้างที่ปรึกษาวิธีเฉพาะเจาะจง'] },
@@ -71,6 +89,8 @@ export const procurementMethod: OptionList = {
     { text: 'วิธีประกาศเชิญชวนทั่วไป', choices: [METHOD_EBIDDING, METHOD_EMARKET, METHOD_PRICE_INQUIRY] },
     { text: 'ประกาศเชิญชวนทั่วไป', choices: [METHOD_EBIDDING, METHOD_EMARKET, METHOD_PRICE_INQUIRY] },
   ],
+  // The legal ground after the method ("วิธีเฉพาะเจาะจง ม.56(2)(ข)", "… ตามมาตรา 56 วรรคหนึ่ง (2) (ข)").
+  suffixes: ['(?:ตาม)?\\s*(?:ม\\.|มาตรา)\\s*5[56].*'],
 };
 
 export const budgetSource: OptionList = {
@@ -87,6 +107,8 @@ export const budgetSource: OptionList = {
     { value: 'เงินกู้', synonyms: [] },
     { value: 'อื่น ๆ', synonyms: ['อื่นๆ'] },
   ],
+  // The year the budget act is for ("เทศบัญญัติงบประมาณรายจ่ายประจำปี 2567", "… พ.ศ. ๒๕๖๗").
+  suffixes: ['(?:ประจำ)?\\s*(?:ปี)?\\s*(?:งบประมาณ)?\\s*(?:พ\\.?\\s*ศ\\.?)?\\s*[0-9๐-๙]{4}'],
 };
 
 export const agencyType: OptionList = {
@@ -111,3 +133,16 @@ export const PROCUREMENT_OPTION_LISTS: readonly OptionList[] = [procurementStatu
 
 /** วิธีเฉพาะเจาะจง is normally for amounts up to this (ม.56(2)(ข)); above it only on other grounds. */
 export const SPECIFIC_METHOD_LIMIT = 500_000;
+
+/**
+ * o14 lists the capital budget (งบลงทุน: ครุภัณฑ์, ที่ดินและสิ่งก่อสร้าง) only. Items whose name says
+ * operating budget (งบดำเนินงาน: วัสดุ, จ้างเหมาบริการ, ค่าเช่า, ค่าสาธารณูปโภค …) are warned about.
+ * Best known, from the budget classification of local governments; correct the words here.
+ */
+export const OPERATING_BUDGET_WORDS: readonly string[] = [
+  'วัสดุ', 'จ้างเหมาบริการ', 'ค่าจ้างเหมา', 'ค่าเช่า', 'เช่า', 'น้ำมันเชื้อเพลิง', 'ค่าไฟฟ้า', 'ค่าน้ำประปา', 'ค่าโทรศัพท์',
+  'ค่าบริการ', 'อาหารเสริม', 'อาหารกลางวัน', 'ค่าอาหาร', 'ถ่ายเอกสาร', 'เบี้ยประกัน', 'ค่าตอบแทน', 'ค่าใช้สอย',
+];
+/** Repairs are operating budget, unless they build or improve land and buildings (งบลงทุน). */
+export const REPAIR_WORDS: readonly string[] = ['ซ่อมแซม', 'ซ่อมบำรุง', 'บำรุงรักษา'];
+export const CAPITAL_WORDS: readonly string[] = ['ครุภัณฑ์', 'ก่อสร้าง', 'ปรับปรุง', 'สิ่งก่อสร้าง', 'ที่ดิน', 'ถนน', 'อาคาร', 'งบลงทุน'];

@@ -124,6 +124,7 @@ const RESULT_FIELDS: readonly ColumnDef[] = [
     width: 15,
     numFmt: '@',
     hint: 'เลข 11 หลักจากระบบ e-GP',
+    exemptBelow: { fields: ['agreedPrice', 'budget'], amount: 5_000 },
   },
   {
     key: 'signDate',
@@ -200,7 +201,7 @@ export const procurementPlan: TemplateDef = {
     },
   ],
   editions: [{ edition: '2567', item: 'o14', title: 'แผนการจัดซื้อจัดจ้าง / รายงานการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ', window: 'fiscalYear' }],
-  rules: ['method-amount', 'date-window', 'agency-consistent'],
+  rules: ['method-amount', 'date-window', 'agency-consistent', 'plan-item-duplicate', 'capital-budget-only'],
   windowField: 'expectedStart',
   emptyStatement: 'ไม่มีการจัดซื้อจัดจ้าง',
   titleHints: ['แผนการจัดซื้อจัดจ้าง', 'แผนจัดซื้อ', 'o14'],
@@ -229,6 +230,8 @@ export const procurementProgress: TemplateDef = {
   windowField: 'signDate',
   emptyStatement: 'ไม่มีการจัดซื้อจัดจ้าง',
   titleHints: ['ความก้าวหน้า', 'o16', 'o12', 'o11', 'รายเดือน'],
+  // A signed contract of the capital budget should be in the plan (o14) of the same fiscal year.
+  crossRules: [{ rule: 'contracts-in-plan', other: 'procurement-plan', sameFiscalYear: true }],
   fiscalYearColumn: 'assessed',
 };
 

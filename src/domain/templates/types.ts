@@ -54,6 +54,16 @@ export interface ColumnDef {
    * dates give at the as-of date (a measure's or an OIT item's status is typed instead).
    */
   readonly filledWhenBlank?: 'contractDates';
+  /**
+   * The value may instead be ticked in one column per option (seed 000's OIT table: two columns
+   * ดำเนินการแล้ว / ยังไม่ได้ดำเนินการ under one heading): a mark or a sentence in a column means its value.
+   */
+  readonly tickColumns?: readonly { readonly header: string; readonly aliases?: readonly string[]; readonly value: string }[];
+  /**
+   * The field may be left blank on a small purchase: below `amount` baht in the first of `fields`
+   * that is filled (best known: an e-GP project number is not needed under 5,000 baht).
+   */
+  readonly exemptBelow?: { readonly fields: readonly string[]; readonly amount: number };
   /** The column may be absent from a sheet (not every official layout has it): no missing-column error. */
   readonly optionalColumn?: boolean;
   /** Computed from the row's other fields: written by `new` (as a formula), the form and the fixes; checked. */
@@ -151,7 +161,7 @@ export interface TemplateDef {
   readonly fiscalYearColumn: 'assessed' | 'data';
   readonly summary?: SummaryDef;
   /** Rules that look at another template's sheet in the same workbook (e.g. o34 → o35). */
-  readonly crossRules?: readonly { readonly rule: string; readonly other: string }[];
+  readonly crossRules?: readonly { readonly rule: string; readonly other: string; readonly sameFiscalYear?: boolean }[];
   /** Rows of wrapped paragraphs: `new` sets wrap text and taller rows. */
   readonly longText?: boolean;
   /** A row under the seeded rows holding the overall score (ITA: weighted 30/30/40) and its level. */

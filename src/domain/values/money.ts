@@ -1,5 +1,5 @@
 /**
- * Baht amounts: '1,234,567.50', '๑,๒๓๔ บาท', '฿1234567', '12,000.-'. Never negative, two
+ * Baht amounts: '1,234,567.50', '๑,๒๓๔ บาท', '฿1234567', '12,000.-', '45,800,-'. Never negative, two
  * decimals at most (more are rounded away with a warning).
  */
 import type { CellValue } from '../grid';
@@ -8,7 +8,8 @@ import { blank, isEmptyValue, quoteCell } from './blank';
 import { normalizeSpaces, toArabicDigits } from './thaiDigits';
 
 // Suffixes officers add after the number, removed one at a time from the end (longest first).
-const SUFFIX = /(?:\s*(?:บาทถ้วน|บาท|บ\.|thb|\.-|-|=))$/i;
+// ',-' closes an amount as '.-' does ('45,800,-'), as officers write it on cheques and forms.
+const SUFFIX = /(?:\s*(?:บาทถ้วน|บาท|บ\.|thb|\.-|,-|-|=))$/i;
 const COMMA = /,/g;
 
 /** Rounds to satang; tolerant of float noise such as 0.1 + 0.2. */

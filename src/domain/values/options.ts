@@ -22,6 +22,19 @@ export interface OptionList {
   readonly options: readonly OptionDef[];
   /** Texts that could mean several options: the officer must choose (`option-ambiguous`). */
   readonly ambiguous?: readonly { readonly text: string; readonly choices: readonly string[] }[];
+  /**
+   * Tails (regular-expression sources) that add detail without changing the option, removed
+   * before matching again: "วิธีเฉพาะเจาะจง ม.56(2)(ข)", "เทศบัญญัติงบประมาณรายจ่ายประจำปี 2567".
+   * What is left must be an option or a synonym; it is accepted as a synonym.
+   */
+  readonly suffixes?: readonly string[];
+  /**
+   * Phrases that, found inside a longer text, say which option it means — the agency's own words
+   * ("✓ เปิดเผยแพร่ข้อมูลครบถ้วนตามองค์ประกอบที่กำหนด"). The first phrase found, in list order,
+   * decides (put the negative phrases first); boxes left unticked (☐ …) are ignored. Accepted as
+   * they are, without a warning: this is content agencies publish.
+   */
+  readonly phrases?: readonly { readonly text: string; readonly value: string }[];
 }
 
 export interface OptionMatcher {
@@ -32,6 +45,8 @@ export interface OptionMatcher {
 }
 
 const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
+/** An unticked box and the words after it, up to the next box: "☐ ยังไม่ได้ดำเนินการ". */
+const UNTICKED = /☐[^☐☑☒✓✔√]*/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
 /** Comparison key: Thai digits → ASCII, lower case, no whitespace at all, one kind of dash. */
@@ -122,11 +137,41 @@ export function compileOptions(opts: OptionList): OptionMatcher {
     );
   };
 
+  const suffixes = (opts.suffixes ?? []).map((p) => new RegExp(`\\s*(?:${p})\\s*$`, 'i'));
+  const phrases = (opts.phrases ?? []).map((p) => ({ key: optionKey(p.text), def: opts.options.find((o) => o.value === p.value) }));
+
+  /** The option a sentence or a ticked box means, by the first phrase it holds. */
+  const byPhrase = (text: string): OptionDef | undefined => {
+    if (phrases.length === 0) return undefined;
+    const ticked = text.replace(UNTICKED, ' ');
+    const key = optionKey(ticked);
+    if (!key) return undefined;
+    for (const p of phrases) if (p.def && p.key && key.includes(p.key)) return p.def;
+    return undefined;
+  };
+
   const compute = (v: CellValue): Parsed<string> => {
     const text = cellText(v);
     const def = exact.get(text);
     if (def) return accepted(v, def, true);
-    const entry = index.get(optionKey(text));
+    let entry = index.get(optionKey(text));
+    if (!entry) {
+      // Thai digits as ASCII first: "ตามมาตรา ๕๖ (๒) (ข)" is the same ground.
+      const plain = suffixes.length ? toArabicDigits(text) : text;
+      for (const re of suffixes) {
+        const stripped = plain.replace(re, '');
+        if (stripped === plain || !stripped) continue;
+        const e = index.get(optionKey(stripped));
+        if (e) {
+          entry = e;
+          break;
+        }
+      }
+    }
+    if (!entry) {
+      const said = byPhrase(text);
+      if (said) return ok(said.value);
+    }
     if (!entry) return unknown(v);
     if (entry.kind === 'ambiguous') return ambiguous(v, entry.choices);
     return accepted(v, entry.def, false);

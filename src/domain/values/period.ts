@@ -31,6 +31,13 @@ const DASHES = /[\u2010-\u2015\u2212~]/g;
 const QUARTER = /^(?:ไตรมาส ?(?:ที่)? ?|q ?)([1-4])(?: ?(?:\/|ของ)? ?(?:ปี ?งบ(?:ประมาณ|ฯ|\.)?|ปี)? ?(?:พ\.? ?ศ\.? ?)?(\d{4}|\d{2}))?$/i;
 /** "ตลอดปีงบประมาณ", "ตลอดปี": the whole fiscal year of the sheet (measures tables write it so). */
 const WHOLE_YEAR_NO_NUMBER = /^ตลอด ?(?:ปี ?งบ(?:ประมาณ|ฯ|\.)?|ปี|ทั้งปี)$/;
+/** "ทุกเดือน", "ทุกไตรมาส", "ทั้งปี": something done all year round is the whole fiscal year. */
+const ALL_YEAR_ROUND = /^(?:ทุก ?(?:เดือน|ไตรมาส)|ทั้ง ?ปี(?: ?งบ(?:ประมาณ|ฯ|\.)?)?|รายเดือน|รายไตรมาส)$/;
+/** "ไตรมาส ๑-๔", "ไตรมาสที่ 2 - 3 / 2567": quarters a to b. */
+const QUARTER_RANGE = /^(?:ไตรมาส ?(?:ที่)? ?|q ?)([1-4]) ?- ?(?:ไตรมาส ?(?:ที่)? ?|q ?)?([1-4])(?: ?(?:\/|ของ)? ?(?:ปี ?งบ(?:ประมาณ|ฯ|\.)?|ปี)? ?(?:พ\.? ?ศ\.? ?)?(\d{4}|\d{2}))?$/i;
+/** "ภายในเดือนมีนาคม 2567", "ประมาณเดือน ต.ค. 66": the words around a month say when, not another period. */
+const MONTH_LEAD = /^(?:(?:ภายใน|ประมาณ|ช่วง|ตั้งแต่) ?)?(?:เดือน ?)/;
+const BY_LEAD = /^(?:ภายใน|ประมาณ|ช่วง) ?/;
 const WHOLE_YEAR = /^(?:ตลอด ?)?ปี ?งบ(?:ประมาณ|ฯ|\.)? ?(?:พ\.? ?ศ\.? ?)?(\d{4}|\d{2})$/;
 const NUMERIC_MONTH_YEAR = /^(\d{1,2}) ?[/.-] ?(\d{4}|\d{2})$/;
 const ERA_BE_TAIL = /พ\.? ?ศ\.?$/;
@@ -207,8 +214,33 @@ export function parsePeriod(v: CellValue, fiscalYearBE?: number): Parsed<Period>
   if (hasOtherDash(s)) s = s.replace(DASHES, '-');
   if (isEmptyValue(s)) return blank();
 
+  if (ALL_YEAR_ROUND.test(s)) return fiscalYearBE === undefined ? needsYear(v) : ok(fiscalYearRange(fiscalYearBE));
+  // Leading words ("ภายในเดือน…") only say when within the month: the month is the period.
+  if (MONTH_LEAD.test(s) || BY_LEAD.test(s)) {
+    const rest = s.replace(MONTH_LEAD, '').replace(BY_LEAD, '').trim();
+    if (rest && rest !== s) {
+      const r = parsePeriod(rest, fiscalYearBE);
+      return r.ok ? r : r.problem.code === 'period-needs-year' ? needsYear(v) : invalid(v);
+    }
+  }
   const c0 = s.charCodeAt(0);
   if (c0 === 0x0e44 /* ไ */ || c0 === 81 || c0 === 113 /* Q q */) {
+    const qr = QUARTER_RANGE.exec(s);
+    if (qr) {
+      const a = Number(qr[1]);
+      const b = Number(qr[2]);
+      if (a > b) return invalid(v);
+      let fy = fiscalYearBE;
+      let warning: Problem | undefined;
+      if (qr[3] !== undefined) {
+        const y = yearFromText(qr[3], true);
+        if (!y || !inRange(y.ce)) return invalid(v);
+        fy = y.ce + BE_OFFSET;
+        warning = y.ceInThaiText ? ceYearWarning(v, y.ce) : undefined;
+      }
+      if (fy === undefined) return needsYear(v);
+      return ok({ start: quarterRange(a, fy).start, end: quarterRange(b, fy).end }, warning);
+    }
     const q = QUARTER.exec(s);
     if (q) {
       const n = Number(q[1]);

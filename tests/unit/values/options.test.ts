@@ -121,3 +121,31 @@ describe('OptionMatcher.match', () => {
     expect(matcherFor(methods)).toBe(matcherFor(methods));
   });
 });
+
+describe("the agencies' own wordings", () => {
+  const withTails = compileOptions({
+    ...methods,
+    suffixes: ['(?:ตาม)?\\s*(?:ม\\.|มาตรา)\\s*5[56].*'],
+  });
+  const status = compileOptions({
+    id: 'publishStatus',
+    options: [{ value: 'ดำเนินการแล้ว' }, { value: 'ยังไม่ได้ดำเนินการ' }],
+    phrases: [
+      { text: 'ยังไม่ได้ดำเนินการ', value: 'ยังไม่ได้ดำเนินการ' },
+      { text: '✓', value: 'ดำเนินการแล้ว' },
+      { text: 'เผยแพร่', value: 'ดำเนินการแล้ว' },
+    ],
+  });
+
+  it('a tail naming the legal ground is read as the method, with the official wording as a synonym', () => {
+    expect(withTails.match('วิธีเฉพาะเจาะจง ม.56(2)(ข)')).toMatchObject({ ok: true, value: SPECIFIC, warning: { code: 'option-synonym' } });
+    expect(withTails.match('เฉพาะเจาะจง ตามมาตรา ๕๖ (๒) (ข)')).toMatchObject({ ok: true, value: SPECIFIC });
+    expect(withTails.match('ม.56(2)(ข)')).toMatchObject({ ok: false });
+  });
+
+  it('a sentence or a ticked box says the status, unflagged; an unticked box says nothing', () => {
+    expect(status.match('✓ เปิดเผยแพร่ข้อมูลครบถ้วนตามองค์ประกอบที่กำหนด')).toEqual({ ok: true, value: 'ดำเนินการแล้ว' });
+    expect(status.match('☐ ดำเนินการแล้ว ☑ ยังไม่ได้ดำเนินการ')).toEqual({ ok: true, value: 'ยังไม่ได้ดำเนินการ' });
+    expect(status.match('☐ เผยแพร่')).toMatchObject({ ok: false, problem: { code: 'option-unknown' } });
+  });
+});

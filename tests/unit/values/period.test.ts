@@ -104,6 +104,19 @@ describe('parsePeriod: a fiscal quarter', () => {
     expect(span('ปีงบประมาณ 2567')).toBe('2023-10-01..2024-09-30');
   });
 
+  it('reads what plans write: a span of quarters, "by a month", all year round', () => {
+    expect(span('ไตรมาส ๑-๔', 2567)).toBe('2023-10-01..2024-09-30');
+    expect(span('ไตรมาสที่ 2 - 3/2567')).toBe('2024-01-01..2024-06-30');
+    expect(span('ภายในเดือนมีนาคม 2567')).toBe('2024-03-01..2024-03-31');
+    expect(span('ภายใน ธ.ค. ๒๕๖๖')).toBe('2023-12-01..2023-12-31');
+    expect(span('เดือน ต.ค. 66')).toBe('2023-10-01..2023-10-31');
+    expect(span('ทุกเดือน', 2567)).toBe('2023-10-01..2024-09-30');
+    expect(span('ทุกไตรมาส', 2567)).toBe('2023-10-01..2024-09-30');
+    expect(problem('ทุกเดือน').code).toBe('period-needs-year');
+    expect(problem('ไตรมาส 3-1', 2567).code).toBe('period-invalid');
+    expect(problem('ภายในเดือนหน้า', 2567).code).toBe('period-invalid');
+  });
+
   it('helps with quarter numbers', () => {
     expect(parseQuarter('ไตรมาสที่ ๓')).toBe(3);
     expect(parseQuarter('ตุลาคม')).toBeNull();
