@@ -9,7 +9,7 @@ import { columnIndex } from '../domain/grid';
 import { recognize, type Recognition } from '../domain/recognize';
 import { checkWorkbook, type AgencyProfile, type SheetCheck, type WorkbookReport } from '../domain/check';
 import type { TemplateChoice } from '../domain/templates';
-import { resolveTemplate } from '../domain/templates';
+import { resolveTemplate, sheetNameOf } from '../domain/templates';
 import { planSheet, planSummary } from '../domain/layout';
 import { MONEY_FORMAT } from '../domain/templates/procurement';
 import type { WorkbookMeta } from '../domain/workbookMeta';
@@ -73,7 +73,7 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
 /** Creates a template as a new sheet (never over an existing one) and remembers it in the workbook. */
 export async function createTemplateSheet(gw: WorkbookGateway, choice: TemplateChoice, agency: AgencyProfile | undefined, prefillRows = 0): Promise<string> {
   const [taken, meta] = await Promise.all([gw.listSheets(), gw.readMeta()]);
-  const name = freeSheetName(choice.template.sheetName, taken);
+  const name = freeSheetName(sheetNameOf(choice), taken);
   const plan = planSheet(choice, { agency, fiscalYear: agency?.fiscalYear, sheetName: name });
   await gw.createSheet({ plan, prefillRows });
   await gw.writeMeta({ ...meta, sheets: { ...meta.sheets, [name]: { template: choice.template.id, edition: choice.edition.edition } } });

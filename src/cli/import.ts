@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { acceptsImport, describeChoice, resolveTemplate, type TemplateChoice } from '../domain/templates';
+import { acceptsImport, describeChoice, editionFor, resolveTemplate, type TemplateChoice } from '../domain/templates';
 import type { AgencyProfile } from '../domain/check/types';
 import type { SheetGrid } from '../domain/grid';
 import { recognize } from '../domain/recognize';
@@ -115,9 +115,23 @@ async function readArgs(argv: string[]): Promise<ImportArgs> {
   }
   const templateName = flag(args, 'template');
   if (!templateName) throw new UsageError('ระบุแบบด้วย --template o16 หรือ o17', 'Give the template with --template o16 or o17');
-  const choice = resolveTemplate(templateName, flag(args, 'edition'));
+  const agency = await readAgency(flag(args, 'agency'));
+  const fyText = flag(args, 'fiscal-year');
+  let fiscalYear = agency?.fiscalYear;
+  if (fyText !== undefined) {
+    const p = parseFiscalYear(fyText);
+    if (!p.ok) throw new UsageError(`--fiscal-year ไม่ถูกต้อง: ${p.problem.th}`, `Bad --fiscal-year: ${p.problem.en}`);
+    fiscalYear = p.value;
+  }
+  if (fiscalYear === undefined) throw new UsageError('ระบุปีงบประมาณที่ประเมินด้วย --fiscal-year เช่น 2569', 'Give the assessed fiscal year with --fiscal-year, e.g. 2569');
+  // The edition asked for, else the assessed year's own, else the latest.
+  const edition = editionFor({ edition: flag(args, 'edition'), fiscalYear });
+  const choice = resolveTemplate(templateName, edition);
   if (!choice || !acceptsImport(choice.template)) {
-    throw new UsageError(`นำเข้าได้เฉพาะแบบรายการผลการจัดซื้อจัดจ้าง (o16, o17) ไม่ใช่ "${templateName}"`, `Import fills o16/o17 only, not "${templateName}"`);
+    throw new UsageError(
+      `นำเข้าได้เฉพาะแบบรายการผลการจัดซื้อจัดจ้าง (ITA 2569: o11, o12; ITA 2568: o12, o13; ITA 2567: o16, o17) ไม่ใช่ "${templateName}" ของ ITA ${edition}`,
+      `Import fills the procurement result lists only (2569: o11/o12, 2568: o12/o13, 2567: o16/o17), not "${templateName}" of edition ${edition}`,
+    );
   }
   const out = xlsxPath('--out', flag(args, 'out'));
   if (!out) throw new UsageError('ระบุไฟล์ผลลัพธ์ด้วย --out FILE.xlsx', 'Give the output file with --out FILE.xlsx');
@@ -128,15 +142,6 @@ async function readArgs(argv: string[]): Promise<ImportArgs> {
     throw new UsageError('--out ต้องเป็นไฟล์ใหม่ ไม่ใช่ไฟล์เดียวกับ --into (ไฟล์เดิมจะไม่ถูกแก้ไข)', '--out must differ from --into (the original is never modified)');
   }
   if (publicationCopy && same(publicationCopy, out)) throw new UsageError('--publication-copy ต้องเป็นคนละไฟล์กับ --out', '--publication-copy must differ from --out');
-  const agency = await readAgency(flag(args, 'agency'));
-  const fyText = flag(args, 'fiscal-year');
-  let fiscalYear = agency?.fiscalYear;
-  if (fyText !== undefined) {
-    const p = parseFiscalYear(fyText);
-    if (!p.ok) throw new UsageError(`--fiscal-year ไม่ถูกต้อง: ${p.problem.th}`, `Bad --fiscal-year: ${p.problem.en}`);
-    fiscalYear = p.value;
-  }
-  if (fiscalYear === undefined) throw new UsageError('ระบุปีงบประมาณที่ประเมินด้วย --fiscal-year เช่น 2567', 'Give the assessed fiscal year with --fiscal-year, e.g. 2567');
   const asOfText = flag(args, 'as-of');
   const asOf = asOfText === undefined ? undefined : parseIsoDate(asOfText);
   if (asOf === null) throw new UsageError(`--as-of ต้องเป็นวันที่แบบ YYYY-MM-DD (ค.ศ.) ได้ "${asOfText}"`, `--as-of must be YYYY-MM-DD, got "${asOfText}"`);

@@ -4,7 +4,7 @@
  * stack trace.
  */
 import { promises as fs } from 'node:fs';
-import { catalogue, describeChoice, resolveTemplate } from '../domain/templates';
+import { catalogue, describeChoice, editionFor, resolveTemplate } from '../domain/templates';
 import { checkWorkbook } from '../domain/check';
 import { parseFiscalYear, parseIsoDate, utcDate } from '../domain/values/thaiDate';
 import { buildWorkbook } from '../xlsx/write';
@@ -27,12 +27,14 @@ export interface Io {
 const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพร้อมตัวตรวจ / ITA workbooks as forms with validators
 
   ita-forms templates
-  ita-forms new <template> [--edition 2567] [--fiscal-year N] [--agency agency.json] [--website URL] [--rows N] --out FILE.xlsx
+  ita-forms new <template> [--edition 2569] [--fiscal-year N] [--agency agency.json] [--website URL] [--rows N] --out FILE.xlsx
   ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--website URL] [--format text|json]
   ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] --out FILE.xlsx
 
-<template>: o14 | o16 | o17 | o34 | o35 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id:
+<template>: an item of the edition — o11 | o12 | o25 | o26 (ITA 2569, the default), o12 | o13 | o27 | o28 (2568),
+  o14 | o16 | o17 | o34 | o35 (2567) — or a template id:
   ita-scores, measures-analysis, measures-report, oit-checklist … (ita-forms templates)
+--edition: default the latest edition; --fiscal-year N alone selects edition N when there is one
 --website: the agency's main website; OIT checklist URLs must be on it (else taken from the agency profile)`;
 
 function todayInThailand(): Date {
@@ -79,16 +81,17 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
   const out = flag(args, 'out');
   if (!out) throw new UsageError('ระบุไฟล์ผลลัพธ์ด้วย --out FILE.xlsx', 'Give the output file with --out FILE.xlsx');
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx', 'The output file must end in .xlsx');
-  const edition = flag(args, 'edition');
-  const choice = resolveTemplate(name, edition);
-  if (!choice) {
-    throw new UsageError(`ไม่พบแบบ "${name}"${edition ? ` ใน ITA ${edition}` : ''} (ดูรายการด้วย ita-forms templates)`, `No template "${name}"${edition ? ` in edition ${edition}` : ''} (see ita-forms templates)`);
-  }
   const website = websiteFlag(flag(args, 'website'));
   const agencyFile = await readAgency(flag(args, 'agency'));
   // The website travels in the workbook's agency profile, for the checks of OIT URLs.
   const agency = website ? { ...agencyFile, website } : agencyFile;
   const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year')) ?? agency?.fiscalYear;
+  // The edition asked for, else the assessed year's own, else the latest.
+  const edition = editionFor({ edition: flag(args, 'edition'), fiscalYear });
+  const choice = resolveTemplate(name, edition);
+  if (!choice) {
+    throw new UsageError(`ไม่พบแบบ "${name}" ใน ITA ${edition} (ดูรายการด้วย ita-forms templates หรือระบุ --edition)`, `No template "${name}" in edition ${edition} (see ita-forms templates, or give --edition)`);
+  }
   const rowsFlag = flag(args, 'rows');
   const rows = rowsFlag === undefined ? (agency || fiscalYear ? 100 : 0) : Number(rowsFlag);
   if (!Number.isInteger(rows) || rows < 0 || rows > 10000) throw new UsageError('--rows ต้องเป็นจำนวนเต็ม 0–10000', '--rows must be an integer 0–10000');

@@ -149,7 +149,7 @@ export function planSheet(choice: TemplateChoice, opts: { agency?: AgencyProfile
   const agencyRow = agencyValues(t, opts.agency, opts.fiscalYear);
   const seedRows = (choice.edition.seedRows ?? []).map((seed) => t.columns.map((c, i) => seed[c.key] ?? agencyRow[i]));
   return {
-    name: opts.sheetName ?? t.sheetName,
+    name: opts.sheetName ?? choice.edition.sheetName ?? t.sheetName,
     headers: t.columns.map((c) => c.header),
     columns: t.columns,
     widths: t.columns.map((c) => c.width),

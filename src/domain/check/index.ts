@@ -208,14 +208,16 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   const { records: raw, statesNone } = extractRecords(grid, rec);
   // The fiscal year comes first: a quarter without a year (o14) needs it to become dates.
   const fyFromFlag = opts.fiscalYear;
-  let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: fyFromFlag }, raw);
+  // "ตลอดปีงบประมาณ" in a report on last year's measures is last year's fiscal year.
+  const periodYear = (fy: number | undefined) => (fy !== undefined && rec.edition.window === 'previousFiscalYear' ? fy - 1 : fy);
+  let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: periodYear(fyFromFlag) }, raw);
   const fyOnSheet = sheetFiscalYear(parsed.records, fyPos);
   const assessedFromSheet = fyOnSheet === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyOnSheet + 1 : fyOnSheet;
   const fyInTitle = titleFiscalYear(rec.title);
   const assessedFromTitle = fyInTitle === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyInTitle + 1 : fyInTitle;
   const fiscalYear = fyFromFlag ?? assessedFromSheet ?? assessedFromTitle ?? opts.agency?.fiscalYear;
   if (fiscalYear !== fyFromFlag && template.columns.some((c) => c.type === 'period')) {
-    parsed = parseRecords(rec, { options: matchers(cat), fiscalYear }, raw);
+    parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: periodYear(fiscalYear) }, raw);
   }
   const { records } = parsed;
   for (const col of rec.missing) {
