@@ -16,9 +16,11 @@ import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type Figure, 
 import { RECORD_RULES as PROCUREMENT_RECORD_RULES, SHEET_RULES as PROCUREMENT_SHEET_RULES } from './rules';
 import { CROSS_RULES, MEASURE_RECORD_RULES, MEASURE_SHEET_RULES } from './measureRules';
 import { SCORE_SHEET_RULES } from './scoreRules';
+import { MONTHLY_RECORD_RULES, MONTHLY_SHEET_RULES, monthMissingIssue, requiredMonths } from './monthlyRules';
+import { extractMonthlyTables, monthKey, type Month, type MonthlyTables } from './monthlyTables';
 
-const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES };
-const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES };
+const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES, ...MONTHLY_RECORD_RULES };
+const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES, ...MONTHLY_SHEET_RULES };
 import { compareSummary, findSummaryTable } from './summaryTable';
 import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
 
@@ -192,6 +194,8 @@ export interface SheetCheck {
   readonly records: readonly CheckedRecord[];
   /** For templates with a summary: the summary computed from the list. */
   readonly summary?: Summary;
+  /** A monthly sheet: the months it has a table for, and the months its window requires. */
+  readonly months?: { readonly found: readonly Month[]; readonly required: readonly Month[] };
 }
 
 /** Checks one sheet on its own (the summary of o17 is matched by checkWorkbook). */
@@ -205,7 +209,9 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   const fyPos = template.columns.findIndex((c) => c.type === 'fiscalYear');
   const issues: Issue[] = [];
 
-  const { records: raw, statesNone } = extractRecords(grid, rec);
+  // A monthly (สขร.1) sheet holds one table per month: its records come from the tables.
+  const monthly: (MonthlyTables & { statesNone: boolean }) | undefined = template.monthly ? extractMonthlyTables(grid, rec) : undefined;
+  const { records: raw, statesNone } = monthly ?? extractRecords(grid, rec);
   // The fiscal year comes first: a quarter without a year (o14) needs it to become dates.
   const fyFromFlag = opts.fiscalYear;
   // "ตลอดปีงบประมาณ" in a report on last year's measures is last year's fiscal year.
@@ -241,7 +247,7 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
     const c = rec.indexOf.get(key);
     return c === undefined ? undefined : grid.rows[row - firstRow]?.[c];
   };
-  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula, cellAt };
+  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula, cellAt, ...(monthly ? { monthly } : {}) };
 
   const statusPos = pos('status');
   // What the ปีงบประมาณ column should say, to offer as the fix of an empty one.
@@ -252,17 +258,18 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   for (const r of records) for (const rule of recordRules) rule(r, ctx, issues);
   for (const n of template.rules) SHEET_RULES[n]?.(records, ctx, issues);
 
-  if (fiscalYear === undefined && template.windowField) {
+  if (fiscalYear === undefined && (template.windowField || template.monthly)) {
     issues.push(sheetIssue('warning', 'fiscal-year-unknown',
       'ไม่ทราบปีงบประมาณ (คอลัมน์ปีงบประมาณว่าง และไม่ได้ระบุ --fiscal-year): ยังตรวจช่วงวันที่ไม่ได้',
       'Fiscal year unknown (empty ปีงบประมาณ column, no --fiscal-year): date windows not checked'));
   }
-  if (records.length === 0 && !statesNone && template.emptyStatement) {
+  // A monthly sheet says it per month (the monthly-tables rule).
+  if (records.length === 0 && !statesNone && template.emptyStatement && !monthly) {
     issues.push(sheetIssue('error', 'no-records',
       `ไม่มีรายการในตาราง และไม่ได้ระบุว่า "${template.emptyStatement}"`,
       `The table has no rows and does not state "${template.emptyStatement}"`));
   }
-  if (records.length > 0 && statesNone) {
+  if (records.length > 0 && statesNone && !monthly) {
     issues.push(sheetIssue('warning', 'states-none-with-records',
       `แผ่นงานระบุว่า "${template.emptyStatement}" แต่มี ${records.length} รายการ`,
       `The sheet says "${template.emptyStatement}" but lists ${records.length} rows`));
@@ -296,6 +303,7 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
     recognition: rec,
     records,
     summary,
+    ...(monthly ? { months: { found: monthly.tables.flatMap((t) => (t.month ? [t.month] : [])), required: requiredMonths(ctx) } } : {}),
   };
 }
 
@@ -353,6 +361,23 @@ export function checkWorkbook(
       if (found.length) reports[i] = { ...reports[i], issues: [...reports[i].issues, ...found] };
     }
   });
+  // Monthly tables spread over several sheets (one per quarter): a month is missing only when no
+  // sheet of the same template has it; the missing months are reported once, on the first sheet.
+  const byTemplate = new Map<string, number[]>();
+  checks.forEach((c, i) => {
+    if (c.months && c.recognition) byTemplate.set(c.recognition.template.id, [...(byTemplate.get(c.recognition.template.id) ?? []), i]);
+  });
+  for (const idx of byTemplate.values()) {
+    if (idx.length < 2) continue;
+    const found = new Set(idx.flatMap((i) => checks[i].months!.found.map(monthKey)));
+    const required = checks[idx[0]].months!.required;
+    const item = checks[idx[0]].recognition!.edition.item;
+    idx.forEach((i, n) => {
+      const kept = reports[i].issues.filter((x) => x.code !== 'month-missing');
+      const added = n === 0 ? required.filter((m) => !found.has(monthKey(m))).map((m) => monthMissingIssue(m, item)) : [];
+      reports[i] = { ...reports[i], issues: [...kept, ...added] };
+    });
+  }
   // Each sheet's check carries its final report (with what the workbook-level rules added).
   const final = checks.map((c, i) => (c.report === reports[i] ? c : { ...c, report: reports[i] }));
   return { ...countSeverities(reports), sheets: reports, checks: final };

@@ -60,7 +60,6 @@ export const procurementMonthly: TemplateDef = {
   nameEn: 'Monthly procurement summary (สขร.1)',
   sheetName: 'สขร.1 รายเดือน',
   columns: MONTHLY_FIELDS,
-  importable: true,
   editions: [
     { edition: '2569', item: 'o11', title: 'สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน', window: 'fiscalYear', sheetName: 'O11 สขร.1 รายเดือน' },
   ],
@@ -86,7 +85,6 @@ export const procurementMonthlyAnnual: TemplateDef = {
   nameEn: 'Annual procurement report (twelve สขร.1 months)',
   sheetName: 'สขร.1 ทั้งปี',
   columns: MONTHLY_FIELDS,
-  importable: true,
   editions: [
     { edition: '2569', item: 'o12', title: 'รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุของหน่วยงาน', window: 'previousFiscalYear', sheetName: 'O12 สขร.1 ปีที่ผ่านมา' },
   ],
