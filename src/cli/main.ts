@@ -12,6 +12,35 @@ import { readWorkbookFile } from '../xlsx/read';
 import { flag, parseArgs, UsageError } from './args';
 import { readAgency, Unusable } from './inputs';
 import { textReport } from './textReport';
+import { CatalogueFileError, loadCatalogue } from '../app/catalogueLoader';
+import type { Catalogue } from '../domain/templates/types';
+
+interface LoadedCatalogue {
+  readonly catalogue: Catalogue;
+  readonly changes: readonly string[];
+  readonly text: string;
+}
+
+/** --catalogue FILE: the built-in catalogue with the file's editions; a broken file is one line naming the key. */
+async function catalogueFlag(file: string | undefined): Promise<LoadedCatalogue | undefined> {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new Unusable(`อ่านไฟล์แค็ตตาล็อก ${file} ไม่ได้`, `Cannot read the catalogue file ${file}`);
+  }
+  return { ...catalogueText(text, file), text };
+}
+
+function catalogueText(text: string, file: string): { catalogue: Catalogue; changes: readonly string[] } {
+  try {
+    return loadCatalogue(text);
+  } catch (e) {
+    if (e instanceof CatalogueFileError) throw new Unusable(`แค็ตตาล็อก ${file}: ${e.at}: ${e.th}`, `catalogue ${file}: ${e.at}: ${e.en}`);
+    throw e;
+  }
+}
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -26,15 +55,16 @@ export interface Io {
 
 const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพร้อมตัวตรวจ / ITA workbooks as forms with validators
 
-  ita-forms templates
-  ita-forms new <template> [--edition 2569] [--fiscal-year N] [--agency agency.json] [--website URL] [--rows N] --out FILE.xlsx
-  ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--website URL] [--format text|json]
+  ita-forms templates [--catalogue catalogue.json]
+  ita-forms new <template> [--edition 2569] [--fiscal-year N] [--agency agency.json] [--website URL] [--rows N] [--catalogue FILE] --out FILE.xlsx
+  ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--website URL] [--catalogue FILE] [--format text|json]
   ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] --out FILE.xlsx
 
 <template>: an item of the edition — o11 | o12 | o25 | o26 (ITA 2569, the default), o12 | o13 | o27 | o28 (2568),
   o14 | o16 | o17 | o34 | o35 (2567) — or a template id:
   ita-scores, measures-analysis, measures-report, oit-checklist … (ita-forms templates)
 --edition: default the latest edition; --fiscal-year N alone selects edition N when there is one
+--catalogue FILE: a catalogue file (JSON) adding or correcting an edition, e.g. ITA 2570 (see README)
 --website: the agency's main website; OIT checklist URLs must be on it (else taken from the agency profile)`;
 
 function todayInThailand(): Date {
@@ -65,17 +95,27 @@ function fiscalYearFlag(v: string | undefined): number | undefined {
   return p.value;
 }
 
-function cmdTemplates(io: Io): number {
-  io.out('แบบที่มี / templates:');
-  for (const t of catalogue.templates) {
-    io.out(`\n  ${t.id} — ${t.name} (${t.nameEn})`);
-    for (const e of t.editions) io.out(`    ITA ${e.edition}: ${e.item}  ${e.title}`);
+async function cmdTemplates(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ['catalogue']);
+  const loaded = await catalogueFlag(flag(args, 'catalogue'));
+  const cat = loaded?.catalogue ?? catalogue;
+  if (loaded) {
+    io.out(`แค็ตตาล็อก ${flag(args, 'catalogue')} เปลี่ยน / changes:`);
+    for (const c of loaded.changes) io.out(`  ${c}`);
+    io.out('');
   }
+  io.out(`แบบที่มี / templates (ITA ${cat.defaultEdition} เป็นค่าเริ่มต้น / the default):`);
+  for (const t of cat.templates) {
+    io.out(`\n  ${t.id} — ${t.name} (${t.nameEn})`);
+    for (const e of [...t.editions].sort((a, b) => Number(b.edition) - Number(a.edition))) io.out(`    ITA ${e.edition}: ${e.item}  ${e.title}`);
+  }
+  io.out('\nที่มาของข้อมูลแต่ละฉบับ / sources:');
+  for (const e of [...cat.editions].reverse()) io.out(`  ITA ${e}: ${cat.sources?.[e] ?? '-'}`);
   return EXIT_OK;
 }
 
 async function cmdNew(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['edition', 'fiscal-year', 'agency', 'out', 'rows', 'website']);
+  const args = parseArgs(argv, ['edition', 'fiscal-year', 'agency', 'out', 'rows', 'website', 'catalogue']);
   const name = args.positional[0];
   if (!name) throw new UsageError('ระบุแบบที่ต้องการ เช่น ita-forms new o16 --out o16.xlsx', 'Name a template, e.g. ita-forms new o16 --out o16.xlsx');
   const out = flag(args, 'out');
@@ -87,15 +127,17 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
   const agency = website ? { ...agencyFile, website } : agencyFile;
   const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year')) ?? agency?.fiscalYear;
   // The edition asked for, else the assessed year's own, else the latest.
-  const edition = editionFor({ edition: flag(args, 'edition'), fiscalYear });
-  const choice = resolveTemplate(name, edition);
+  const loaded = await catalogueFlag(flag(args, 'catalogue'));
+  const cat = loaded?.catalogue ?? catalogue;
+  const edition = editionFor({ edition: flag(args, 'edition'), fiscalYear }, cat);
+  const choice = resolveTemplate(name, edition, cat);
   if (!choice) {
     throw new UsageError(`ไม่พบแบบ "${name}" ใน ITA ${edition} (ดูรายการด้วย ita-forms templates หรือระบุ --edition)`, `No template "${name}" in edition ${edition} (see ita-forms templates, or give --edition)`);
   }
   const rowsFlag = flag(args, 'rows');
   const rows = rowsFlag === undefined ? (agency || fiscalYear ? 100 : 0) : Number(rowsFlag);
   if (!Number.isInteger(rows) || rows < 0 || rows > 10000) throw new UsageError('--rows ต้องเป็นจำนวนเต็ม 0–10000', '--rows must be an integer 0–10000');
-  const wb = buildWorkbook(choice, { agency, fiscalYear, prefillRows: rows });
+  const wb = buildWorkbook(choice, { agency, fiscalYear, prefillRows: rows, ...(loaded ? { catalogue: cat, catalogueText: loaded.text } : {}) });
   try {
     await wb.xlsx.writeFile(out);
   } catch (e) {
@@ -106,7 +148,8 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
 }
 
 async function cmdCheck(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ['as-of', 'fiscal-year', 'format', 'edition', 'agency', 'website']);
+  const args = parseArgs(argv, ['as-of', 'fiscal-year', 'format', 'edition', 'agency', 'website', 'catalogue']);
+  const loadedFlag = await catalogueFlag(flag(args, 'catalogue'));
   const website = websiteFlag(flag(args, 'website'));
   const file = args.positional[0];
   if (!file) throw new UsageError('ระบุไฟล์ที่จะตรวจ เช่น ita-forms check o16.xlsx', 'Name the file to check, e.g. ita-forms check o16.xlsx');
@@ -140,10 +183,12 @@ async function cmdCheck(argv: string[], io: Io): Promise<number> {
     throw new Unusable(`${file} เสียหายหรืออ่านไม่ได้`, `${file} is corrupt or cannot be read`);
   }
   const agency = agencyFlag ?? loaded.meta.agency;
+  // The catalogue given, else the one the workbook keeps (a province's ITA 2570 file).
+  const cat = loadedFlag?.catalogue ?? (loaded.meta.catalogue ? catalogueText(loaded.meta.catalogue, `${file} (ita-forms)`).catalogue : catalogue);
   const report = checkWorkbook(loaded.sheets, { today: io.today(), asOf, fiscalYear, agency, edition: flag(args, 'edition'), website }, (sheet) => {
     const b = loaded.meta.sheets[sheet];
     return b ? { templateId: b.template, edition: flag(args, 'edition') ?? b.edition } : {};
-  });
+  }, cat);
   if (!report.sheets.some((s) => s.template)) {
     throw new Unusable(`${file}: ไม่พบแบบที่รู้จักในแผ่นงานใดเลย (หัวตารางไม่ตรงกับแบบใดในรายการ ita-forms templates)`, `${file}: no sheet holds a recognised template`);
   }
@@ -175,7 +220,7 @@ export async function run(argv: readonly string[], io: Io = nodeIo): Promise<num
   try {
     switch (command) {
       case 'templates':
-        return cmdTemplates(io);
+        return await cmdTemplates(rest, io);
       case 'new':
         return await cmdNew(rest, io);
       case 'check':

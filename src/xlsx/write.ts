@@ -1,6 +1,6 @@
 /** The prescribed workbook written as .xlsx through exceljs, from the domain's layout plans. */
 import ExcelJS from 'exceljs';
-import type { TemplateChoice } from '../domain/templates';
+import type { Catalogue, TemplateChoice } from '../domain/templates';
 import type { AgencyProfile } from '../domain/check/types';
 import { placePlanLists, planSheet, planSummary, quoteSheet, type ListColumn, type SheetPlan } from '../domain/layout';
 import type { CellValue } from '../domain/grid';
@@ -18,6 +18,9 @@ export interface NewWorkbookOptions {
   /** Rows below the header prepared with agency values (default: none are pre-filled). */
   readonly prefillRows?: number;
   readonly formRows?: number;
+  /** The catalogue the choice comes from (its option lists), and its file's text to keep in the workbook. */
+  readonly catalogue?: Catalogue;
+  readonly catalogueText?: string;
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
@@ -120,7 +123,7 @@ export function buildWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions =
   wb.created = new Date();
   // Excel recomputes the summary formulas on open, so the file never shows stale totals.
   wb.calcProperties.fullCalcOnLoad = true;
-  const plan = planSheet(choice, { agency: opts.agency, fiscalYear: opts.fiscalYear, formRows: opts.formRows });
+  const plan = planSheet(choice, { agency: opts.agency, fiscalYear: opts.fiscalYear, formRows: opts.formRows }, opts.catalogue);
   const ws = writeTemplateSheet(wb, plan, opts.prefillRows ?? 0);
   writeDerivedCells(ws, planDerivedCells(choice, plan.seedRows.length));
   setParagraphRowHeights(ws, plan);
@@ -151,7 +154,7 @@ export function buildWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions =
     });
   }
   writeListsSheet(wb, plan);
-  const meta: WorkbookMeta = opts.agency ? { agency: opts.agency, sheets } : { sheets };
+  const meta: WorkbookMeta = { ...(opts.agency ? { agency: opts.agency } : {}), sheets, ...(opts.catalogueText ? { catalogue: opts.catalogueText } : {}) };
   writeMetaSheet(wb, meta);
   return wb;
 }
@@ -174,7 +177,7 @@ function buildMonthlyWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions):
   wb.created = new Date();
   wb.calcProperties.fullCalcOnLoad = true;
   const fiscalYear = opts.fiscalYear ?? opts.agency?.fiscalYear ?? Number(choice.edition.edition);
-  const plan = planSheet(choice, { agency: opts.agency, fiscalYear });
+  const plan = planSheet(choice, { agency: opts.agency, fiscalYear }, opts.catalogue);
   const cols = choice.template.columns;
   const width = cols.length + 1; // ลำดับ, then the สขร.1 columns
   const sheets: Record<string, { template: string; edition: string }> = {};
@@ -261,6 +264,6 @@ function buildMonthlyWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions):
     summary.notes.forEach((label, i) => put(total + 2 + i * 2, 1, label, true));
   }
   writeListsSheet(wb, plan);
-  writeMetaSheet(wb, opts.agency ? { agency: opts.agency, sheets } : { sheets });
+  writeMetaSheet(wb, { ...(opts.agency ? { agency: opts.agency } : {}), sheets, ...(opts.catalogueText ? { catalogue: opts.catalogueText } : {}) });
   return wb;
 }
