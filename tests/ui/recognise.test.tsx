@@ -31,6 +31,11 @@ describe('template page', () => {
     const wb = createDemoWorkbook();
     renderPane(wb, 'template');
     await screen.findByTestId('recognised-template');
+    // The latest edition is offered first: ITA 2569's O11.
+    expect(screen.getByRole('combobox', { name: 'แบบฟอร์ม' }).textContent).toBe('แบบ o11 สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน (ITA 2569)');
+    // This test means ITA 2567's o16.
+    await userEvent.click(screen.getByRole('combobox', { name: 'แบบฟอร์ม' }));
+    await userEvent.click(screen.getByRole('option', { name: 'แบบ o16 ความก้าวหน้าการจัดซื้อจัดจ้าง (ITA 2567)' }));
     await userEvent.click(screen.getByRole('button', { name: 'สร้างแผ่นงาน' }));
     expect(await screen.findByText('สร้างแผ่นงาน "ความก้าวหน้าการจัดซื้อจัดจ้าง" แล้ว')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'สร้างแผ่นงาน' }));
@@ -49,11 +54,19 @@ describe('template page', () => {
     await userEvent.click(screen.getByRole('combobox', { name: 'แบบฟอร์ม' }));
     const options = screen.getAllByRole('option').map((o) => o.textContent);
     expect(options).toEqual(expect.arrayContaining([
-      'แบบ o14 แผนการจัดซื้อจัดจ้าง (ITA 2567)',
+      'แบบ o11 สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน (ITA 2569)',
+      'แบบ o12 รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุของหน่วยงาน (ITA 2569)',
+      'แบบ o14 แผนการจัดซื้อจัดจ้าง / รายงานการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ (ITA 2567)',
+      'แบบ o25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร — ผลการวิเคราะห์คะแนน (ITA 2569)',
+      'แบบ o25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร — มาตรการจากผลการวิเคราะห์ (ITA 2569)',
+      'ตารางตรวจการเปิดเผยข้อมูลสาธารณะ OIT (ITA 2569)',
       'แบบ o16 ความก้าวหน้าการจัดซื้อจัดจ้าง (ITA 2567)',
-      'แบบ o12 ความก้าวหน้าการจัดซื้อจัดจ้าง (ITA 2568)',
+      'แบบ o12 รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ และความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ (ITA 2568)',
       'แบบ o17 รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี (ITA 2567)',
     ]));
+    // Each edition's items are named by that edition's title, the latest edition first.
+    const editions = options.map((o) => Number(/\(ITA (\d{4})\)$/.exec(o ?? '')?.[1]));
+    expect(editions).toEqual([...editions].sort((a, b) => b - a));
   });
 });
 

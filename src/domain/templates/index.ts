@@ -96,5 +96,6 @@ export function describeChoice(choice: TemplateChoice): string {
   // An item of the checklist is named as that edition's checklist words it.
   const numbered = /^o[0-9]+$/.test(choice.edition.item);
   const item = numbered ? `แบบ ${choice.edition.item} ` : '';
-  return `${item}${numbered ? choice.edition.title : choice.template.name} (ITA ${choice.edition.edition})`;
+  const part = choice.edition.part ? ` — ${choice.edition.part}` : '';
+  return `${item}${numbered ? choice.edition.title : choice.template.name}${part} (ITA ${choice.edition.edition})`;
 }

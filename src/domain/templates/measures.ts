@@ -73,7 +73,7 @@ export const itaScores: TemplateDef = {
   columns: ITA_SCORE_COLUMNS,
   editions: [
     // ITA 2569 O25: the analysis of last year's scores and what the agency does about it.
-    { edition: '2569', item: 'o25', title: 'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร', window: 'fiscalYear', seedRows: indicatorRows('2569'), sheetName: 'O25 ผลคะแนน ITA' },
+    { edition: '2569', item: 'o25', title: 'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร', part: 'ผลการวิเคราะห์คะแนน', window: 'fiscalYear', seedRows: indicatorRows('2569'), sheetName: 'O25 ผลคะแนน ITA' },
     { edition: '2568', item: 'ita', title: 'ผลการประเมินคุณธรรมและความโปร่งใสรายตัวชี้วัด', window: 'fiscalYear', seedRows: indicatorRows('2568') },
     { edition: '2567', item: 'ita', title: 'ผลการประเมินคุณธรรมและความโปร่งใสรายตัวชี้วัด', window: 'fiscalYear', seedRows: indicatorRows('2567') },
     { edition: '2563', item: 'ita', title: 'ผลการประเมินคุณธรรมและความโปร่งใสรายตัวชี้วัด', window: 'fiscalYear', seedRows: indicatorRows('2563') },
@@ -124,7 +124,7 @@ export const measuresAnalysis: TemplateDef = {
     },
     {
       // ITA 2569 has no separate measures item: the measures drawn from the score analysis are part of O25.
-      edition: '2569', item: 'o25', title: 'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร', window: 'fiscalYear',
+      edition: '2569', item: 'o25', title: 'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร', part: 'มาตรการจากผลการวิเคราะห์', window: 'fiscalYear',
       sheetName: 'O25 การพัฒนาองค์กร',
     },
   ],
@@ -161,7 +161,7 @@ export const measuresReport: TemplateDef = {
   sheetName: 'รายงานผล o35',
   columns: MEASURES_REPORT_COLUMNS,
   editions: [
-    { edition: '2567', item: 'o35', title: 'การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'fiscalYear' },
+    { edition: '2567', item: 'o35', title: 'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'fiscalYear' },
     { edition: '2566', item: 'o43', title: 'การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'fiscalYear' },
     // From ITA 2568 the report is of the previous fiscal year's measures.
     { edition: '2568', item: 'o28', title: 'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'previousFiscalYear', sheetName: 'รายงานผล O28' },

@@ -124,6 +124,8 @@ export interface EditionDef {
   readonly coverage?: CoverageDef;
   /** The overall result's wording (ITA score analysis); default: the edition's (itaIndicators). */
   readonly results?: ResultScheme;
+  /** Which part of the item a template is, when several templates make one item (2569 O25). */
+  readonly part?: string;
   /** Sheet name for `new` (≤ 31 characters), when the edition's title names it better than the template's. */
   readonly sheetName?: string;
   /** Rows `new` writes ready to complete (field key → value), e.g. every OIT item with its name. */

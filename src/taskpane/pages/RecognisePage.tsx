@@ -28,8 +28,10 @@ const useStyles = makeStyles({
 });
 
 /** Every template in every edition, as the create drop-down lists them. */
+/** Every template of every edition, the latest edition first (the one agencies fill now). */
 export function allChoices(): TemplateChoice[] {
-  return catalogue.templates.flatMap((template) => template.editions.map((edition) => ({ template, edition })));
+  const all = catalogue.templates.flatMap((template) => template.editions.map((edition) => ({ template, edition })));
+  return all.sort((a, b) => Number(b.edition.edition) - Number(a.edition.edition));
 }
 
 export const choiceKey = (c: TemplateChoice): string => `${c.template.id}|${c.edition.edition}`;
@@ -80,7 +82,7 @@ export function RecognisePage({ active, onCreated }: RecognisePageProps) {
   const s = useStyles();
   const { gateway, lang, t } = usePane();
   const choices = useMemo(allChoices, []);
-  const [selected, setSelected] = useState(() => choiceKey(choices.find((c) => c.edition.item === 'o16' && c.edition.edition === catalogue.defaultEdition) ?? choices[0]));
+  const [selected, setSelected] = useState(() => choiceKey(choices.find((c) => c.edition.edition === catalogue.defaultEdition) ?? choices[0]));
   const [created, setCreated] = useState<string>();
   const action = useAction();
   const rec = active?.recognition;
