@@ -25,12 +25,15 @@ import {
 } from '../domain/import';
 import type { Issue } from '../domain/check';
 import { formatMoney } from '../domain/values/money';
-import { loadWorkbook, type LoadedWorkbook } from '../xlsx/read';
+import { loadWorkbook, readWorkbookFile, type LoadedWorkbook } from '../xlsx/read';
 import { chainRecords, openSource, type OpenedSource, type SourceInfo } from '../xlsx/importSources';
 import { appendImportedRows, buildImportedWorkbook, maskPersonalIds, type WrittenList } from '../xlsx/importWrite';
 import { flag, parseArgs, UsageError } from './args';
 import { readAgency, Unusable } from './inputs';
 import type { Io } from './main';
+import { buildWorkbook } from '../xlsx/write';
+import { checkWorkbook } from '../domain/check';
+import { monthKey, monthName } from '../domain/check/monthlyTables';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
@@ -127,7 +130,8 @@ async function readArgs(argv: string[]): Promise<ImportArgs> {
   // The edition asked for, else the assessed year's own, else the latest.
   const edition = editionFor({ edition: flag(args, 'edition'), fiscalYear });
   const choice = resolveTemplate(templateName, edition);
-  if (!choice || !acceptsImport(choice.template)) {
+  // The monthly สขร.1 items import through their own path (runMonthly), on the command line only.
+  if (!choice || !(acceptsImport(choice.template) || choice.template.monthly)) {
     throw new UsageError(
       `นำเข้าได้เฉพาะแบบรายการผลการจัดซื้อจัดจ้าง (ITA 2569: o11, o12; ITA 2568: o12, o13; ITA 2567: o16, o17) ไม่ใช่ "${templateName}" ของ ITA ${edition}`,
       `Import fills the procurement result lists only (2569: o11/o12, 2568: o12/o13, 2567: o16/o17), not "${templateName}" of edition ${edition}`,
@@ -152,7 +156,9 @@ async function readArgs(argv: string[]): Promise<ImportArgs> {
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
-  const { sources, choice, out, into, publicationCopy: pub, agency, fiscalYear, asOf, unit, budgetSource, encoding } = await readArgs(argv);
+  const args = await readArgs(argv);
+  if (args.choice.template.monthly) return runMonthly(args, io);
+  const { sources, choice, out, into, publicationCopy: pub, agency, fiscalYear, asOf, unit, budgetSource, encoding } = args;
   const target = into ? await openTarget(into, choice) : undefined;
   const opened: OpenedSource[] = [];
   for (const s of sources) opened.push(await openSource(s, { encoding }));
@@ -197,6 +203,65 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   io.out(importReport(result, { sources: infos, out, into, publicationCopy: pub, masked, describe: describeChoice(choice), sheet: list.sheet }));
   return result.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/**
+ * ITA 2569's monthly สขร.1 items: the contracts of the agency in the window, each under the month
+ * it was signed, into a new workbook (one sheet per quarter); the written workbook is then checked
+ * as `check` would, so what e-GP cannot give (bidders, reasons, empty months) is listed to fill.
+ */
+async function runMonthly(args: ImportArgs, io: Io): Promise<number> {
+  const { sources, choice, out, into, publicationCopy, agency, fiscalYear, asOf, unit, budgetSource, encoding } = args;
+  if (into || publicationCopy) {
+    throw new UsageError(
+      `แบบ ${choice.edition.item} (สขร.1 รายเดือน) นำเข้าได้เฉพาะเป็นไฟล์ใหม่ด้วย --out (ยังไม่รองรับ --into และ --publication-copy)`,
+      `${choice.edition.item} (monthly สขร.1) imports into a new file with --out only (no --into, --publication-copy)`,
+    );
+  }
+  const opened: OpenedSource[] = [];
+  for (const s of sources) opened.push(await openSource(s, { encoding }));
+  const { importMonthly } = await import('../domain/import/importMonthly');
+  const m = await importMonthly(chainRecords(opened), { choice, fiscalYear, today: io.today(), asOf, agency, unit, budgetSource });
+  const result = m.result;
+  const infos = opened.map((o) => o.info);
+  if (result.needsUnit || result.unitNotFound) {
+    io.out(unitChoiceReport(result, infos));
+    throw new Unusable(
+      result.needsUnit ? 'ข้อมูลมีหลายหน่วยงาน ให้ระบุหน่วยงานด้วย --unit "ชื่อหน่วยงาน" หรือ --agency (ดูรายชื่อด้านบน)' : `ไม่พบข้อมูลของหน่วยงาน "${result.unit}" ให้เลือกชื่อจากรายการด้านบนแล้วระบุด้วย --unit`,
+      result.needsUnit ? 'The data holds several agencies: choose one with --unit' : `No rows of agency "${result.unit}": choose a name listed above with --unit`,
+    );
+  }
+  const wb = buildWorkbook(choice, { agency, fiscalYear, monthlyRows: m.months });
+  await save(wb, out);
+  // The file as written, checked as `ita-forms check` checks it.
+  const loaded = await readWorkbookFile(out);
+  const report = checkWorkbook(loaded.sheets, { today: io.today(), asOf, fiscalYear, agency }, (sheet) => {
+    const b = loaded.meta.sheets[sheet];
+    return b ? { templateId: b.template, edition: b.edition } : {};
+  });
+  const lines: string[] = [`นำเข้า${describeChoice(choice)} ปีงบประมาณ ${fiscalYear}`, 'แหล่งข้อมูล:'];
+  for (const s of infos) lines.push(...describeSource(s));
+  const c = result.counts;
+  lines.push('', `อ่านได้ ${num(c.read)} รายการ`, `  อยู่ในช่วงของแบบ (${result.window.label}) ${num(c.inWindow)} รายการ${c.outsideWindow ? `, นอกช่วง ${num(c.outsideWindow)} รายการ` : ''}`);
+  const imported = [...m.months.values()].reduce((n, rows) => n + rows.length, 0);
+  lines.push(`นำเข้า ${num(imported)} สัญญา → ${out} แยกตามเดือนที่ลงนาม:`);
+  for (const month of m.monthList) lines.push(`  ${monthName(month)}: ${num(m.months.get(monthKey(month))?.length ?? 0)} รายการ`);
+  const skipped = [...m.notContracted, ...result.skipped];
+  if (result.duplicates.length) lines.push(`ซ้ำกัน จึงนำเข้าครั้งเดียว ${num(result.duplicates.length)} รายการ`);
+  if (skipped.length) {
+    lines.push(`ไม่ได้นำเข้า ${num(skipped.length)} รายการ:`);
+    for (const s of skipped.slice(0, LIST_LIMIT)) lines.push(`  - ${describeOrigin(s.origin)} (${s.label}): ${s.message}`);
+    lines.push(...more(skipped.length, LIST_LIMIT));
+  }
+  lines.push('', 'ข้อมูล e-GP ไม่มีรายชื่อผู้เสนอราคาและเหตุผลที่คัดเลือก: กรอกเองในไฟล์ผลลัพธ์; เดือนที่ไม่มีรายการให้กรอกรายการที่ขาด หรือระบุว่า "ไม่มีการจัดซื้อจัดจ้าง"');
+  lines.push(`ผลการตรวจไฟล์ผลลัพธ์: ข้อผิดพลาด ${num(report.errors)}, คำเตือน ${num(report.warnings)}`);
+  for (const s of report.sheets) {
+    if (!s.issues.length) continue;
+    lines.push(`  แผ่นงาน "${s.sheet}":`);
+    lines.push(...issueLines(s.issues).map((l) => `  ${l}`));
+  }
+  io.out(lines.join('\n'));
+  return report.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
 function hintsFor(target: Target): { templateId?: string; edition?: string } {

@@ -31,17 +31,21 @@ export function dataFiscalYear(choice: TemplateChoice, assessed: number): number
   return choice.edition.window === 'previousFiscalYear' ? assessed - 1 : assessed;
 }
 
-export function planMonthlySheets(choice: TemplateChoice, opts: { fiscalYear: number; agency?: AgencyProfile; rowsPerMonth?: number }): QuarterSheetPlan[] {
+/** Rows each month's table starts with, when the import brings none or few. */
+export const ROWS_PER_MONTH = 10;
+
+export function planMonthlySheets(choice: TemplateChoice, opts: { fiscalYear: number; agency?: AgencyProfile; rowsOf?: (m: Month) => number }): QuarterSheetPlan[] {
   const monthly = choice.template.monthly;
   if (!monthly) throw new Error(`${choice.template.id} is not a monthly template`);
   const fy = dataFiscalYear(choice, opts.fiscalYear);
   const months = fiscalYearMonths(fy);
-  const rows = opts.rowsPerMonth ?? 10;
+  // Room for what is imported, and a few rows more to type into.
+  const rowsOf = (m: Month) => Math.max(ROWS_PER_MONTH, (opts.rowsOf?.(m) ?? 0) + 3);
   const agency = opts.agency?.name ? ` ${opts.agency.name}` : '';
   return QUARTERS.map((q, i) => {
     let r = 2;
     const blocks = months.slice(i * 3, i * 3 + 3).map((month) => {
-      const b = { month, titleRow: r + 1, headerRow: r + 2, firstRow: r + 3, lastRow: r + 2 + rows };
+      const b = { month, titleRow: r + 1, headerRow: r + 2, firstRow: r + 3, lastRow: r + 2 + rowsOf(month) };
       r = b.lastRow + 1;
       return b;
     });

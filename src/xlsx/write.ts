@@ -10,6 +10,7 @@ import { planDerivedCells } from '../domain/derivedLayout';
 import { setParagraphRowHeights, writeDerivedCells } from './derivedCells';
 import { monthTitle, planMonthlySheets } from '../domain/monthlyLayout';
 import { columnLetter } from '../domain/grid';
+import { monthKey } from '../domain/check/monthlyTables';
 
 export interface NewWorkbookOptions {
   readonly agency?: AgencyProfile;
@@ -21,6 +22,8 @@ export interface NewWorkbookOptions {
   /** The catalogue the choice comes from (its option lists), and its file's text to keep in the workbook. */
   readonly catalogue?: Catalogue;
   readonly catalogueText?: string;
+  /** Monthly (สขร.1) templates: imported rows by month key (2568-10), template column order. */
+  readonly monthlyRows?: ReadonlyMap<string, readonly (readonly CellValue[])[]>;
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
@@ -182,7 +185,8 @@ function buildMonthlyWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions):
   const width = cols.length + 1; // ลำดับ, then the สขร.1 columns
   const sheets: Record<string, { template: string; edition: string }> = {};
   // Ten rows per month to start with; the officer inserts rows inside a table where a month needs more.
-  const quarters = planMonthlySheets(choice, { fiscalYear, agency: opts.agency });
+  const imported = opts.monthlyRows;
+  const quarters = planMonthlySheets(choice, { fiscalYear, agency: opts.agency, rowsOf: (m) => imported?.get(monthKey(m))?.length ?? 0 });
   const { validations } = placePlanLists(plan, undefined);
   for (const q of quarters) {
     const ws = wb.addWorksheet(q.name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
@@ -213,6 +217,12 @@ function buildMonthlyWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions):
       for (let r = b.firstRow; r <= b.lastRow; r++) {
         for (let c = 1; c <= width; c++) ws.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
       }
+      (imported?.get(monthKey(b.month)) ?? []).forEach((values, k) => {
+        ws.getCell(b.firstRow + k, 1).value = k + 1;
+        values.forEach((v, c) => {
+          if (v !== null && v !== undefined) ws.getCell(b.firstRow + k, c + 2).value = v;
+        });
+      });
       const m = cols.findIndex((c) => c.key === 'method');
       if (m >= 0) methodRanges.push(`${columnLetter(m + 1)}${b.firstRow}:${columnLetter(m + 1)}${b.lastRow}`);
     }
@@ -236,8 +246,8 @@ function buildMonthlyWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions):
     ws.getColumn(3).width = 22;
     const m = columnLetter(cols.findIndex((c) => c.key === summary.methodField) + 1);
     const a = columnLetter(cols.findIndex((c) => c.key === summary.amountField) + 1);
-    const last = quarters[0].blocks[2].lastRow;
-    const ref = (sheet: string, col: string) => `${quoteSheet(sheet)}!$${col}$2:$${col}$${last}`;
+    const lastOf = new Map(quarters.map((q) => [q.name, q.blocks[q.blocks.length - 1].lastRow] as const));
+    const ref = (sheet: string, col: string) => `${quoteSheet(sheet)}!$${col}$2:$${col}$${lastOf.get(sheet)}`;
     const put = (r: number, c: number, v: ExcelJS.CellValue, bold = false, numFmt?: string) => {
       const cell = ws.getCell(r, c);
       cell.value = v;
@@ -249,18 +259,26 @@ function buildMonthlyWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions):
     put(3, 1, summary.headers.group, true);
     put(3, 2, summary.headers.count, true);
     put(3, 3, summary.headers.amount, true);
+    // The formulas' values as the imported rows give them, for viewers that do not recalculate.
+    const rows = [...(imported?.values() ?? [])].flat();
+    const mi = cols.findIndex((c) => c.key === summary.methodField);
+    const ai = cols.findIndex((c) => c.key === summary.amountField);
+    const totals = summary.groups.map((g) => {
+      const mine = rows.filter((r) => typeof r[mi] === 'string' && g.methods.includes(r[mi] as string));
+      return { count: mine.length, amount: Math.round(mine.reduce((n, r) => n + (typeof r[ai] === 'number' ? (r[ai] as number) : 0), 0) * 100) / 100 };
+    });
     summary.groups.forEach((g, i) => {
       const arr = `{${g.methods.map((x) => `"${x.replace(/"/g, '""')}"`).join(',')}}`;
       const count = quarters.map((q) => `SUMPRODUCT(COUNTIF(${ref(q.name, m)},${arr}))`).join('+');
       const amount = quarters.map((q) => `SUMPRODUCT(SUMIF(${ref(q.name, m)},${arr},${ref(q.name, a)}))`).join('+');
       put(4 + i, 1, g.label);
-      put(4 + i, 2, { formula: count, result: 0 } as ExcelJS.CellFormulaValue, false, '#,##0');
-      put(4 + i, 3, { formula: amount, result: 0 } as ExcelJS.CellFormulaValue, false, MONEY_FORMAT);
+      put(4 + i, 2, { formula: count, result: totals[i].count } as ExcelJS.CellFormulaValue, false, '#,##0');
+      put(4 + i, 3, { formula: amount, result: totals[i].amount } as ExcelJS.CellFormulaValue, false, MONEY_FORMAT);
     });
     const total = 4 + summary.groups.length;
     put(total, 1, summary.totalLabel, true);
-    put(total, 2, { formula: `SUM(B4:B${total - 1})`, result: 0 } as ExcelJS.CellFormulaValue, true, '#,##0');
-    put(total, 3, { formula: `SUM(C4:C${total - 1})`, result: 0 } as ExcelJS.CellFormulaValue, true, MONEY_FORMAT);
+    put(total, 2, { formula: `SUM(B4:B${total - 1})`, result: totals.reduce((n, t) => n + t.count, 0) } as ExcelJS.CellFormulaValue, true, '#,##0');
+    put(total, 3, { formula: `SUM(C4:C${total - 1})`, result: Math.round(totals.reduce((n, t) => n + t.amount, 0) * 100) / 100 } as ExcelJS.CellFormulaValue, true, MONEY_FORMAT);
     summary.notes.forEach((label, i) => put(total + 2 + i * 2, 1, label, true));
   }
   writeListsSheet(wb, plan);

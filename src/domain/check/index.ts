@@ -307,6 +307,12 @@ export function checkSheet(grid: SheetGrid, opts: CheckOptions, hints: Recognize
   };
 }
 
+function addSummaries(a: Summary, b: Summary): Summary {
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const add = (x: Summary['total'], y: Summary['total']) => ({ label: x.label, count: x.count + y.count, amount: round(x.amount + y.amount) });
+  return { lines: a.lines.map((l, k) => add(l, b.lines[k])), total: add(a.total, b.total), ungrouped: a.ungrouped + b.ungrouped };
+}
+
 function countSeverities(sheets: readonly SheetReport[]): { errors: number; warnings: number } {
   let errors = 0, warnings = 0;
   for (const s of sheets) for (const i of s.issues) i.severity === 'error' ? errors++ : warnings++;
@@ -325,21 +331,39 @@ export function checkWorkbook(
 ): WorkbookReport & { checks: readonly SheetCheck[] } {
   const checks = sheets.map((g) => checkSheet(g, opts, hints(g.name), cat));
   const reports: SheetReport[] = checks.map((c) => c.report);
+  // Monthly tables spread over quarter sheets make one list: their summary is the sum of the
+  // sheets', compared once (from the first sheet).
+  const monthlySummary = new Map<number, Summary>();
+  const monthlyFirst = new Map<string, number>();
+  checks.forEach((c, i) => {
+    const t = c.recognition?.template;
+    if (!t?.monthly || !t.summary || !c.summary) return;
+    const first = monthlyFirst.get(t.id);
+    if (first === undefined) {
+      monthlyFirst.set(t.id, i);
+      monthlySummary.set(i, c.summary);
+    } else {
+      monthlySummary.set(first, addSummaries(monthlySummary.get(first)!, c.summary));
+      monthlySummary.set(i, c.summary);
+    }
+  });
   checks.forEach((c, i) => {
     const t: TemplateDef | undefined = c.recognition?.template;
     if (!t?.summary || !c.summary) return;
+    if (t.monthly && monthlyFirst.get(t.id) !== i) return;
+    const listSummary = monthlySummary.get(i) ?? c.summary;
     for (let j = 0; j < sheets.length; j++) {
       if (checks[j].recognition) continue; // another template's list, not a summary
       const table = findSummaryTable(sheets[j], t.summary);
       if (!table) continue;
-      const issues = compareSummary(sheets[j], table, c.summary, t.summary, sheets[i].name);
+      const issues = compareSummary(sheets[j], table, listSummary, t.summary, sheets[i].name);
       reports[j] = {
         ...reports[j], template: t.id, edition: c.report.edition, item: c.report.item,
         headerRow: (sheets[j].firstRow ?? 1) + table.headerIndex, rows: table.rows.size, issues,
       };
       return;
     }
-    if (c.report.rows > 0) {
+    if (listSummary.total.count > 0 || c.report.rows > 0) {
       reports[i] = {
         ...reports[i],
         issues: [
