@@ -124,8 +124,10 @@ async function cmdNew(argv: string[], io: Io): Promise<number> {
   const website = websiteFlag(flag(args, 'website'));
   const agencyFile = await readAgency(flag(args, 'agency'));
   // The website travels in the workbook's agency profile, for the checks of OIT URLs.
-  const agency = website ? { ...agencyFile, website } : agencyFile;
-  const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year')) ?? agency?.fiscalYear;
+  const fromFiles = website ? { ...agencyFile, website } : agencyFile;
+  const fiscalYear = fiscalYearFlag(flag(args, 'fiscal-year')) ?? fromFiles?.fiscalYear;
+  // The assessed year travels in the workbook too: sheets without a ปีงบประมาณ column need it for their windows.
+  const agency = fiscalYear !== undefined && fromFiles?.fiscalYear === undefined ? { ...fromFiles, fiscalYear } : fromFiles;
   // The edition asked for, else the assessed year's own, else the latest.
   const loaded = await catalogueFlag(flag(args, 'catalogue'));
   const cat = loaded?.catalogue ?? catalogue;
