@@ -32,6 +32,8 @@ import { flag, parseArgs, UsageError } from './args';
 import { readAgency, Unusable } from './inputs';
 import type { Io } from './main';
 import { buildWorkbook } from '../xlsx/write';
+import { catalogueFlag } from './catalogueFlag';
+import type { Catalogue } from '../domain/templates/types';
 import { checkWorkbook } from '../domain/check';
 import { monthKey, monthName } from '../domain/check/monthlyTables';
 
@@ -40,7 +42,7 @@ const EXIT_ERRORS = 1;
 const EXIT_UNUSABLE = 2;
 
 export const IMPORT_USAGE =
-  'ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] [--encoding utf-8|windows-874] --out FILE.xlsx';
+  'ita-forms import <SOURCE.csv|.json|.xlsx>... --template o11|o12|o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] [--encoding utf-8|windows-874] [--edition E] [--catalogue FILE] --out FILE.xlsx';
 
 function xlsxPath(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && !value.toLowerCase().endsWith('.xlsx')) {
@@ -100,6 +102,7 @@ interface ImportArgs {
   readonly unit?: string;
   readonly budgetSource?: string;
   readonly encoding?: TextEncodingName;
+  readonly catalogue?: Catalogue;
 }
 
 function encodingFlag(value: string | undefined): TextEncodingName | undefined {
@@ -111,7 +114,8 @@ function encodingFlag(value: string | undefined): TextEncodingName | undefined {
 
 /** The flags, checked before any file is read: a mistake costs the officer no waiting. */
 async function readArgs(argv: string[]): Promise<ImportArgs> {
-  const args = parseArgs(argv, ['template', 'edition', 'fiscal-year', 'agency', 'unit', 'as-of', 'budget-source', 'into', 'publication-copy', 'out', 'encoding']);
+  const args = parseArgs(argv, ['template', 'edition', 'fiscal-year', 'agency', 'unit', 'as-of', 'budget-source', 'into', 'publication-copy', 'out', 'encoding', 'catalogue']);
+  const cat = (await catalogueFlag(flag(args, 'catalogue')))?.catalogue;
   const sources = args.positional;
   if (sources.length === 0) {
     throw new UsageError('ระบุไฟล์ข้อมูลที่จะนำเข้า เช่น ita-forms import egp.csv --template o16 --fiscal-year 2567 --out o16.xlsx', `Name the source file. Usage: ${IMPORT_USAGE}`);
@@ -128,8 +132,8 @@ async function readArgs(argv: string[]): Promise<ImportArgs> {
   }
   if (fiscalYear === undefined) throw new UsageError('ระบุปีงบประมาณที่ประเมินด้วย --fiscal-year เช่น 2569', 'Give the assessed fiscal year with --fiscal-year, e.g. 2569');
   // The edition asked for, else the assessed year's own, else the latest.
-  const edition = editionFor({ edition: flag(args, 'edition'), fiscalYear });
-  const choice = resolveTemplate(templateName, edition);
+  const edition = editionFor({ edition: flag(args, 'edition'), fiscalYear }, cat);
+  const choice = resolveTemplate(templateName, edition, cat);
   // The monthly สขร.1 items import through their own path (runMonthly), on the command line only.
   if (!choice || !(acceptsImport(choice.template) || choice.template.monthly)) {
     throw new UsageError(
@@ -152,13 +156,14 @@ async function readArgs(argv: string[]): Promise<ImportArgs> {
   return {
     sources, choice, out, into, publicationCopy, agency, fiscalYear, asOf,
     unit: flag(args, 'unit'), budgetSource: flag(args, 'budget-source'), encoding: encodingFlag(flag(args, 'encoding')),
+    ...(cat ? { catalogue: cat } : {}),
   };
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
   const args = await readArgs(argv);
   if (args.choice.template.monthly) return runMonthly(args, io);
-  const { sources, choice, out, into, publicationCopy: pub, agency, fiscalYear, asOf, unit, budgetSource, encoding } = args;
+  const { sources, choice, out, into, publicationCopy: pub, agency, fiscalYear, asOf, unit, budgetSource, encoding, catalogue } = args;
   const target = into ? await openTarget(into, choice) : undefined;
   const opened: OpenedSource[] = [];
   for (const s of sources) opened.push(await openSource(s, { encoding }));
@@ -173,6 +178,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     budgetSource,
     existing: target?.grid,
     existingHints: target ? hintsFor(target) : undefined,
+    ...(catalogue ? { catalogue } : {}),
   });
 
   const infos = opened.map((o) => o.info);
@@ -211,7 +217,7 @@ async function run(argv: string[], io: Io): Promise<number> {
  * as `check` would, so what e-GP cannot give (bidders, reasons, empty months) is listed to fill.
  */
 async function runMonthly(args: ImportArgs, io: Io): Promise<number> {
-  const { sources, choice, out, into, publicationCopy, agency, fiscalYear, asOf, unit, budgetSource, encoding } = args;
+  const { sources, choice, out, into, publicationCopy, agency, fiscalYear, asOf, unit, budgetSource, encoding, catalogue } = args;
   if (into || publicationCopy) {
     throw new UsageError(
       `แบบ ${choice.edition.item} (สขร.1 รายเดือน) นำเข้าได้เฉพาะเป็นไฟล์ใหม่ด้วย --out (ยังไม่รองรับ --into และ --publication-copy)`,
@@ -221,7 +227,7 @@ async function runMonthly(args: ImportArgs, io: Io): Promise<number> {
   const opened: OpenedSource[] = [];
   for (const s of sources) opened.push(await openSource(s, { encoding }));
   const { importMonthly } = await import('../domain/import/importMonthly');
-  const m = await importMonthly(chainRecords(opened), { choice, fiscalYear, today: io.today(), asOf, agency, unit, budgetSource });
+  const m = await importMonthly(chainRecords(opened), { choice, fiscalYear, today: io.today(), asOf, agency, unit, budgetSource, ...(catalogue ? { catalogue } : {}) });
   const result = m.result;
   const infos = opened.map((o) => o.info);
   if (result.needsUnit || result.unitNotFound) {
@@ -231,14 +237,14 @@ async function runMonthly(args: ImportArgs, io: Io): Promise<number> {
       result.needsUnit ? 'The data holds several agencies: choose one with --unit' : `No rows of agency "${result.unit}": choose a name listed above with --unit`,
     );
   }
-  const wb = buildWorkbook(choice, { agency, fiscalYear, monthlyRows: m.months });
+  const wb = buildWorkbook(choice, { agency, fiscalYear, monthlyRows: m.months, ...(catalogue ? { catalogue } : {}) });
   await save(wb, out);
   // The file as written, checked as `ita-forms check` checks it.
   const loaded = await readWorkbookFile(out);
   const report = checkWorkbook(loaded.sheets, { today: io.today(), asOf, fiscalYear, agency }, (sheet) => {
     const b = loaded.meta.sheets[sheet];
     return b ? { templateId: b.template, edition: b.edition } : {};
-  });
+  }, catalogue);
   const lines: string[] = [`นำเข้า${describeChoice(choice)} ปีงบประมาณ ${fiscalYear}`, 'แหล่งข้อมูล:'];
   for (const s of infos) lines.push(...describeSource(s));
   const c = result.counts;

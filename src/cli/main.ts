@@ -12,35 +12,7 @@ import { readWorkbookFile } from '../xlsx/read';
 import { flag, parseArgs, UsageError } from './args';
 import { readAgency, Unusable } from './inputs';
 import { textReport } from './textReport';
-import { CatalogueFileError, loadCatalogue } from '../app/catalogueLoader';
-import type { Catalogue } from '../domain/templates/types';
-
-interface LoadedCatalogue {
-  readonly catalogue: Catalogue;
-  readonly changes: readonly string[];
-  readonly text: string;
-}
-
-/** --catalogue FILE: the built-in catalogue with the file's editions; a broken file is one line naming the key. */
-async function catalogueFlag(file: string | undefined): Promise<LoadedCatalogue | undefined> {
-  if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new Unusable(`อ่านไฟล์แค็ตตาล็อก ${file} ไม่ได้`, `Cannot read the catalogue file ${file}`);
-  }
-  return { ...catalogueText(text, file), text };
-}
-
-function catalogueText(text: string, file: string): { catalogue: Catalogue; changes: readonly string[] } {
-  try {
-    return loadCatalogue(text);
-  } catch (e) {
-    if (e instanceof CatalogueFileError) throw new Unusable(`แค็ตตาล็อก ${file}: ${e.at}: ${e.th}`, `catalogue ${file}: ${e.at}: ${e.en}`);
-    throw e;
-  }
-}
+import { catalogueFlag, catalogueText } from './catalogueFlag';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -58,7 +30,7 @@ const USAGE = `ita-forms — แบบ ITA (OIT) เป็นฟอร์มพ�
   ita-forms templates [--catalogue catalogue.json]
   ita-forms new <template> [--edition 2569] [--fiscal-year N] [--agency agency.json] [--website URL] [--rows N] [--catalogue FILE] --out FILE.xlsx
   ita-forms check <FILE.xlsx> [--as-of YYYY-MM-DD] [--fiscal-year N] [--edition E] [--agency agency.json] [--website URL] [--catalogue FILE] [--format text|json]
-  ita-forms import <SOURCE.csv|.json|.xlsx>... --template o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] --out FILE.xlsx
+  ita-forms import <SOURCE.csv|.json|.xlsx>... --template o11|o12|o16|o17 --fiscal-year N [--agency agency.json] [--unit NAME] [--as-of YYYY-MM-DD] [--budget-source TEXT] [--into EXISTING.xlsx] [--publication-copy FILE.xlsx] [--catalogue FILE] --out FILE.xlsx
 
 <template>: an item of the edition — o11 | o12 | o25 | o26 (ITA 2569, the default), o12 | o13 | o27 | o28 (2568),
   o14 | o16 | o17 | o34 | o35 (2567) — or a template id:
