@@ -177,7 +177,7 @@ export function applyCatalogueFile(base: Catalogue, file: CatalogueFile): Applie
     editions.add(ed.edition);
     sources[ed.edition] = ed.source;
     changes.push(`ITA ${ed.edition}${isNew ? ' (เพิ่มใหม่)' : ' (แก้ไข)'} — ที่มา: ${ed.source}`);
-    const put = (templateId: string, at: string, edition: EditionDef, item?: CatalogueFileItem) => {
+    const put = (templateId: string, at: string, edition: EditionDef, item?: CatalogueFileItem, quiet = false) => {
       const k = templates.findIndex((t) => t.id === templateId);
       if (k < 0) {
         throw new CatalogueFileError(`${at}.template`, `ไม่มีแบบ "${templateId}" (ดูรายชื่อด้วย ita-forms templates)`, `no template "${templateId}"`);
@@ -187,7 +187,7 @@ export function applyCatalogueFile(base: Catalogue, file: CatalogueFile): Applie
       const before = t.editions.find((x) => x.edition === edition.edition);
       t = { ...t, editions: [edition, ...t.editions.filter((x) => x.edition !== edition.edition)] };
       templates = templates.map((x, n) => (n === k ? t : x));
-      changes.push(`  ${edition.item} ${edition.title} → ${templateId}${before ? ` (เดิม ${before.item} ${before.title})` : ''}`);
+      if (!quiet) changes.push(`  ${edition.item} ${edition.title} → ${templateId}${before ? ` (เดิม ${before.item} ${before.title})` : ''}`);
     };
     (ed.items ?? []).forEach((item, n) => {
       const at = `editions[${e}].items[${n}]`;
@@ -211,7 +211,7 @@ export function applyCatalogueFile(base: Catalogue, file: CatalogueFile): Applie
         edition: ed.edition, item: 'oit', title: 'การเปิดเผยข้อมูลสาธารณะ (OIT)', window: 'fiscalYear',
         catalogue: { field: 'no', items: ed.oit.map((o) => ({ value: o.no, label: o.name })) },
         seedRows: ed.oit.map((o) => ({ no: o.no, name: o.name, components: (o.components ?? []).map((c) => `- ${c}`).join('\n') })),
-      });
+      }, undefined, true);
       changes.push(`  ตาราง OIT: ${ed.oit.length} ข้อ (${ed.oit[0].no}–${ed.oit[ed.oit.length - 1].no})`);
     }
     if (ed.results) {
@@ -224,7 +224,7 @@ export function applyCatalogueFile(base: Catalogue, file: CatalogueFile): Applie
       const scores = templates.find((t) => t.id === 'ita-scores');
       const current = scores?.editions.find((x) => x.edition === ed.edition) ?? scores?.editions[0];
       if (current) {
-        put('ita-scores', `editions[${e}].results`, { ...current, edition: ed.edition, results: { bands, source: ed.source } });
+        put('ita-scores', `editions[${e}].results`, { ...current, edition: ed.edition, results: { bands, source: ed.source } }, undefined, true);
       }
       changes.push(`  ระดับผลการประเมิน: ${bands.map((b) => `${b.label} ≥ ${b.min}${b.toolMin !== undefined ? ` (ทุกเครื่องมือ ≥ ${b.toolMin})` : ''}`).join(', ')}`);
     }
