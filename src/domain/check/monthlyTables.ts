@@ -105,9 +105,17 @@ export function extractMonthlyTables(grid: SheetGrid, rec: Recognition): Monthly
   const tables: MonthTable[] = [];
   const tableOfRow = new Map<number, MonthTable>();
   const records: SheetRecord[] = [];
+  // The first table's title is above the sheet's header: issues about the month point at it.
+  let titleRow = rec.headerIndex;
+  for (let r = rec.headerIndex - 1; r >= 0; r--) {
+    if (monthInText((grid.rows[r] ?? []).map(cellText).join(' '))) {
+      titleRow = r;
+      break;
+    }
+  }
   let current: MonthTable = {
     month: monthInText(rec.title) ?? monthInText(grid.name),
-    row: firstRow + rec.headerIndex,
+    row: firstRow + titleRow,
     records: [],
     statesNone: statesNoProcurement(rec.title),
   };
