@@ -12,7 +12,7 @@
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { recognize, type RecognizeHints } from '../domain/recognize';
 import { firstTakenRow, importProcurement, placedRow, type ImportResult, type SourceOrigin, type SourceRecord } from '../domain/import';
-import { acceptsImport, type TemplateChoice } from '../domain/templates';
+import { acceptsImport, sheetNameOf, type TemplateChoice } from '../domain/templates';
 import { planSheet } from '../domain/layout';
 import type { AgencyProfile } from '../domain/check';
 import type { WorkbookMeta } from '../domain/workbookMeta';
@@ -73,7 +73,7 @@ function hintsFor(meta: WorkbookMeta, sheet: string): RecognizeHints {
 /** The target sheet as it is now, or as the new sheet will be made (header and seed rows). */
 async function targetGrid(gw: WorkbookGateway, target: ImportTarget, agency: AgencyProfile | undefined, hints: (s: string) => RecognizeHints): Promise<{ grid: SheetGrid; choice: TemplateChoice; hints: RecognizeHints }> {
   if (target.kind === 'new') {
-    const name = freeSheetName(target.choice.template.sheetName, await gw.listSheets());
+    const name = freeSheetName(sheetNameOf(target.choice), await gw.listSheets());
     const plan = planSheet(target.choice, { agency, fiscalYear: agency?.fiscalYear, sheetName: name });
     const grid: SheetGrid = { name, rows: [[...plan.headers], ...plan.seedRows.map((r) => [...r])] };
     return { grid, choice: target.choice, hints: { templateId: target.choice.template.id, edition: target.choice.edition.edition } };

@@ -9,10 +9,13 @@ import { columnIndex } from '../domain/grid';
 import { recognize, type Recognition } from '../domain/recognize';
 import { checkWorkbook, type AgencyProfile, type SheetCheck, type WorkbookReport } from '../domain/check';
 import type { TemplateChoice } from '../domain/templates';
-import { resolveTemplate } from '../domain/templates';
+import { resolveTemplate, sheetNameOf } from '../domain/templates';
 import { planSheet, planSummary } from '../domain/layout';
 import { MONEY_FORMAT } from '../domain/templates/procurement';
 import type { WorkbookMeta } from '../domain/workbookMeta';
+import { catalogue as builtInCatalogue } from '../domain/templates';
+import type { Catalogue } from '../domain/templates/types';
+import { applyCatalogueFile, type CatalogueFile } from '../domain/catalogue/catalogueFile';
 import { GatewayError, sameSheetName, SHEET_NAME_MAX, type WorkbookGateway } from '../workbook/gateway';
 
 export interface ActiveSheet {
@@ -27,11 +30,39 @@ export function todayUtc(now: Date = new Date()): Date {
   return new Date(Date.UTC(th.getUTCFullYear(), th.getUTCMonth(), th.getUTCDate()));
 }
 
+let kept: { text: string; catalogue: Catalogue } | undefined;
+
+/**
+ * The catalogue a workbook is read with: the built-in one, with the catalogue file the workbook
+ * keeps (saved by the pane or by `new --catalogue`) merged in. A file that no longer loads (an
+ * older ita-forms wrote it) leaves the built-in catalogue.
+ */
+export function catalogueOfMeta(meta: WorkbookMeta): Catalogue {
+  if (!meta.catalogue) return builtInCatalogue;
+  if (kept?.text === meta.catalogue) return kept.catalogue;
+  try {
+    // Checked against the schema when it was saved; here it is only merged (no validator in the pane's first load).
+    kept = { text: meta.catalogue, catalogue: applyCatalogueFile(builtInCatalogue, JSON.parse(meta.catalogue) as CatalogueFile).catalogue };
+    return kept.catalogue;
+  } catch {
+    return builtInCatalogue;
+  }
+}
+
+/** Checks a catalogue file and keeps it in the workbook's hidden ita-forms sheet; returns what it changes. */
+export async function saveCatalogueFile(gw: WorkbookGateway, text: string): Promise<readonly string[]> {
+  const { loadCatalogue } = await import('./catalogueLoader');
+  const { changes } = loadCatalogue(text); // throws CatalogueFileError naming the key at fault
+  const meta = await gw.readMeta();
+  await gw.writeMeta({ ...meta, catalogue: text });
+  return changes;
+}
+
 export async function inspectActiveSheet(gw: WorkbookGateway): Promise<ActiveSheet> {
   const [sheet, meta] = await Promise.all([gw.activeSheet(), gw.readMeta()]);
   const grid = await gw.readSheet(sheet);
   const b = meta.sheets[sheet];
-  const recognition = recognize(grid, b ? { templateId: b.template, edition: b.edition } : {});
+  const recognition = recognize(grid, b ? { templateId: b.template, edition: b.edition } : {}, catalogueOfMeta(meta));
   return recognition ? { sheet, grid, recognition, meta } : { sheet, grid, meta };
 }
 
@@ -73,7 +104,7 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
 /** Creates a template as a new sheet (never over an existing one) and remembers it in the workbook. */
 export async function createTemplateSheet(gw: WorkbookGateway, choice: TemplateChoice, agency: AgencyProfile | undefined, prefillRows = 0): Promise<string> {
   const [taken, meta] = await Promise.all([gw.listSheets(), gw.readMeta()]);
-  const name = freeSheetName(choice.template.sheetName, taken);
+  const name = freeSheetName(sheetNameOf(choice), taken);
   const plan = planSheet(choice, { agency, fiscalYear: agency?.fiscalYear, sheetName: name });
   await gw.createSheet({ plan, prefillRows });
   await gw.writeMeta({ ...meta, sheets: { ...meta.sheets, [name]: { template: choice.template.id, edition: choice.edition.edition } } });
@@ -99,14 +130,15 @@ export async function runCheck(gw: WorkbookGateway, active: ActiveSheet, opts: {
   const grids: SheetGrid[] = [active.grid];
   // o17 is matched with its summary sheet, o35 with the o34 sheet: those checks read the other sheets.
   const t = active.recognition?.template;
-  if (t?.summary || t?.crossRules?.length) {
+  // Monthly tables may be spread over quarter sheets: a missing month is judged over all of them.
+  if (t?.summary || t?.crossRules?.length || t?.monthly) {
     for (const name of await gw.listSheets()) if (name !== active.sheet) grids.push(await gw.readSheet(name));
   }
   const b = (name: string) => {
     const x = active.meta.sheets[name];
     return x ? { templateId: x.template, edition: x.edition } : {};
   };
-  const report = checkWorkbook(grids, { today: opts.today ?? todayUtc(), asOf: opts.asOf, agency: active.meta.agency }, b);
+  const report = checkWorkbook(grids, { today: opts.today ?? todayUtc(), asOf: opts.asOf, agency: active.meta.agency }, b, catalogueOfMeta(active.meta));
   const idx = report.sheets.findIndex((s) => s.sheet === active.sheet);
   return { report, sheet: report.checks[idx] };
 }

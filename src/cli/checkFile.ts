@@ -6,6 +6,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkWorkbook, type AgencyProfile, type SheetReport } from '../domain/check';
+import { catalogue as builtIn } from '../domain/templates';
+import type { Catalogue } from '../domain/templates/types';
+import type { LoadedWorkbook } from '../xlsx/read';
+import { catalogueText } from './catalogueFlag';
 import { columnLetter, type SheetGrid } from '../domain/grid';
 import { inspectWorkbookFile } from '../xlsx/inspectFile';
 import { readWorkbookFile } from '../xlsx/streamRead';
@@ -21,6 +25,8 @@ export interface CheckFileOptions {
   /** The `--agency` profile; the workbook's own profile is used when absent. */
   readonly agency?: AgencyProfile;
   readonly website?: string;
+  /** `--catalogue FILE`: its text (it crosses to the workers as text), else the workbook's own, else the built-in one. */
+  readonly catalogue?: { readonly text: string; readonly file: string };
   /** Collect the web addresses of the workbook for `--check-links`. */
   readonly collectLinks?: boolean;
 }
@@ -66,6 +72,25 @@ export type FileResult = CheckedFile | UnusableFile;
 /** The reason without the file name it starts with, for lists that show the file beside it. */
 export function reasonWithoutFile(r: UnusableFile): string {
   return r.th.startsWith(r.file) ? r.th.slice(r.file.length).replace(/^:?\s*/, '') : r.th;
+}
+
+/** Catalogue files read once per process (a worker checks many files against the same one). */
+const catalogues = new Map<string, Catalogue>();
+
+function catalogueFrom(text: string, file: string): Catalogue {
+  let cat = catalogues.get(text);
+  if (!cat) {
+    cat = catalogueText(text, file).catalogue;
+    catalogues.set(text, cat);
+  }
+  return cat;
+}
+
+/** The catalogue a workbook is checked against: the --catalogue file, else the one it keeps, else the built-in one. */
+export function catalogueFor(loaded: LoadedWorkbook, file: string, opts: Pick<CheckFileOptions, 'catalogue'>): Catalogue {
+  if (opts.catalogue) return catalogueFrom(opts.catalogue.text, opts.catalogue.file);
+  if (loaded.meta.catalogue) return catalogueFrom(loaded.meta.catalogue, `${file} (ita-forms)`);
+  return builtIn;
 }
 
 /** An error raised on purpose, with its Thai and English line. */
@@ -155,10 +180,17 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
     return unusable(file, `${file} เสียหายหรืออ่านไม่ได้`, `${file} is corrupt or cannot be read`);
   }
   const agency = opts.agency ?? loaded.meta.agency;
+  let cat: Catalogue;
+  try {
+    cat = catalogueFor(loaded, file, opts);
+  } catch (e) {
+    if (explained(e)) return unusable(file, e.th, e.en);
+    throw e;
+  }
   const report = checkWorkbook(loaded.sheets, { today: opts.today, asOf: opts.asOf, fiscalYear: opts.fiscalYear, agency, edition: opts.edition, website: opts.website }, (sheet) => {
     const b = loaded.meta.sheets[sheet];
     return b ? { templateId: b.template, edition: opts.edition ?? b.edition } : {};
-  });
+  }, cat);
   if (!report.sheets.some((s) => s.template)) {
     return unusable(file, `${file}: ไม่พบแบบที่รู้จักในแผ่นงานใดเลย (หัวตารางไม่ตรงกับแบบใดในรายการ ita-forms templates)`, `${file}: no sheet holds a recognised template`);
   }

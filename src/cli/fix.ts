@@ -17,7 +17,7 @@ import { uncarriedParts, writeCellChanges } from '../xlsx/fixWorkbook';
 import { booleanOption, stringOption, UsageError, type ParsedArgs } from './args';
 import { asOfOption, fiscalYearOption, oneOperand, websiteOption } from './commands/options';
 import { checkOutputs } from './outputs';
-import { checkFile } from './checkFile';
+import { catalogueFor, checkFile } from './checkFile';
 import { readAgency, Unusable } from './inputs';
 import type { Io } from './io';
 import { writeFileSafely } from './writeFileSafely';
@@ -62,7 +62,7 @@ export async function runFix(args: ParsedArgs, io: Io): Promise<number> {
   const report = checkWorkbook(loaded.sheets, opts, (sheet) => {
     const b = loaded.meta.sheets[sheet];
     return b ? { templateId: b.template, edition: edition ?? b.edition } : {};
-  });
+  }, catalogueFor(loaded, file, {}));
   const offered = planFixes({ report, sheet: undefined }, loaded.sheets);
   if (only) {
     const offeredCodes = new Set(offered.map((c) => c.code));

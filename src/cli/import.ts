@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { acceptsImport, describeChoice, type TemplateChoice } from '../domain/templates';
+import { acceptsImport, catalogue as builtInCatalogue, describeChoice, editionFor, type TemplateChoice } from '../domain/templates';
 import type { AgencyProfile } from '../domain/check/types';
 import type { SheetGrid } from '../domain/grid';
 import { recognize } from '../domain/recognize';
@@ -26,6 +26,7 @@ import {
 import type { Issue } from '../domain/check';
 import { formatMoney } from '../domain/values/money';
 import { loadWorkbook, type LoadedWorkbook } from '../xlsx/read';
+import { readWorkbookFile } from '../xlsx/streamRead';
 import { chainRecords, openSource, type OpenedSource, type SourceInfo } from '../xlsx/importSources';
 import { appendImportedRows, maskPersonalIds, type WrittenList } from '../xlsx/importWrite';
 import { writeImportedWorkbook, type StreamWriteOptions } from '../xlsx/importStreamWrite';
@@ -37,6 +38,11 @@ import { checkOutputs, type CheckedOutput } from './outputs';
 import { chooseTemplate } from './templateChoice';
 import { inspectWorkbookFile } from '../xlsx/inspectFile';
 import { writeFileAtomic, writeWorkbookAtomic } from '../xlsx/atomicWrite';
+import { buildWorkbook } from '../xlsx/write';
+import { catalogueFlag } from './catalogueFlag';
+import type { Catalogue } from '../domain/templates/types';
+import { checkWorkbook } from '../domain/check';
+import { monthKey, monthName } from '../domain/check/monthlyTables';
 
 function xlsxPath(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && !value.toLowerCase().endsWith('.xlsx')) {
@@ -107,6 +113,7 @@ interface ImportArgs {
   readonly unit?: string;
   readonly budgetSource?: string;
   readonly encoding?: TextEncodingName;
+  readonly catalogue?: Catalogue;
 }
 
 function encodingFlag(value: string | undefined): TextEncodingName | undefined {
@@ -125,24 +132,39 @@ function encodingFlag(value: string | undefined): TextEncodingName | undefined {
 
 /** The options, and every output checked against the inputs and the disk, before any file is read. */
 async function readArgs(args: ParsedArgs): Promise<ImportArgs> {
+  const cat = (await catalogueFlag(stringOption(args, 'catalogue')))?.catalogue;
   const sources = args.positional;
   if (sources.length === 0) {
     throw new UsageError('ระบุไฟล์ข้อมูลที่จะนำเข้า เช่น ita-forms import egp.csv --template o16 --fiscal-year 2567 --out o16.xlsx', 'Name the source file; see ita-forms import --help');
   }
   const templateName = stringOption(args, 'template');
   if (!templateName) throw new UsageError('ระบุแบบด้วย --template o16 หรือ o17', 'Give the template with --template o16 or o17');
-  const choice = chooseTemplate(templateName, stringOption(args, 'edition'));
-  if (!acceptsImport(choice.template)) {
-    throw new UsageError(`นำเข้าได้เฉพาะแบบรายการผลการจัดซื้อจัดจ้าง (o16, o17) ไม่ใช่ "${templateName}"`, `Import fills o16/o17 only, not "${templateName}"`);
+  const agencyPath = stringOption(args, 'agency');
+  const agencyForYear = await readAgency(agencyPath);
+  const fyText = stringOption(args, 'fiscal-year');
+  let fiscalYear = agencyForYear?.fiscalYear;
+  if (fyText !== undefined) {
+    const p = parseFiscalYear(fyText);
+    if (!p.ok) throw new UsageError(`--fiscal-year ไม่ถูกต้อง: ${p.problem.th}`, `Bad --fiscal-year: ${p.problem.en}`);
+    fiscalYear = p.value;
+  }
+  if (fiscalYear === undefined) throw new UsageError('ระบุปีงบประมาณที่ประเมินด้วย --fiscal-year เช่น 2569', 'Give the assessed fiscal year with --fiscal-year, e.g. 2569');
+  // The edition asked for, else the assessed year's own, else the latest.
+  const edition = editionFor({ edition: stringOption(args, 'edition'), fiscalYear }, cat);
+  const choice = chooseTemplate(templateName, edition, cat ?? builtInCatalogue);
+  // The monthly สขร.1 items import through their own path (runMonthly), on the command line only.
+  if (!(acceptsImport(choice.template) || choice.template.monthly)) {
+    throw new UsageError(
+      `นำเข้าได้เฉพาะแบบรายการผลการจัดซื้อจัดจ้าง (ITA 2569: o11, o12; ITA 2568: o12, o13; ITA 2567: o16, o17) ไม่ใช่ "${templateName}" ของ ITA ${edition}`,
+      `Import fills the procurement result lists only (2569: o11/o12, 2568: o12/o13, 2567: o16/o17), not "${templateName}" of edition ${edition}`,
+    );
   }
   const out = xlsxPath('--out', stringOption(args, 'out'));
   if (!out) throw new UsageError('ระบุไฟล์ผลลัพธ์ด้วย --out FILE.xlsx', 'Give the output file with --out FILE.xlsx');
   const into = xlsxPath('--into', stringOption(args, 'into'));
   const publicationCopy = xlsxPath('--publication-copy', stringOption(args, 'publication-copy'));
   const encoding = encodingFlag(stringOption(args, 'encoding'));
-  const fyText = stringOption(args, 'fiscal-year');
   const asOf = asOfOption(stringOption(args, 'as-of'));
-  const agencyPath = stringOption(args, 'agency');
   const outputs = [{ role: '--out', file: out }, ...(publicationCopy ? [{ role: '--publication-copy', file: publicationCopy }] : [])];
   const inputs = [
     ...sources.map((file) => ({ role: 'ไฟล์ต้นทาง/source', file })),
@@ -150,23 +172,19 @@ async function readArgs(args: ParsedArgs): Promise<ImportArgs> {
     ...(agencyPath ? [{ role: '--agency', file: agencyPath }] : []),
   ];
   const [outChecked, pubChecked] = await checkOutputs(outputs, inputs, booleanOption(args, 'force'));
-  const agency = await readAgency(agencyPath);
-  let fiscalYear = agency?.fiscalYear;
-  if (fyText !== undefined) {
-    const p = parseFiscalYear(fyText);
-    if (!p.ok) throw new UsageError(`--fiscal-year ไม่ถูกต้อง: ${p.problem.th}`, `Bad --fiscal-year: ${p.problem.en}`);
-    fiscalYear = p.value;
-  }
-  if (fiscalYear === undefined) throw new UsageError('ระบุปีงบประมาณที่ประเมินด้วย --fiscal-year เช่น 2567', 'Give the assessed fiscal year with --fiscal-year, e.g. 2567');
+  const agency = agencyForYear;
   return {
     sources, choice, out: outChecked, into, publicationCopy: pubChecked, agency, fiscalYear, asOf,
     unit: stringOption(args, 'unit'), budgetSource: stringOption(args, 'budget-source'), encoding,
+    ...(cat ? { catalogue: cat } : {}),
   };
 }
 
 /** The `import` command, its options already read (see commands/import.ts). */
 export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
-  const { sources, choice, out, into, publicationCopy: pub, agency, fiscalYear, asOf, unit, budgetSource, encoding } = await readArgs(args);
+  const parsed = await readArgs(args);
+  if (parsed.choice.template.monthly) return runMonthly(parsed, io);
+  const { sources, choice, out, into, publicationCopy: pub, agency, fiscalYear, asOf, unit, budgetSource, encoding, catalogue } = parsed;
   const target = into ? await openTarget(into, choice) : undefined;
   const opened: OpenedSource[] = [];
   for (const s of sources) opened.push(await openSource(s, { encoding }));
@@ -181,6 +199,7 @@ export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
     budgetSource,
     existing: target?.grid,
     existingHints: target ? hintsFor(target) : undefined,
+    ...(catalogue ? { catalogue } : {}),
   });
 
   const infos = opened.map((o) => o.info);
@@ -213,6 +232,65 @@ export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
   }
   io.out(importReport(result, { sources: infos, out: out.file, into, publicationCopy: pub?.file, masked, describe: describeChoice(choice), sheet: list.sheet }));
   return result.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/**
+ * ITA 2569's monthly สขร.1 items: the contracts of the agency in the window, each under the month
+ * it was signed, into a new workbook (one sheet per quarter); the written workbook is then checked
+ * as `check` would, so what e-GP cannot give (bidders, reasons, empty months) is listed to fill.
+ */
+async function runMonthly(args: ImportArgs, io: Io): Promise<number> {
+  const { sources, choice, out, into, publicationCopy, agency, fiscalYear, asOf, unit, budgetSource, encoding, catalogue } = args;
+  if (into || publicationCopy) {
+    throw new UsageError(
+      `แบบ ${choice.edition.item} (สขร.1 รายเดือน) นำเข้าได้เฉพาะเป็นไฟล์ใหม่ด้วย --out (ยังไม่รองรับ --into และ --publication-copy)`,
+      `${choice.edition.item} (monthly สขร.1) imports into a new file with --out only (no --into, --publication-copy)`,
+    );
+  }
+  const opened: OpenedSource[] = [];
+  for (const s of sources) opened.push(await openSource(s, { encoding }));
+  const { importMonthly } = await import('../domain/import/importMonthly');
+  const m = await importMonthly(chainRecords(opened), { choice, fiscalYear, today: io.today(), asOf, agency, unit, budgetSource, ...(catalogue ? { catalogue } : {}) });
+  const result = m.result;
+  const infos = opened.map((o) => o.info);
+  if (result.needsUnit || result.unitNotFound) {
+    io.out(unitChoiceReport(result, infos));
+    throw new Unusable(
+      result.needsUnit ? 'ข้อมูลมีหลายหน่วยงาน ให้ระบุหน่วยงานด้วย --unit "ชื่อหน่วยงาน" หรือ --agency (ดูรายชื่อด้านบน)' : `ไม่พบข้อมูลของหน่วยงาน "${result.unit}" ให้เลือกชื่อจากรายการด้านบนแล้วระบุด้วย --unit`,
+      result.needsUnit ? 'The data holds several agencies: choose one with --unit' : `No rows of agency "${result.unit}": choose a name listed above with --unit`,
+    );
+  }
+  const wb = buildWorkbook(choice, { agency, fiscalYear, monthlyRows: m.months, ...(catalogue ? { catalogue } : {}) });
+  await save(wb, out);
+  // The file as written, checked as `ita-forms check` checks it.
+  const loaded = await readWorkbookFile(out.writePath);
+  const report = checkWorkbook(loaded.sheets, { today: io.today(), asOf, fiscalYear, agency }, (sheet) => {
+    const b = loaded.meta.sheets[sheet];
+    return b ? { templateId: b.template, edition: b.edition } : {};
+  }, catalogue);
+  const lines: string[] = [`นำเข้า${describeChoice(choice)} ปีงบประมาณ ${fiscalYear}`, 'แหล่งข้อมูล:'];
+  for (const s of infos) lines.push(...describeSource(s));
+  const c = result.counts;
+  lines.push('', `อ่านได้ ${num(c.read)} รายการ`, `  อยู่ในช่วงของแบบ (${result.window.label}) ${num(c.inWindow)} รายการ${c.outsideWindow ? `, นอกช่วง ${num(c.outsideWindow)} รายการ` : ''}`);
+  const imported = [...m.months.values()].reduce((n, rows) => n + rows.length, 0);
+  lines.push(`นำเข้า ${num(imported)} สัญญา → ${out.file} แยกตามเดือนที่ลงนาม:`);
+  for (const month of m.monthList) lines.push(`  ${monthName(month)}: ${num(m.months.get(monthKey(month))?.length ?? 0)} รายการ`);
+  const skipped = [...m.notContracted, ...result.skipped];
+  if (result.duplicates.length) lines.push(`ซ้ำกัน จึงนำเข้าครั้งเดียว ${num(result.duplicates.length)} รายการ`);
+  if (skipped.length) {
+    lines.push(`ไม่ได้นำเข้า ${num(skipped.length)} รายการ:`);
+    for (const s of skipped.slice(0, LIST_LIMIT)) lines.push(`  - ${describeOrigin(s.origin)} (${s.label}): ${s.message}`);
+    lines.push(...more(skipped.length, LIST_LIMIT));
+  }
+  lines.push('', 'ข้อมูล e-GP ไม่มีรายชื่อผู้เสนอราคาและเหตุผลที่คัดเลือก: กรอกเองในไฟล์ผลลัพธ์; เดือนที่ไม่มีรายการให้กรอกรายการที่ขาด หรือระบุว่า "ไม่มีการจัดซื้อจัดจ้าง"');
+  lines.push(`ผลการตรวจไฟล์ผลลัพธ์: ข้อผิดพลาด ${num(report.errors)}, คำเตือน ${num(report.warnings)}`);
+  for (const s of report.sheets) {
+    if (!s.issues.length) continue;
+    lines.push(`  แผ่นงาน "${s.sheet}":`);
+    lines.push(...issueLines(s.issues).map((l) => `  ${l}`));
+  }
+  io.out(lines.join('\n'));
+  return report.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
 function hintsFor(target: Target): { templateId?: string; edition?: string } {

@@ -26,8 +26,11 @@ function usage(): string {
     ...COMMANDS.map((c) => `  ${synopsis(c)}`),
     '  ita-forms COMMAND --help | ita-forms --version',
     '',
-    '<template>: o14 | o16 | o17 | o34 | o35 (ITA 2567), o12 | o13 (2568), o11 | o12 (2569), or a template id:',
+    '<template>: an item of the edition — o11 | o12 | o25 | o26 (ITA 2569, the default), o12 | o13 | o27 | o28 (2568),',
+    '  o14 | o16 | o17 | o34 | o35 (2567) — or a template id:',
     '  ita-scores, measures-analysis, measures-report, oit-checklist … (ita-forms templates)',
+    '--edition: default the latest edition; --fiscal-year N alone selects edition N when there is one',
+    '--catalogue FILE: a catalogue file (JSON) adding or correcting an edition, e.g. ITA 2570 (see README)',
     '--force: แทนที่ไฟล์ผลลัพธ์ที่มีอยู่แล้ว (ไม่มี --force จะไม่เขียนทับไฟล์ใด) / replace an existing output file',
     '--: จบตัวเลือก ค่าที่ตามมาเป็นชื่อไฟล์ / ends the options, what follows are file names',
   ].join('\n');

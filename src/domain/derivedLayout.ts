@@ -4,7 +4,8 @@
  * overall row the weighted overall score and its level under the rows.
  */
 import { columnLetter } from './grid';
-import { derivedFormula, levelFormula, overallFormula } from './itaScore';
+import { derivedFormula, levelFormula, overallFormula, toolFormulas } from './itaScore';
+import { resultSchemeOf } from './templates/itaIndicators';
 import type { TemplateChoice } from './templates';
 
 export interface FormulaCell {
@@ -53,7 +54,10 @@ export function planDerivedCells(choice: TemplateChoice, rows: number): DerivedC
       const cells = Array.from({ length: rows }, (_, k) => `${columnLetter(c)}${k + 2}`);
       formulas.push({ row, col: c, formula: overallFormula(cells) });
     }
-    if (levelCol >= 0) formulas.push({ row, col: levelCol, formula: `IF(${columnLetter(cur)}${row}="","","ระดับ "&${levelFormula(`${columnLetter(cur)}${row}`, choice.edition.edition)})` });
+    // The result in the edition's own words ("ผ่านดี" from 2566, "ระดับ B" before), as the check writes it.
+    const scheme = choice.edition.results ?? resultSchemeOf(choice.edition.edition);
+    const tools = toolFormulas(Array.from({ length: rows }, (_, k) => `${columnLetter(cur)}${k + 2}`));
+    if (levelCol >= 0) formulas.push({ row, col: levelCol, formula: levelFormula(`${columnLetter(cur)}${row}`, scheme, tools) });
   }
   return { formulas, labels };
 }

@@ -7,14 +7,13 @@
  */
 import type { DerivedKind } from './templates/types';
 import {
-  ITA_LEVELS_BY_EDITION,
-  ITA_LEVEL_BANDS,
   ITA_STRENGTH_MIN,
   ITA_TOOL_OF_INDICATOR,
   ITA_TOOL_WEIGHTS,
   ITA_INDICATOR_WORDINGS,
-  type ItaLevel,
+  resultSchemeOf,
   type ItaTool,
+  type ResultScheme,
 } from './templates/itaIndicators';
 import { ITA_WORDS } from './templates/measures';
 import { toArabicDigits } from './values/thaiDigits';
@@ -29,9 +28,11 @@ export interface ScoreAnalysis {
   /** Overall score of this year and last (undefined when an indicator's score is missing). */
   readonly overall?: number;
   readonly previousOverall?: number;
-  readonly level?: ItaLevel;
-  readonly previousLevel?: ItaLevel;
+  /** The result as the edition words it: "ผ่านดี" (2566 on), "ระดับ B" (older). */
+  readonly level?: string;
+  readonly previousLevel?: string;
   readonly toolScores: Partial<Record<ItaTool, number>>;
+  readonly previousToolScores: Partial<Record<ItaTool, number>>;
   readonly strengths: readonly number[];
   readonly weaknesses: readonly number[];
   readonly fell: readonly number[];
@@ -41,13 +42,20 @@ export function round2(n: number): number {
   return Math.round((n + Number.EPSILON) * 100) / 100;
 }
 
-/** The level of a score in an edition's bands (best known, kept as data). */
-export function levelOf(score: number, edition?: string): ItaLevel {
-  const bands = (edition && ITA_LEVELS_BY_EDITION[edition]) || ITA_LEVEL_BANDS;
-  // Bands are stated to two decimals (84.99 is B): compare the score as published.
+/**
+ * The result of an overall score in an edition's wording: the first band whose overall minimum the
+ * score reaches and, where the band asks it, every tool's score too (a missing tool score fails a
+ * tool condition).
+ */
+export function resultOf(score: number, scheme: ResultScheme, tools: Partial<Record<ItaTool, number>> = {}): string {
+  // Bands are stated to two decimals (84.99 is below 85): compare the score as published.
   const s = round2(score);
-  for (const b of bands) if (s >= b.min) return b.level;
-  return bands[bands.length - 1].level;
+  for (const b of scheme.bands) {
+    if (s < b.min) continue;
+    if (b.toolMin !== undefined && !(['IIT', 'EIT', 'OIT'] as const).every((t) => (tools[t] ?? -1) >= b.toolMin!)) continue;
+    return b.label;
+  }
+  return scheme.bands[scheme.bands.length - 1].label;
 }
 
 function overallOf(scores: ReadonlyMap<number, number>): { overall?: number; tools: Partial<Record<ItaTool, number>> } {
@@ -65,7 +73,8 @@ function overallOf(scores: ReadonlyMap<number, number>): { overall?: number; too
   return { overall, tools };
 }
 
-export function analyseScores(rows: readonly IndicatorScore[], edition?: string): ScoreAnalysis {
+export function analyseScores(rows: readonly IndicatorScore[], scheme: ResultScheme | string | undefined = undefined): ScoreAnalysis {
+  const results = typeof scheme === 'object' ? scheme : resultSchemeOf(scheme);
   const cur = new Map<number, number>();
   const prev = new Map<number, number>();
   for (const r of rows) {
@@ -85,9 +94,10 @@ export function analyseScores(rows: readonly IndicatorScore[], edition?: string)
   return {
     overall: now.overall,
     previousOverall: before.overall,
-    level: now.overall === undefined ? undefined : levelOf(now.overall, edition),
-    previousLevel: before.overall === undefined ? undefined : levelOf(before.overall, edition),
+    level: now.overall === undefined ? undefined : resultOf(now.overall, results, now.tools),
+    previousLevel: before.overall === undefined ? undefined : resultOf(before.overall, results, before.tools),
     toolScores: now.tools,
+    previousToolScores: before.tools,
     strengths,
     weaknesses,
     fell,
@@ -125,12 +135,28 @@ export function derivedFormula(kind: DerivedKind, previous: string | undefined, 
   }
 }
 
-/** An Excel formula giving the level of the score in `cell`, from the edition's bands. */
-export function levelFormula(cell: string, edition?: string): string {
-  const bands = (edition && ITA_LEVELS_BY_EDITION[edition]) || ITA_LEVEL_BANDS;
-  let f = `"${bands[bands.length - 1].level}"`;
-  for (let i = bands.length - 2; i >= 0; i--) f = `IF(ROUND(${cell},2)>=${bands[i].min},"${bands[i].level}",${f})`;
+/**
+ * An Excel formula writing the result of the score in `cell` in the scheme's words (the same words
+ * resultOf gives); `tools` are the three tool scores' expressions (IIT, EIT, OIT), for the bands
+ * that set a minimum per tool.
+ */
+export function levelFormula(cell: string, scheme: ResultScheme, tools: readonly string[] = []): string {
+  const q = (label: string) => `"${label.replace(/"/g, '""')}"`;
+  const bands = scheme.bands;
+  let f = q(bands[bands.length - 1].label);
+  for (let i = bands.length - 2; i >= 0; i--) {
+    const b = bands[i];
+    const overall = `ROUND(${cell},2)>=${b.min}`;
+    const cond = b.toolMin !== undefined && tools.length ? `AND(${overall},MIN(${tools.join(',')})>=${b.toolMin})` : overall;
+    f = `IF(${cond},${q(b.label)},${f})`;
+  }
   return `IF(${cell}="","",${f})`;
+}
+
+/** The three tool scores (IIT 1–5, EIT 6–8, OIT 9–10) as formulas over the ten indicator cells. */
+export function toolFormulas(cells: readonly string[]): string[] {
+  const mean = (from: number, to: number) => `ROUND(AVERAGE(${cells.slice(from, to).join(',')}),2)`;
+  return [mean(0, 5), mean(5, 8), mean(8, 10)];
 }
 
 /** The overall score as an Excel formula over the ten current-score cells (indicator order 1..10). */

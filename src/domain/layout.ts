@@ -11,6 +11,8 @@ import type { AgencyProfile } from './check/types';
 import { catalogue as defaultCatalogue } from './templates';
 import { LISTS_SHEET } from './workbookMeta';
 import { methodSpellings } from './summarize';
+import { fiscalYearMonths } from './check/monthlyTables';
+import { monthTitle } from './monthlyLayout';
 
 /** Rows given drop-downs and formats below the header: a range, never whole columns. */
 export const DEFAULT_FORM_ROWS = 1000;
@@ -148,9 +150,9 @@ export function planSheet(choice: TemplateChoice, opts: { agency?: AgencyProfile
     validations.push({ column: c, sqref: `${letter}2:${letter}${formRows + 1}`, listId: list.listId, source: list.range, strict: c.unknownOption === 'error' });
   });
   const agencyRow = agencyValues(t, opts.agency, opts.fiscalYear);
-  const seedRows = (choice.edition.seedRows ?? []).map((seed) => t.columns.map((c, i) => seed[c.key] ?? agencyRow[i]));
+  const seedRows = t.monthly ? monthTitleRows(choice, opts.fiscalYear ?? opts.agency?.fiscalYear) : (choice.edition.seedRows ?? []).map((seed) => t.columns.map((c, i) => seed[c.key] ?? agencyRow[i]));
   return {
-    name: opts.sheetName ?? t.sheetName,
+    name: opts.sheetName ?? choice.edition.sheetName ?? t.sheetName,
     headers: t.columns.map((c) => c.header),
     columns: t.columns,
     widths: t.columns.map((c) => c.width),
@@ -162,6 +164,26 @@ export function planSheet(choice: TemplateChoice, opts: { agency?: AgencyProfile
     wrap: t.longText ?? false,
   };
 }
+
+/**
+ * A monthly (สขร.1) sheet made as one table: under the header, each month's title row followed by
+ * rows to fill (the check reads the title rows as the months' tables). The command line's `new`
+ * writes the fuller layout of monthlyLayout.ts instead.
+ */
+function monthTitleRows(choice: TemplateChoice, fiscalYear: number | undefined): CellValue[][] {
+  if (fiscalYear === undefined) return [];
+  const fy = choice.edition.window === 'previousFiscalYear' ? fiscalYear - 1 : fiscalYear;
+  const width = choice.template.columns.length;
+  const rows: CellValue[][] = [];
+  for (const m of fiscalYearMonths(fy)) {
+    rows.push([monthTitle(choice, m), ...Array<CellValue>(width - 1).fill(null)]);
+    for (let k = 0; k < MONTH_FORM_ROWS; k++) rows.push(Array<CellValue>(width).fill(null));
+  }
+  return rows;
+}
+
+/** Empty rows under each month's title in a one-table monthly sheet. */
+const MONTH_FORM_ROWS = 5;
 
 export interface SummaryPlanCell {
   readonly row: number;

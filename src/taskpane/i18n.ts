@@ -41,6 +41,13 @@ const STRINGS = {
   templateLabel: ['แบบฟอร์ม', 'Template'],
   createButton: ['สร้างแผ่นงาน', 'Create sheet'],
   created: ['สร้างแผ่นงาน "{name}" แล้ว', 'Created the sheet "{name}"'],
+  catalogueTitle: ['แค็ตตาล็อกฉบับ ITA (ไฟล์ JSON)', 'ITA edition catalogue (JSON file)'],
+  catalogueHint: [
+    'ไฟล์ที่จังหวัดหรือหน่วยงานกลางแจ้ง เพื่อเพิ่มหรือแก้ไขฉบับ ITA (เช่น ITA 2570) เก็บไว้ในไฟล์ Excel นี้',
+    'A file your province shares to add or correct an ITA edition (e.g. ITA 2570); kept in this workbook',
+  ],
+  catalogueLoad: ['โหลดไฟล์แค็ตตาล็อก', 'Load a catalogue file'],
+  catalogueSaved: ['บันทึกแค็ตตาล็อกลงในไฟล์แล้ว:', 'Catalogue saved in the workbook:'],
   noAgencyForCreate: [
     'ยังไม่ได้บันทึกข้อมูลหน่วยงาน คอลัมน์หน่วยงานจะว่างไว้ (บันทึกได้ที่แท็บ "หน่วยงาน")',
     'No agency profile yet: the agency columns will be left empty (see the Agency tab)',

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { AgencyProfile } from '../domain/check/types';
-import type { TemplateChoice } from '../domain/templates';
+import { sheetNameOf, type TemplateChoice } from '../domain/templates';
 import { DEFAULT_FORM_ROWS, planSummary } from '../domain/layout';
 import { MONEY_FORMAT } from '../domain/templates/procurement';
 import { placedRow, publishedValue, type ImportResult, type Placement } from '../domain/import';
@@ -32,15 +32,15 @@ export function importTemplateWorkbook(result: ImportResult, opts: { agency?: Ag
   const wb = buildWorkbook(choice, { agency: opts.agency, fiscalYear: result.fiscalYear, formRows });
   if (t.summary && result.summary) setSummaryResults(wb, choice, formRows, result);
   const tax = t.columns.findIndex((c) => c.type === 'taxId');
-  return { wb, formRows, list: { sheet: t.sheetName, taxIdColumn: tax < 0 ? undefined : tax + 1, headerRow: 1 } };
+  return { wb, formRows, list: { sheet: sheetNameOf(choice), taxIdColumn: tax < 0 ? undefined : tax + 1, headerRow: 1 } };
 }
 
 /** A new workbook holding the imported rows (and, for o17, the summary by method), whole in memory. */
 export function buildImportedWorkbook(result: ImportResult, opts: { agency?: AgencyProfile }): { wb: ExcelJS.Workbook; list: WrittenList } {
   const { wb, list } = importTemplateWorkbook(result, opts);
   const t = result.choice.template;
-  const ws = wb.getWorksheet(t.sheetName);
-  if (!ws) throw new Error(`the new workbook lacks sheet ${t.sheetName}`);
+  const ws = wb.getWorksheet(sheetNameOf(result.choice));
+  if (!ws) throw new Error(`the new workbook lacks sheet ${sheetNameOf(result.choice)}`);
   // New cells take their column's number format (money, BE date, text ID) from the sheet's column styles.
   for (const r of result.rows) {
     const row = ws.getRow(r.outputRow);
@@ -60,7 +60,7 @@ function setSummaryResults(wb: ExcelJS.Workbook, choice: TemplateChoice, formRow
   const ws = wb.getWorksheet(def.sheetName);
   if (!ws) return;
   const lines = [...summary.lines, summary.total];
-  for (const c of planSummary(def, choice.template.sheetName, choice.template, formRows + 1, MONEY_FORMAT)) {
+  for (const c of planSummary(def, sheetNameOf(choice), choice.template, formRows + 1, MONEY_FORMAT)) {
     if (!c.formula) continue;
     const line = lines[c.row - 4];
     if (!line) continue;

@@ -1,13 +1,16 @@
 /** The prescribed workbook written as .xlsx through exceljs, from the domain's layout plans. */
 import ExcelJS from 'exceljs';
-import type { TemplateChoice } from '../domain/templates';
+import type { Catalogue, TemplateChoice } from '../domain/templates';
 import type { AgencyProfile } from '../domain/check/types';
-import { placePlanLists, planSheet, planSummary, type ListColumn, type SheetPlan } from '../domain/layout';
+import { placePlanLists, planSheet, planSummary, quoteSheet, type ListColumn, type SheetPlan } from '../domain/layout';
 import type { CellValue } from '../domain/grid';
 import { encodeMeta, LISTS_SHEET, META_SHEET, type WorkbookMeta } from '../domain/workbookMeta';
 import { MONEY_FORMAT } from '../domain/templates/procurement';
 import { planDerivedCells } from '../domain/derivedLayout';
 import { setParagraphRowHeights, writeDerivedCells } from './derivedCells';
+import { monthTitle, planMonthlySheets } from '../domain/monthlyLayout';
+import { columnLetter } from '../domain/grid';
+import { monthKey } from '../domain/check/monthlyTables';
 
 export interface NewWorkbookOptions {
   readonly agency?: AgencyProfile;
@@ -16,6 +19,11 @@ export interface NewWorkbookOptions {
   /** Rows below the header prepared with agency values (default: none are pre-filled). */
   readonly prefillRows?: number;
   readonly formRows?: number;
+  /** The catalogue the choice comes from (its option lists), and its file's text to keep in the workbook. */
+  readonly catalogue?: Catalogue;
+  readonly catalogueText?: string;
+  /** Monthly (สขร.1) templates: imported rows by month key (2568-10), template column order. */
+  readonly monthlyRows?: ReadonlyMap<string, readonly (readonly CellValue[])[]>;
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
@@ -112,12 +120,13 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, plan: SheetPlan, prefil
 }
 
 export function buildWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions = {}): ExcelJS.Workbook {
+  if (choice.template.monthly) return buildMonthlyWorkbook(choice, opts);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ita-forms';
   wb.created = new Date();
   // Excel recomputes the summary formulas on open, so the file never shows stale totals.
   wb.calcProperties.fullCalcOnLoad = true;
-  const plan = planSheet(choice, { agency: opts.agency, fiscalYear: opts.fiscalYear, formRows: opts.formRows });
+  const plan = planSheet(choice, { agency: opts.agency, fiscalYear: opts.fiscalYear, formRows: opts.formRows }, opts.catalogue);
   const ws = writeTemplateSheet(wb, plan, opts.prefillRows ?? 0);
   writeDerivedCells(ws, planDerivedCells(choice, plan.seedRows.length));
   setParagraphRowHeights(ws, plan);
@@ -148,7 +157,7 @@ export function buildWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions =
     });
   }
   writeListsSheet(wb, plan);
-  const meta: WorkbookMeta = opts.agency ? { agency: opts.agency, sheets } : { sheets };
+  const meta: WorkbookMeta = { ...(opts.agency ? { agency: opts.agency } : {}), sheets, ...(opts.catalogueText ? { catalogue: opts.catalogueText } : {}) };
   writeMetaSheet(wb, meta);
   return wb;
 }
@@ -158,4 +167,121 @@ export function writeMetaSheet(wb: ExcelJS.Workbook, meta: WorkbookMeta): void {
   if (existing) wb.removeWorksheet(existing.id);
   const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
   for (const row of encodeMeta(meta)) ws.addRow(row);
+}
+
+/**
+ * A monthly สขร.1 workbook (ITA 2569 O11/O12): one sheet per quarter, one table per month (title,
+ * header, rows to fill), method drop-downs on every table; O12 adds the summary by method, as
+ * formulas over the quarter sheets.
+ */
+function buildMonthlyWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ita-forms';
+  wb.created = new Date();
+  wb.calcProperties.fullCalcOnLoad = true;
+  const fiscalYear = opts.fiscalYear ?? opts.agency?.fiscalYear ?? Number(choice.edition.edition);
+  const plan = planSheet(choice, { agency: opts.agency, fiscalYear }, opts.catalogue);
+  const cols = choice.template.columns;
+  const width = cols.length + 1; // ลำดับ, then the สขร.1 columns
+  const sheets: Record<string, { template: string; edition: string }> = {};
+  // Ten rows per month to start with; the officer inserts rows inside a table where a month needs more.
+  const imported = opts.monthlyRows;
+  const quarters = planMonthlySheets(choice, { fiscalYear, agency: opts.agency, rowsOf: (m) => imported?.get(monthKey(m))?.length ?? 0 });
+  const { validations } = placePlanLists(plan, undefined);
+  for (const q of quarters) {
+    const ws = wb.addWorksheet(q.name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    ws.getColumn(1).width = 7;
+    cols.forEach((c, i) => {
+      const col = ws.getColumn(i + 2);
+      col.width = c.width;
+      col.style = { font: { name: FONT, size: 14 }, alignment: { wrapText: true, vertical: 'top' }, ...(c.numFmt ? { numFmt: c.numFmt } : {}) };
+    });
+    ws.mergeCells(1, 1, 1, width);
+    ws.getCell(1, 1).value = q.title;
+    ws.getCell(1, 1).font = { name: FONT, size: 16, bold: true };
+    const methodRanges: string[] = [];
+    for (const b of q.blocks) {
+      ws.mergeCells(b.titleRow, 1, b.titleRow, width);
+      const title = ws.getCell(b.titleRow, 1);
+      title.value = monthTitle(choice, b.month);
+      title.font = { name: FONT, size: 14, bold: true };
+      const header = ws.getRow(b.headerRow);
+      header.values = ['ลำดับ', ...cols.map((c) => c.header)];
+      header.height = 60;
+      header.eachCell((cell) => {
+        cell.font = { name: FONT, size: 14, bold: true };
+        cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+        cell.fill = HEADER_FILL;
+        cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+      });
+      for (let r = b.firstRow; r <= b.lastRow; r++) {
+        for (let c = 1; c <= width; c++) ws.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+      }
+      (imported?.get(monthKey(b.month)) ?? []).forEach((values, k) => {
+        ws.getCell(b.firstRow + k, 1).value = k + 1;
+        values.forEach((v, c) => {
+          if (v !== null && v !== undefined) ws.getCell(b.firstRow + k, c + 2).value = v;
+        });
+      });
+      const m = cols.findIndex((c) => c.key === 'method');
+      if (m >= 0) methodRanges.push(`${columnLetter(m + 1)}${b.firstRow}:${columnLetter(m + 1)}${b.lastRow}`);
+    }
+    const dv = (ws as unknown as { dataValidations: RangeValidations }).dataValidations;
+    const method = validations.find((v) => v.column.key === 'method');
+    if (method && methodRanges.length) {
+      for (const range of methodRanges) {
+        dv.add(range, {
+          type: 'list', allowBlank: true, formulae: [method.source], showErrorMessage: true, errorStyle: 'stop',
+          errorTitle: 'ค่าไม่อยู่ในรายการ', error: `กรุณาเลือก "${method.column.header}" จากรายการ`,
+        });
+      }
+    }
+    sheets[q.name] = { template: choice.template.id, edition: choice.edition.edition };
+  }
+  const summary = choice.template.summary;
+  if (summary) {
+    const ws = wb.addWorksheet(summary.sheetName);
+    ws.getColumn(1).width = 52;
+    ws.getColumn(2).width = 16;
+    ws.getColumn(3).width = 22;
+    const m = columnLetter(cols.findIndex((c) => c.key === summary.methodField) + 1);
+    const a = columnLetter(cols.findIndex((c) => c.key === summary.amountField) + 1);
+    const lastOf = new Map(quarters.map((q) => [q.name, q.blocks[q.blocks.length - 1].lastRow] as const));
+    const ref = (sheet: string, col: string) => `${quoteSheet(sheet)}!$${col}$2:$${col}$${lastOf.get(sheet)}`;
+    const put = (r: number, c: number, v: ExcelJS.CellValue, bold = false, numFmt?: string) => {
+      const cell = ws.getCell(r, c);
+      cell.value = v;
+      cell.font = { name: FONT, size: 14, bold };
+      if (numFmt) cell.numFmt = numFmt;
+      if (r >= 3 && r <= 4 + summary.groups.length) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+    };
+    put(1, 1, `${summary.title} ปีงบประมาณ พ.ศ. ${fiscalYear - 1}`, true);
+    put(3, 1, summary.headers.group, true);
+    put(3, 2, summary.headers.count, true);
+    put(3, 3, summary.headers.amount, true);
+    // The formulas' values as the imported rows give them, for viewers that do not recalculate.
+    const rows = [...(imported?.values() ?? [])].flat();
+    const mi = cols.findIndex((c) => c.key === summary.methodField);
+    const ai = cols.findIndex((c) => c.key === summary.amountField);
+    const totals = summary.groups.map((g) => {
+      const mine = rows.filter((r) => typeof r[mi] === 'string' && g.methods.includes(r[mi] as string));
+      return { count: mine.length, amount: Math.round(mine.reduce((n, r) => n + (typeof r[ai] === 'number' ? (r[ai] as number) : 0), 0) * 100) / 100 };
+    });
+    summary.groups.forEach((g, i) => {
+      const arr = `{${g.methods.map((x) => `"${x.replace(/"/g, '""')}"`).join(',')}}`;
+      const count = quarters.map((q) => `SUMPRODUCT(COUNTIF(${ref(q.name, m)},${arr}))`).join('+');
+      const amount = quarters.map((q) => `SUMPRODUCT(SUMIF(${ref(q.name, m)},${arr},${ref(q.name, a)}))`).join('+');
+      put(4 + i, 1, g.label);
+      put(4 + i, 2, { formula: count, result: totals[i].count } as ExcelJS.CellFormulaValue, false, '#,##0');
+      put(4 + i, 3, { formula: amount, result: totals[i].amount } as ExcelJS.CellFormulaValue, false, MONEY_FORMAT);
+    });
+    const total = 4 + summary.groups.length;
+    put(total, 1, summary.totalLabel, true);
+    put(total, 2, { formula: `SUM(B4:B${total - 1})`, result: totals.reduce((n, t) => n + t.count, 0) } as ExcelJS.CellFormulaValue, true, '#,##0');
+    put(total, 3, { formula: `SUM(C4:C${total - 1})`, result: Math.round(totals.reduce((n, t) => n + t.amount, 0) * 100) / 100 } as ExcelJS.CellFormulaValue, true, MONEY_FORMAT);
+    summary.notes.forEach((label, i) => put(total + 2 + i * 2, 1, label, true));
+  }
+  writeListsSheet(wb, plan);
+  writeMetaSheet(wb, { ...(opts.agency ? { agency: opts.agency } : {}), sheets, ...(opts.catalogueText ? { catalogue: opts.catalogueText } : {}) });
+  return wb;
 }

@@ -27,7 +27,7 @@ async function o16Workbook() {
   const wb = new MemoryWorkbook();
   wb.addSheet('Sheet1');
   await saveAgency(wb, AGENCY);
-  const name = await createTemplateSheet(wb, resolveTemplate('o16')!, AGENCY);
+  const name = await createTemplateSheet(wb, resolveTemplate('o16', '2567')!, AGENCY);
   return { wb, name };
 }
 
@@ -40,7 +40,7 @@ describe('task pane flows on the in-memory workbook', () => {
     expect(active.recognition?.template.id).toBe('procurement-progress');
     expect(active.recognition?.edition.item).toBe('o16');
     // A second one never overwrites the first.
-    const second = await createTemplateSheet(wb, resolveTemplate('o16')!, AGENCY);
+    const second = await createTemplateSheet(wb, resolveTemplate('o16', '2567')!, AGENCY);
     // Excel allows 31 characters in a sheet name: the base is shortened to fit the suffix.
     expect(second).toBe('ความก้าวหน้าการจัดซื้อจัดจ้ (2)');
     expect(second.length).toBeLessThanOrEqual(31);
@@ -74,7 +74,7 @@ describe('task pane flows on the in-memory workbook', () => {
   });
 
   it('live field feedback: a Thai date reads back in BE, a bad check digit is named', () => {
-    const rec = { template: resolveTemplate('o16')!.template };
+    const rec = { template: resolveTemplate('o16', '2567')!.template };
     const date = columnByKey(rec.template, 'signDate')!;
     expect(validateInput(date, '31/3/67')).toMatchObject({ state: 'success', message: '31 มี.ค. 2567' });
     const tax = columnByKey(rec.template, 'taxId')!;
@@ -161,7 +161,7 @@ describe('task pane flows on the in-memory workbook', () => {
   it('o17: writes the summary sheet from the list with counts and amounts by method', async () => {
     const wb = new MemoryWorkbook();
     await saveAgency(wb, AGENCY);
-    const name = await createTemplateSheet(wb, resolveTemplate('o17')!, AGENCY);
+    const name = await createTemplateSheet(wb, resolveTemplate('o17', '2567')!, AGENCY);
     let active = await inspectActiveSheet(wb);
     for (const [i, method] of ['เฉพาะเจาะจง', 'e-bidding', 'วิธีเฉพาะเจาะจง'].entries()) {
       await addRecord(wb, name, active.recognition!, {
@@ -179,7 +179,7 @@ describe('task pane flows on the in-memory workbook', () => {
   });
 
   it('buildRow leaves status to the dates when the officer leaves it blank', () => {
-    const choice = resolveTemplate('o16')!;
+    const choice = resolveTemplate('o16', '2567')!;
     const rec = { ...choice, headerIndex: 0, headerRow: 1, matches: [], indexOf: new Map(choice.template.columns.map((c, i) => [c.key, i])), missing: [], title: '' };
     const built = buildRow(rec, 18, { ...RECORD, endDate: '30 ก.ย. 2567' }, AGENCY, utcDate(2024, 3, 31));
     expect(built.errors).toEqual([]);
@@ -193,7 +193,7 @@ describe('task pane use cases on the measures workbooks', () => {
     wb.addSheet('สรุปผล', SEED_000_ROWS.map((r) => [...r]));
     const active = await inspectActiveSheet(wb);
     const run = await runCheck(wb, active, { today });
-    expect(run.sheet?.report.figures?.find((f) => f.key === 'overall')?.value).toBe('93.09 (ระดับ A)');
+    expect(run.sheet?.report.figures?.find((f) => f.key === 'overall')?.value).toBe('93.09 (ผ่านดี)');
     const fixes = planFixes(run, [active.grid]).filter((f) => f.code === 'overall-row-missing');
     expect(fixes.map((f) => `${f.address}=${f.to}`)).toEqual(['B13=คะแนนรวม (IIT 30% EIT 30% OIT 40%)', 'C13=93.09']);
     expect((await applyFixes(wb, fixes)).applied).toBe(2);

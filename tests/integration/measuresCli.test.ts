@@ -37,7 +37,7 @@ async function checkJson(file: string, ...flags: string[]): Promise<{ code: numb
 describe('ita-forms new/check: OIT checklist', () => {
   it('pre-fills o1–o35 with names and components; the filled checklist checks clean', async () => {
     const file = path.join(dir, 'oit.xlsx');
-    expect(await run(['new', 'oit-checklist', '--website', 'chumponcity.go.th', '--out', file], io())).toBe(0);
+    expect(await run(['new', 'oit-checklist', '--edition', '2567', '--website', 'chumponcity.go.th', '--out', file], io())).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('OIT');

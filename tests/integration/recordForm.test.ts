@@ -69,7 +69,7 @@ describe.each(hosts().map((h) => [h.label, h] as const))('on the %s gateway', (_
   const { gw } = host;
 
   it('writeRows: null leaves a cell as it is, \'\' empties it; writeCells the same', async () => {
-    await gw.createSheet({ plan: planSheet(resolveTemplate('o16')!, { sheetName: 'S' }), prefillRows: 0 });
+    await gw.createSheet({ plan: planSheet(resolveTemplate('o16', '2567')!, { sheetName: 'S' }), prefillRows: 0 });
     await gw.writeRows('S', 2, [['ก', 'ข', 'ค', 'ง']]);
     await gw.writeRows('S', 2, [['ใหม่', null, '']]);
     expect([1, 2, 3, 4].map((c) => host.cell('S', 2, c))).toEqual(['ใหม่', 'ข', null, 'ง']);
@@ -79,7 +79,7 @@ describe.each(hosts().map((h) => [h.label, h] as const))('on the %s gateway', (_
 
   it('editing a row and emptying a field empties that cell, and only that cell', async () => {
     await saveAgency(gw, AGENCY);
-    const name = await createTemplateSheet(gw, resolveTemplate('o16')!, AGENCY);
+    const name = await createTemplateSheet(gw, resolveTemplate('o16', '2567')!, AGENCY);
     let active = await inspectActiveSheet(gw);
     const row = await addRecord(gw, name, active.recognition!, RECORD, AGENCY, today);
     const projectCol = active.recognition!.indexOf.get('projectNumber')! + 1;
@@ -154,7 +154,7 @@ describe.each(['memory', 'office'] as const)('a new record on the %s gateway goe
   it('rows pre-filled with the agency values are used in order, and their values are left as they are', async () => {
     const h = host(label);
     await saveAgency(h.gw, AGENCY);
-    const name = await createTemplateSheet(h.gw, resolveTemplate('o16')!, AGENCY, 3);
+    const name = await createTemplateSheet(h.gw, resolveTemplate('o16', '2567')!, AGENCY, 3);
     const rec = (await inspectActiveSheet(h.gw)).recognition!;
     expect(await addRecord(h.gw, name, rec, RECORD, AGENCY, today)).toBe(2);
     expect(await addRecord(h.gw, name, rec, { ...RECORD, projectNumber: '67039549409' }, AGENCY, today)).toBe(3);

@@ -54,7 +54,7 @@ describe('MemoryWorkbook sheet names, regardless of case', () => {
     wb.addSheet('Sheet1', [['x']]);
     expect(wb.cell('SHEET1', 1, 1)).toBe('x');
     expect((await wb.readSheet('sheet1')).rows).toEqual([['x']]);
-    const plan = planSheet(resolveTemplate('o16')!, { sheetName: 'SHEET1' });
+    const plan = planSheet(resolveTemplate('o16', '2567')!, { sheetName: 'SHEET1' });
     await expect(wb.createSheet({ plan, prefillRows: 0 })).rejects.toBeInstanceOf(GatewayError);
     expect(await wb.listSheets()).toEqual(['Sheet1']);
     await wb.activateSheet('sheet1');

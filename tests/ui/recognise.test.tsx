@@ -1,5 +1,8 @@
 /** @jest-environment jsdom */
 import './setup';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TextDecoder as NodeTextDecoder } from 'node:util';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { freeSheetName } from '../../src/app/workbookSession';
@@ -31,6 +34,11 @@ describe('template page', () => {
     const wb = createDemoWorkbook();
     renderPane(wb, 'template');
     await screen.findByTestId('recognised-template');
+    // The latest edition is offered first: ITA 2569's O11.
+    expect(screen.getByRole('combobox', { name: 'แบบฟอร์ม' }).textContent).toBe('แบบ o11 สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน (ITA 2569)');
+    // This test means ITA 2567's o16.
+    await userEvent.click(screen.getByRole('combobox', { name: 'แบบฟอร์ม' }));
+    await userEvent.click(screen.getByRole('option', { name: 'แบบ o16 ความก้าวหน้าการจัดซื้อจัดจ้าง (ITA 2567)' }));
     await userEvent.click(screen.getByRole('button', { name: 'สร้างแผ่นงาน' }));
     expect(await screen.findByText('สร้างแผ่นงาน "ความก้าวหน้าการจัดซื้อจัดจ้าง" แล้ว')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'สร้างแผ่นงาน' }));
@@ -49,11 +57,19 @@ describe('template page', () => {
     await userEvent.click(screen.getByRole('combobox', { name: 'แบบฟอร์ม' }));
     const options = screen.getAllByRole('option').map((o) => o.textContent);
     expect(options).toEqual(expect.arrayContaining([
-      'แบบ o14 แผนการจัดซื้อจัดจ้าง (ITA 2567)',
+      'แบบ o11 สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน (ITA 2569)',
+      'แบบ o12 รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุของหน่วยงาน (ITA 2569)',
+      'แบบ o14 แผนการจัดซื้อจัดจ้าง / รายงานการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ (ITA 2567)',
+      'แบบ o25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร — ผลการวิเคราะห์คะแนน (ITA 2569)',
+      'แบบ o25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร — มาตรการจากผลการวิเคราะห์ (ITA 2569)',
+      'ตารางตรวจการเปิดเผยข้อมูลสาธารณะ OIT (ITA 2569)',
       'แบบ o16 ความก้าวหน้าการจัดซื้อจัดจ้าง (ITA 2567)',
-      'แบบ o12 ความก้าวหน้าการจัดซื้อจัดจ้าง (ITA 2568)',
+      'แบบ o12 รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ และความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ (ITA 2568)',
       'แบบ o17 รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี (ITA 2567)',
     ]));
+    // Each edition's items are named by that edition's title, the latest edition first.
+    const editions = options.map((o) => Number(/\(ITA (\d{4})\)$/.exec(o ?? '')?.[1]));
+    expect(editions).toEqual([...editions].sort((a, b) => b - a));
   });
 });
 
@@ -81,5 +97,35 @@ describe('agency page', () => {
       name: 'องค์การบริหารส่วนตำบลหนองบัว', province: 'ขอนแก่น', agencyType: 'องค์กรปกครองส่วนท้องถิ่น',
       fiscalYear: 2567, website: 'https://www.nongbua.go.th',
     });
+  });
+});
+
+// jsdom has no TextDecoder; the Office webviews do.
+const g = globalThis as { TextDecoder?: unknown };
+g.TextDecoder ??= NodeTextDecoder;
+
+describe('catalogue file in the pane', () => {
+  it('loads a catalogue file, keeps it in the workbook, and offers its edition first', async () => {
+    const wb = createDemoWorkbook();
+    renderPane(wb, 'template');
+    await screen.findByTestId('recognised-template');
+    const text = readFileSync(path.resolve(__dirname, '../../examples/catalogue-2570.json'), 'utf8');
+    await userEvent.upload(screen.getByLabelText('โหลดไฟล์แค็ตตาล็อก', { selector: 'input' }), new File([text], 'catalogue-2570.json', { type: 'application/json' }));
+    expect(await screen.findByText('บันทึกแค็ตตาล็อกลงในไฟล์แล้ว:')).toBeTruthy();
+    expect(screen.getByText(/ITA 2570 \(เพิ่มใหม่\)/)).toBeTruthy();
+    expect((await wb.readMeta()).catalogue).toBe(text);
+    await userEvent.click(screen.getByRole('combobox', { name: 'แบบฟอร์ม' }));
+    const options = screen.getAllByRole('option').map((o) => o.textContent);
+    expect(options[0]).toBe('แบบ o10 สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน (ITA 2570)');
+  });
+
+  it('a broken catalogue file is named at its key and nothing is kept', async () => {
+    const wb = createDemoWorkbook();
+    renderPane(wb, 'template');
+    await screen.findByTestId('recognised-template');
+    const bad = JSON.stringify({ catalogue: 1, editions: [{ edition: '2570', source: 'x', items: [{ template: 'procurement-monthly', item: 'o10', title: 't', window: 'รายเดือน' }] }] });
+    await userEvent.upload(screen.getByLabelText('โหลดไฟล์แค็ตตาล็อก', { selector: 'input' }), new File([bad], 'bad.json', { type: 'application/json' }));
+    expect(await screen.findByText(/editions\[0\]\.items\[0\]\.window: ต้องเป็นค่าใดค่าหนึ่งของ/)).toBeTruthy();
+    expect((await wb.readMeta()).catalogue).toBeUndefined();
   });
 });

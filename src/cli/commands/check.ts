@@ -5,8 +5,9 @@
  */
 import { booleanOption, stringOption, UsageError } from '../args';
 import type { Command } from '../command';
+import { catalogueFlag } from '../catalogueFlag';
 import { readAgency } from '../inputs';
-import { AGENCY, AS_OF, asOfOption, EDITION, FISCAL_YEAR, fiscalYearOption, FORCE, WEBSITE, websiteOption } from './options';
+import { AGENCY, AS_OF, CATALOGUE, asOfOption, EDITION, FISCAL_YEAR, fiscalYearOption, FORCE, WEBSITE, websiteOption } from './options';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -23,6 +24,7 @@ export const checkCommand: Command = {
     force: { ...FORCE, help: 'แทนที่ไฟล์รายงานที่มีอยู่แล้ว / replace an existing report file' },
     'check-links': { type: 'boolean', help: 'เปิดทุกลิงก์ที่เผยแพร่ (ใช้เครือข่าย) / open every published URL (uses the network)' },
     'link-timeout': { type: 'string', value: 'SECONDS', help: 'เวลารอแต่ละลิงก์ (ค่าเริ่มต้น 15) / time limit per link (default 15)' },
+    catalogue: CATALOGUE,
     jobs: { type: 'string', value: 'N', help: 'จำนวนงานตรวจพร้อมกัน (ค่าเริ่มต้น ทุกแกน) / files checked at once (default: every core)' },
   },
   notes: [
@@ -36,9 +38,12 @@ export const checkCommand: Command = {
     const asOf = asOfOption(stringOption(args, 'as-of'));
     const fiscalYear = fiscalYearOption(stringOption(args, 'fiscal-year'));
     const agency = await readAgency(stringOption(args, 'agency'));
+    // A broken catalogue file is one line before any file is checked.
+    const catalogueFile = stringOption(args, 'catalogue');
+    const loaded = await catalogueFlag(catalogueFile);
     const { checkCommand: checkMany, jobsFlag, linkTimeoutFlag } = await import('../checkMany');
     return checkMany(args.positional, {
-      file: { today: io.today(), asOf, fiscalYear, agency, edition: stringOption(args, 'edition'), website },
+      file: { today: io.today(), asOf, fiscalYear, agency, edition: stringOption(args, 'edition'), website, ...(loaded && catalogueFile ? { catalogue: { text: loaded.text, file: catalogueFile } } : {}) },
       format,
       report: stringOption(args, 'report'),
       force: booleanOption(args, 'force'),

@@ -5,10 +5,11 @@ import { UsageError } from '../args';
 import { Unusable } from '../inputs';
 
 export const FORCE: OptionSpec = { type: 'boolean', help: 'แทนที่ไฟล์ผลลัพธ์ที่มีอยู่แล้ว / replace an existing output file' };
-export const EDITION: OptionSpec = { type: 'string', value: 'YEAR', help: 'ปี ITA ของแบบ เช่น 2567 / the ITA edition, e.g. 2567' };
+export const EDITION: OptionSpec = { type: 'string', value: 'YEAR', help: 'ปี ITA ของแบบ (ค่าเริ่มต้น ฉบับล่าสุด หรือปีของ --fiscal-year) / the ITA edition (default: the latest, or the --fiscal-year one)' };
 export const FISCAL_YEAR: OptionSpec = { type: 'string', value: 'N', help: 'ปีงบประมาณที่ประเมิน (พ.ศ.) / the assessed fiscal year (BE)' };
 export const AGENCY: OptionSpec = { type: 'string', value: 'agency.json', help: 'ข้อมูลหน่วยงาน / the agency profile' };
 export const WEBSITE: OptionSpec = { type: 'string', value: 'URL', help: 'เว็บไซต์หลักของหน่วยงาน / the agency\'s main website' };
+export const CATALOGUE: OptionSpec = { type: 'string', value: 'catalogue.json', help: 'ไฟล์แค็ตตาล็อกที่เพิ่มหรือแก้ฉบับ ITA เช่น 2570 / a catalogue file adding or correcting an edition' };
 export const AS_OF: OptionSpec = { type: 'string', value: 'YYYY-MM-DD', help: 'ตรวจ ณ วันที่ (ค.ศ.) / check as of this date' };
 
 /** "chumponcity.go.th" or "https://www.chumponcity.go.th": an http(s) address, or a clear error. */

@@ -4,6 +4,7 @@ import type { Recognition } from '../recognize';
 import type { CellValue } from '../grid';
 import type { FieldValue } from './fields';
 import type { AgencyProfile, Issue } from './types';
+import type { MonthlyTables } from './monthlyTables';
 
 export interface DateWindow {
   readonly start: Date;
@@ -37,6 +38,8 @@ export interface RuleContext {
   cellAt(row: number, key: string): CellValue | undefined;
   /** What sheet rules derive for the reader (the ITA overall score and level…), in order. */
   readonly figures: Figure[];
+  /** The month tables of a monthly (สขร.1) sheet. */
+  readonly monthly?: MonthlyTables;
 }
 
 /** A derived figure shown with the report: "คะแนนรวม: 60.88 (ระดับ D)". */

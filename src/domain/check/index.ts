@@ -18,11 +18,13 @@ import { makePos, sheetIssue, type CheckedRecord, type DateWindow, type Figure, 
 import { RECORD_RULES as PROCUREMENT_RECORD_RULES, SHEET_RULES as PROCUREMENT_SHEET_RULES } from './rules';
 import { CROSS_RULES, MEASURE_RECORD_RULES, MEASURE_SHEET_RULES } from './measureRules';
 import { SCORE_SHEET_RULES } from './scoreRules';
+import { MONTHLY_RECORD_RULES, MONTHLY_SHEET_RULES, monthMissingIssue, requiredMonths } from './monthlyRules';
+import { extractMonthlyTables, monthKey, type Month, type MonthlyTables } from './monthlyTables';
 
 import { PLAN_CROSS_RULES, PLAN_RECORD_RULES, PLAN_SHEET_RULES } from './planRules';
 
-const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES, ...PLAN_RECORD_RULES };
-const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES, ...PLAN_SHEET_RULES };
+const RECORD_RULES = { ...PROCUREMENT_RECORD_RULES, ...MEASURE_RECORD_RULES, ...PLAN_RECORD_RULES, ...MONTHLY_RECORD_RULES };
+const SHEET_RULES = { ...PROCUREMENT_SHEET_RULES, ...MEASURE_SHEET_RULES, ...SCORE_SHEET_RULES, ...PLAN_SHEET_RULES, ...MONTHLY_SHEET_RULES };
 const ALL_CROSS_RULES = { ...CROSS_RULES, ...PLAN_CROSS_RULES };
 import { compareSummary, findNotes, findSummaryTable, notesIssues, type NotesFinding, type SearchRange, type SummaryTable } from './summaryTable';
 import { findTickColumns, tickedValue, type TickField } from './tickColumns';
@@ -299,6 +301,8 @@ export interface SheetCheck {
   readonly outsideList?: readonly SearchRange[];
   /** The assessed fiscal year the check used. */
   readonly fiscalYear?: number;
+  /** A monthly sheet: the months it has a table for, and the months its window requires. */
+  readonly months?: { readonly found: readonly Month[]; readonly required: readonly Month[] };
 }
 
 /** The row where a summary under the list starts: its header, or the title lines (and blank lines) just above it. */
@@ -365,7 +369,8 @@ function checkTables(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints,
   if (!rec) {
     return { report: { sheet: grid.name, template: null, edition: null, item: null, headerRow: null, rows: 0, issues: [] }, records: [] };
   }
-  const split = splitTables(grid, rec, cat);
+  // A monthly (สขร.1) sheet holds one table per month by design: its tables are read together.
+  const split = rec.template.monthly ? undefined : splitTables(grid, rec, cat);
   // o17's summary by method under its list is the list's own: the list's check compares it there.
   if (!split || (split.other.summary && rec.template.summary)) return checkTable(grid, rec, opts, cat);
   const firstRec = recognize(split.first, { ...hints, edition: hints.edition ?? opts.edition }, cat) ?? rec;
@@ -453,17 +458,21 @@ function checkTable(grid: SheetGrid, recognised: Recognition, opts: CheckOptions
   const above = sumDef && rec.headerIndex > 0 ? findSummaryTable(grid, sumDef, { from: 0, to: rec.headerIndex }) : undefined;
   const below = sumDef && !above ? findSummaryTable(grid, sumDef, { from: rec.headerIndex + 1, to: grid.rows.length }) : undefined;
   const endIndex = below ? summaryStart(grid, below.headerIndex, rec.headerIndex) : undefined;
-  const { records: raw, statesNone, prefilledOnly } = extractRecords(grid, rec, { endIndex });
+  // A monthly (สขร.1) sheet holds one table per month: its records come from the tables.
+  const monthly: (MonthlyTables & { statesNone: boolean }) | undefined = template.monthly ? extractMonthlyTables(grid, rec) : undefined;
+  const { records: raw, statesNone, prefilledOnly } = monthly ? { ...monthly, prefilledOnly: new Map<number, readonly number[]>() } : extractRecords(grid, rec, { endIndex });
   // The fiscal year comes first: a quarter without a year (o14) needs it to become dates.
   const fyFromFlag = opts.fiscalYear;
-  let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: fyFromFlag }, raw, tickFields);
+  // "ตลอดปีงบประมาณ" in a report on last year's measures is last year's fiscal year.
+  const periodYear = (fy: number | undefined) => (fy !== undefined && rec.edition.window === 'previousFiscalYear' ? fy - 1 : fy);
+  let parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: periodYear(fyFromFlag) }, raw, tickFields);
   const fyOnSheet = sheetFiscalYear(parsed.records, fyPos);
   const assessedFromSheet = fyOnSheet === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyOnSheet + 1 : fyOnSheet;
   const fyInTitle = titleFiscalYear(rec.title);
   const assessedFromTitle = fyInTitle === undefined ? undefined : template.fiscalYearColumn === 'data' ? fyInTitle + 1 : fyInTitle;
   const fiscalYear = fyFromFlag ?? assessedFromSheet ?? assessedFromTitle ?? opts.agency?.fiscalYear;
   if (fiscalYear !== fyFromFlag && template.columns.some((c) => c.type === 'period')) {
-    parsed = parseRecords(rec, { options: matchers(cat), fiscalYear }, raw, tickFields);
+    parsed = parseRecords(rec, { options: matchers(cat), fiscalYear: periodYear(fiscalYear) }, raw, tickFields);
   }
   const { records } = parsed;
   for (const col of rec.missing) {
@@ -489,7 +498,7 @@ function checkTable(grid: SheetGrid, recognised: Recognition, opts: CheckOptions
     const c = rec.indexOf.get(key);
     return c === undefined ? undefined : grid.rows[row - firstRow]?.[c];
   };
-  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula, cellAt };
+  const ctx: RuleContext = { rec, fiscalYear, window, asOf, agency: opts.agency, website: opts.website ?? opts.agency?.website, pos, figures, isFormula, cellAt, ...(monthly ? { monthly } : {}) };
 
   const statusPos = pos('status');
   if (parsed.ambiguous > 0) resolveStatusWordings(rec, records, issues, asOf);
@@ -506,17 +515,18 @@ function checkTable(grid: SheetGrid, recognised: Recognition, opts: CheckOptions
   for (const r of records) for (const rule of recordRules) rule(r, ctx, issues);
   for (const n of template.rules) SHEET_RULES[n]?.(records, ctx, issues);
 
-  if (fiscalYear === undefined && template.windowField) {
+  if (fiscalYear === undefined && (template.windowField || template.monthly)) {
     issues.push(sheetIssue('warning', 'fiscal-year-unknown',
       'ไม่ทราบปีงบประมาณ (คอลัมน์ปีงบประมาณว่าง และไม่ได้ระบุ --fiscal-year): ยังตรวจช่วงวันที่ไม่ได้',
       'Fiscal year unknown (empty ปีงบประมาณ column, no --fiscal-year): date windows not checked'));
   }
-  if (records.length === 0 && !statesNone && template.emptyStatement) {
+  // A monthly sheet says it per month (the monthly-tables rule).
+  if (records.length === 0 && !statesNone && template.emptyStatement && !monthly) {
     issues.push(sheetIssue('error', 'no-records',
       `ไม่มีรายการในตาราง และไม่ได้ระบุว่า "${template.emptyStatement}"`,
       `The table has no rows and does not state "${template.emptyStatement}"`));
   }
-  if (records.length > 0 && statesNone) {
+  if (records.length > 0 && statesNone && !monthly) {
     issues.push(sheetIssue('warning', 'states-none-with-records',
       `แผ่นงานระบุว่า "${template.emptyStatement}" แต่มี ${records.length} รายการ`,
       `The sheet says "${template.emptyStatement}" but lists ${records.length} rows`));
@@ -580,6 +590,7 @@ function checkTable(grid: SheetGrid, recognised: Recognition, opts: CheckOptions
     records,
     summary,
     fiscalYear,
+    ...(monthly ? { months: { found: monthly.tables.flatMap((t) => (t.month ? [t.month] : [])), required: requiredMonths(ctx) } } : {}),
     ...(sumDef ? { outsideList } : {}),
     ...(above ?? below ? { ownSummary: above ?? below } : {}),
   };
@@ -597,6 +608,12 @@ function notesAcross(places: readonly { grid: SheetGrid; ranges: readonly Search
     }
   }
   return best ?? { grid: places[0].grid, found: def.notes.map((label) => ({ label, filled: false })) };
+}
+
+function addSummaries(a: Summary, b: Summary): Summary {
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const add = (x: Summary['total'], y: Summary['total']) => ({ label: x.label, count: x.count + y.count, amount: round(x.amount + y.amount) });
+  return { lines: a.lines.map((l, k) => add(l, b.lines[k])), total: add(a.total, b.total), ungrouped: a.ungrouped + b.ungrouped };
 }
 
 function countSeverities(sheets: readonly SheetReport[]): { errors: number; warnings: number } {
@@ -617,9 +634,27 @@ export function checkWorkbook(
 ): WorkbookReport & { checks: readonly SheetCheck[] } {
   const checks = sheets.map((g) => checkSheet(g, opts, hints(g.name), cat));
   const reports: SheetReport[] = checks.map((c) => c.report);
+  // Monthly tables spread over quarter sheets make one list: their summary is the sum of the
+  // sheets', compared once (from the first sheet).
+  const monthlySummary = new Map<number, Summary>();
+  const monthlyFirst = new Map<string, number>();
+  checks.forEach((c, i) => {
+    const t = c.recognition?.template;
+    if (!t?.monthly || !t.summary || !c.summary) return;
+    const first = monthlyFirst.get(t.id);
+    if (first === undefined) {
+      monthlyFirst.set(t.id, i);
+      monthlySummary.set(i, c.summary);
+    } else {
+      monthlySummary.set(first, addSummaries(monthlySummary.get(first)!, c.summary));
+      monthlySummary.set(i, c.summary);
+    }
+  });
   checks.forEach((c, i) => {
     const t: TemplateDef | undefined = c.recognition?.template;
     if (!t?.summary || !c.summary) return;
+    if (t.monthly && monthlyFirst.get(t.id) !== i) return;
+    const listSummary = monthlySummary.get(i) ?? c.summary;
     const def = t.summary;
     const ownPlace = { grid: sheets[i], ranges: c.outsideList ?? [] };
     // A sheet that declares no procurement has nothing to comment on: its notes are not asked for.
@@ -628,7 +663,7 @@ export function checkWorkbook(
     if (c.ownSummary) {
       const table = c.ownSummary;
       const notes = notesAcross([ownPlace], def);
-      const found = [...compareSummary(sheets[i], table, c.summary, def, sheets[i].name), ...notesIssuesOf(notes.grid, notes.found)];
+      const found = [...compareSummary(sheets[i], table, listSummary, def, sheets[i].name), ...notesIssuesOf(notes.grid, notes.found)];
       if (found.length) reports[i] = { ...reports[i], issues: [...found, ...reports[i].issues] };
       return;
     }
@@ -638,7 +673,7 @@ export function checkWorkbook(
       if (!table) continue;
       const notes = notesAcross([{ grid: sheets[j], ranges: [{ from: table.headerIndex + 1, to: sheets[j].rows.length }] }, ownPlace], def);
       const noteIssues = notesIssuesOf(notes.grid, notes.found);
-      const issues = [...compareSummary(sheets[j], table, c.summary, def, sheets[i].name), ...(notes.grid === sheets[j] ? noteIssues : [])];
+      const issues = [...compareSummary(sheets[j], table, listSummary, def, sheets[i].name), ...(notes.grid === sheets[j] ? noteIssues : [])];
       reports[j] = {
         ...reports[j], template: t.id, edition: c.report.edition, item: c.report.item,
         headerRow: (sheets[j].firstRow ?? 1) + table.headerIndex, rows: table.rows.size, issues,
@@ -646,7 +681,7 @@ export function checkWorkbook(
       if (notes.grid !== sheets[j] && noteIssues.length) reports[i] = { ...reports[i], issues: [...noteIssues, ...reports[i].issues] };
       return;
     }
-    if (c.report.rows > 0) {
+    if (listSummary.total.count > 0 || c.report.rows > 0) {
       reports[i] = {
         ...reports[i],
         issues: [
@@ -669,6 +704,23 @@ export function checkWorkbook(
       if (found.length) reports[i] = { ...reports[i], issues: [...reports[i].issues, ...found] };
     }
   });
+  // Monthly tables spread over several sheets (one per quarter): a month is missing only when no
+  // sheet of the same template has it; the missing months are reported once, on the first sheet.
+  const byTemplate = new Map<string, number[]>();
+  checks.forEach((c, i) => {
+    if (c.months && c.recognition) byTemplate.set(c.recognition.template.id, [...(byTemplate.get(c.recognition.template.id) ?? []), i]);
+  });
+  for (const idx of byTemplate.values()) {
+    if (idx.length < 2) continue;
+    const found = new Set(idx.flatMap((i) => checks[i].months!.found.map(monthKey)));
+    const required = checks[idx[0]].months!.required;
+    const item = checks[idx[0]].recognition!.edition.item;
+    idx.forEach((i, n) => {
+      const kept = reports[i].issues.filter((x) => x.code !== 'month-missing');
+      const added = n === 0 ? required.filter((m) => !found.has(monthKey(m))).map((m) => monthMissingIssue(m, item)) : [];
+      reports[i] = { ...reports[i], issues: [...kept, ...added] };
+    });
+  }
   // Each sheet's check carries its final report (with what the workbook-level rules added).
   const final = checks.map((c, i) => (c.report === reports[i] ? c : { ...c, report: reports[i] }));
   return { ...countSeverities(reports), sheets: reports, checks: final };

@@ -6,7 +6,8 @@
  */
 import { ITA_INDICATORS, ITA_TOOL_OF_INDICATOR, type ItaTool } from '../templates/itaIndicators';
 import { ITA_WORDS } from '../templates/measures';
-import { analyseScores, deriveValue, indicatorOf, isOverallLabel, levelOf, round2, toolInText, type IndicatorScore } from '../itaScore';
+import { analyseScores, deriveValue, indicatorOf, isOverallLabel, resultOf, round2, toolInText, type IndicatorScore } from '../itaScore';
+import { resultSchemeOf } from '../templates/itaIndicators';
 import { cellIssue, get, sheetIssue, sourceOf, type CheckedRecord, type RuleContext } from './context';
 import { isEmptyCell } from './records';
 import type { SheetRule } from './rules';
@@ -93,7 +94,8 @@ const itaScores: SheetRule = (records, ctx, out) => {
       `ไม่มีตัวชี้วัดที่ ${no} ${indicatorName(ctx, no)}`, `Indicator ${no} (${indicatorName(ctx, no)}) is missing`, 'indicator'));
   }
 
-  const a = analyseScores(scores, ctx.rec.edition.edition);
+  const scheme = ctx.rec.edition.results ?? resultSchemeOf(ctx.rec.edition.edition);
+  const a = analyseScores(scores, scheme);
   // A stated overall ("คะแนนเฉลี่ยรวม") is the published figure: keep it, but it must agree.
   let statedCurrent: number | undefined;
   let statedPrevious: number | undefined;
@@ -110,16 +112,15 @@ const itaScores: SheetRule = (records, ctx, out) => {
     }
   }
 
-  const edition = ctx.rec.edition.edition;
-  if (overallRows.length === 0 && a.overall !== undefined) overallRowFixes(records, ctx, a.overall, a.previousOverall, out);
+  if (overallRows.length === 0 && a.overall !== undefined) overallRowFixes(records, ctx, a.overall, a.previousOverall, a.level ?? '', out);
   const overall = statedCurrent ?? a.overall;
   const previous = statedPrevious ?? a.previousOverall;
   const list = (nos: readonly number[]) => (nos.length ? nos.map((n) => `${n} ${indicatorName(ctx, n)}`).join(', ') : '-');
   if (overall !== undefined) {
-    ctx.figures.push({ key: 'overall', label: ITA_WORDS.overall, labelEn: 'Overall score', value: `${fmt(round2(overall))} (${ITA_WORDS.level} ${levelOf(overall, edition)})` });
+    ctx.figures.push({ key: 'overall', label: ITA_WORDS.overall, labelEn: 'Overall score', value: `${fmt(round2(overall))} (${resultOf(overall, scheme, a.toolScores)})` });
   }
   if (previous !== undefined) {
-    ctx.figures.push({ key: 'previousOverall', label: 'คะแนนรวมปีที่แล้ว', labelEn: 'Last year', value: `${fmt(round2(previous))} (${ITA_WORDS.level} ${levelOf(previous, edition)})` });
+    ctx.figures.push({ key: 'previousOverall', label: 'คะแนนรวมปีที่แล้ว', labelEn: 'Last year', value: `${fmt(round2(previous))} (${resultOf(previous, scheme, a.previousToolScores)})` });
   }
   const tools = (['IIT', 'EIT', 'OIT'] as const).filter((t) => a.toolScores[t] !== undefined).map((t) => `${t} ${fmt(a.toolScores[t] ?? 0)}`);
   if (tools.length) ctx.figures.push({ key: 'tools', label: 'รายเครื่องมือ', labelEn: 'By tool', value: tools.join(', ') });
@@ -134,14 +135,13 @@ const itaScores: SheetRule = (records, ctx, out) => {
  * No overall row yet: offer to write one under the indicators (label, scores and level), each a
  * fix of an empty cell, so the Fix page writes it after the officer confirms.
  */
-function overallRowFixes(records: readonly CheckedRecord[], ctx: RuleContext, overall: number, previous: number | undefined, out: Issue[]): void {
+function overallRowFixes(records: readonly CheckedRecord[], ctx: RuleContext, overall: number, previous: number | undefined, level: string, out: Issue[]): void {
   const label = ctx.rec.template.overallRow;
   const last = records.reduce((m, r) => Math.max(m, r.row), 0);
   const row = last + 1;
   const keys = [label?.labelField ?? 'indicator', 'current', 'previous', label?.levelField ?? 'assessment'];
   // Only into an empty row: a note or signature under the table stays as it is.
   if (keys.some((k) => !isEmptyCell(ctx.cellAt(row, k) ?? null))) return;
-  const level = `${ITA_WORDS.level} ${levelOf(overall, ctx.rec.edition.edition)}`;
   const values: [string, string | number | undefined][] = [
     [keys[0], label?.label ?? ITA_WORDS.overall],
     ['current', overall],

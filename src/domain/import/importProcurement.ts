@@ -7,7 +7,7 @@
  */
 import type { CellValue, SheetGrid } from '../grid';
 import { columnIndex, columnLetter } from '../grid';
-import { catalogue as defaultCatalogue, optionList, type TemplateChoice } from '../templates';
+import { catalogue as defaultCatalogue, optionList, sheetNameOf, type TemplateChoice } from '../templates';
 import type { Catalogue } from '../templates/types';
 import { checkSheet, dateWindow, type AgencyProfile, type Issue } from '../check';
 import type { DateWindow } from '../check/context';
@@ -421,7 +421,7 @@ function officialBudgetSource(text: string | undefined, cat: Catalogue): string 
 function checkImported(rows: readonly ImportedRow[], opts: ImportOptions, asOf: Date, cat: Catalogue, placement: Placement | undefined): { issues: Issue[] } {
   if (rows.length === 0 && placement) return { issues: [] };
   const { template, edition } = opts.choice;
-  const grid: SheetGrid = { name: placement?.sheet ?? template.sheetName, rows: [template.columns.map((c) => c.header), ...rows.map((r) => r.values)] };
+  const grid: SheetGrid = { name: placement?.sheet ?? sheetNameOf(opts.choice), rows: [template.columns.map((c) => c.header), ...rows.map((r) => r.values)] };
   const sc = checkSheet(grid, { today: opts.today, asOf, fiscalYear: opts.fiscalYear, agency: opts.agency, edition: edition.edition }, { templateId: template.id, edition: edition.edition }, cat);
   if (!placement) return { issues: [...sc.report.issues] };
   const issues = sc.report.issues.map((i): Issue => {

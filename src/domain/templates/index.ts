@@ -5,15 +5,41 @@ import { procurementAnnual, procurementPlan, procurementProgress } from './procu
 import type { OptionList } from '../values/options';
 import { MEASURE_OPTION_LISTS } from './measureOptions';
 import { MEASURE_TEMPLATES } from './measures';
+import { procurementMonthly, procurementMonthlyAnnual } from './monthly';
+import { EDITION_SOURCES } from './editions';
 
 export * from './types';
 
+const BUILT_IN_EDITIONS = ['2563', '2566', '2567', '2568', '2569'];
+
 export const catalogue: Catalogue = {
-  templates: [procurementPlan, procurementProgress, procurementAnnual, ...MEASURE_TEMPLATES],
+  templates: [procurementPlan, procurementProgress, procurementAnnual, procurementMonthly, procurementMonthlyAnnual, ...MEASURE_TEMPLATES],
   optionLists: [...PROCUREMENT_OPTION_LISTS, ...MEASURE_OPTION_LISTS],
-  editions: ['2563', '2566', '2567', '2568', '2569'],
-  defaultEdition: '2567',
+  editions: BUILT_IN_EDITIONS,
+  // The edition agencies fill now: the latest one (a catalogue file adding 2570 moves it).
+  defaultEdition: latestEdition(BUILT_IN_EDITIONS),
+  sources: EDITION_SOURCES,
 };
+
+/** The newest of a list of BE years. */
+export function latestEdition(editions: readonly string[]): string {
+  return [...editions].sort((a, b) => Number(a) - Number(b))[editions.length - 1];
+}
+
+/**
+ * The edition a command means: the one asked for, else the assessed fiscal year's own edition when
+ * the catalogue has it ("an assessed fiscal year N means edition N"), else the latest.
+ */
+export function editionFor(opts: { edition?: string; fiscalYear?: number }, cat: Catalogue = catalogue): string {
+  if (opts.edition) return opts.edition;
+  if (opts.fiscalYear !== undefined && cat.editions.includes(String(opts.fiscalYear))) return String(opts.fiscalYear);
+  return cat.defaultEdition;
+}
+
+/** The sheet name `new` gives a template: the edition's own, else the template's. */
+export function sheetNameOf(choice: TemplateChoice): string {
+  return choice.edition.sheetName ?? choice.template.sheetName;
+}
 
 export interface TemplateChoice {
   readonly template: TemplateDef;
@@ -67,6 +93,9 @@ export function columnByKey(template: TemplateDef, key: string): ColumnDef | und
  * (the score analysis, the OIT checklist) is named without a number.
  */
 export function describeChoice(choice: TemplateChoice): string {
-  const item = /^o[0-9]+$/.test(choice.edition.item) ? `แบบ ${choice.edition.item} ` : '';
-  return `${item}${choice.template.name} (ITA ${choice.edition.edition})`;
+  // An item of the checklist is named as that edition's checklist words it.
+  const numbered = /^o[0-9]+$/.test(choice.edition.item);
+  const item = numbered ? `แบบ ${choice.edition.item} ` : '';
+  const part = choice.edition.part ? ` — ${choice.edition.part}` : '';
+  return `${item}${numbered ? choice.edition.title : choice.template.name}${part} (ITA ${choice.edition.edition})`;
 }

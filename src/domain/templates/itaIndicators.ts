@@ -34,6 +34,21 @@ export const ITA_TOOL_OF_INDICATOR: Readonly<Record<number, ItaTool>> = {
   10: 'OIT',
 };
 
+const INDICATORS_2567: readonly ItaIndicator[] = [
+  // Seed 000 prints 'การปฏิบัติงานที่' (the cell is cut off); the name is seed 002's wording of
+  // the same indicator (seed 004, a 2568-cycle report, also writes 'การปฏิบัติหน้าที่').
+  { no: 1, name: 'การปฏิบัติหน้าที่', tool: 'IIT', seedWording: 'การปฏิบัติงานที่' },
+  { no: 2, name: 'การใช้งบประมาณ', tool: 'IIT' },
+  { no: 3, name: 'การใช้อำนาจ', tool: 'IIT' },
+  { no: 4, name: 'การใช้ทรัพย์สินของราชการ', tool: 'IIT' },
+  { no: 5, name: 'การแก้ปัญหาการทุจริต', tool: 'IIT' },
+  { no: 6, name: 'คุณภาพการดำเนินงาน', tool: 'EIT' },
+  { no: 7, name: 'ประสิทธิภาพการสื่อสาร', tool: 'EIT' },
+  { no: 8, name: 'การปรับปรุงการทำงาน', tool: 'EIT' },
+  { no: 9, name: 'การเปิดเผยข้อมูล', tool: 'OIT' },
+  { no: 10, name: 'การป้องกันการทุจริต', tool: 'OIT' },
+];
+
 export const ITA_INDICATORS: Readonly<Record<string, readonly ItaIndicator[]>> = {
   '2563': [
     { no: 1, name: 'การปฏิบัติหน้าที่', tool: 'IIT' },
@@ -47,20 +62,11 @@ export const ITA_INDICATORS: Readonly<Record<string, readonly ItaIndicator[]>> =
     { no: 9, name: 'การเปิดเผยข้อมูล', tool: 'OIT' },
     { no: 10, name: 'การป้องกันการทุจริต', tool: 'OIT' },
   ],
-  '2567': [
-    // Seed 000 prints 'การปฏิบัติงานที่' (the cell is cut off); the name is seed 002's wording of
-    // the same indicator (seed 004, a 2568-cycle report, also writes 'การปฏิบัติหน้าที่').
-    { no: 1, name: 'การปฏิบัติหน้าที่', tool: 'IIT', seedWording: 'การปฏิบัติงานที่' },
-    { no: 2, name: 'การใช้งบประมาณ', tool: 'IIT' },
-    { no: 3, name: 'การใช้อำนาจ', tool: 'IIT' },
-    { no: 4, name: 'การใช้ทรัพย์สินของราชการ', tool: 'IIT' },
-    { no: 5, name: 'การแก้ปัญหาการทุจริต', tool: 'IIT' },
-    { no: 6, name: 'คุณภาพการดำเนินงาน', tool: 'EIT' },
-    { no: 7, name: 'ประสิทธิภาพการสื่อสาร', tool: 'EIT' },
-    { no: 8, name: 'การปรับปรุงการทำงาน', tool: 'EIT' },
-    { no: 9, name: 'การเปิดเผยข้อมูล', tool: 'OIT' },
-    { no: 10, name: 'การป้องกันการทุจริต', tool: 'OIT' },
-  ],
+  '2567': INDICATORS_2567,
+  // Best known: no 2568/2569 score table in the seeds; seed 004 (a 2568-cycle report) names the
+  // indicators as 2567 does, so both editions keep 2567's wording until a file says otherwise.
+  '2568': INDICATORS_2567,
+  '2569': INDICATORS_2567,
 };
 
 /** Every wording of each indicator seen in the seeds (for tolerant recognition of score tables). */
@@ -111,17 +117,60 @@ export const ITA_LEVEL_BANDS: readonly ItaLevelBand[] = [
   { level: 'F', min: 0, max: 49.99 },
 ];
 
-/**
- * Level bands per ITA edition: best known (DOMAIN.md), the same bands for every edition the seeds
- * touch until an official file says otherwise.
- */
-export const ITA_LEVELS_BY_EDITION: Readonly<Record<string, readonly ItaLevelBand[]>> = {
-  '2562': ITA_LEVEL_BANDS,
-  '2563': ITA_LEVEL_BANDS,
-  '2566': ITA_LEVEL_BANDS,
-  '2567': ITA_LEVEL_BANDS,
-  '2568': ITA_LEVEL_BANDS,
+/** One result of the overall score: a label, the lowest overall score and, where the wording
+ * needs it, the lowest score every tool (IIT, EIT, OIT) must reach. */
+export interface ResultBand {
+  /** Written as is into the level cell: "ผ่านดี", "ระดับ B". */
+  readonly label: string;
+  readonly min: number;
+  readonly toolMin?: number;
+}
+
+/** How an edition words the overall result, highest band first (the last band catches the rest). */
+export interface ResultScheme {
+  readonly bands: readonly ResultBand[];
+  /** Where the wording comes from. */
+  readonly source: string;
+}
+
+/** The letter levels AA–F (the older scheme; seed 002, ITA 2562/2563). */
+export const RESULT_LETTERS: ResultScheme = {
+  bands: ITA_LEVEL_BANDS.map((b) => ({ label: `ระดับ ${b.level}`, min: b.min })),
+  source: 'DOMAIN.md (best known); seed 002: 84.09 → ระดับ B, 60.88 → ระดับ D',
 };
+
+/**
+ * The wording of ITA 2566 onward (best known, DOMAIN.md "Result wording"): ผ่านดีเยี่ยม = overall
+ * ≥ 95 and each tool ≥ 95; ผ่านดี = overall ≥ 85 and each tool ≥ 85; ผ่าน = overall ≥ 85 otherwise;
+ * ต้องปรับปรุง = 70–84.99; ต้องปรับปรุงโดยด่วน below 70. Seed 000 (93.09, every tool ≥ 85) writes
+ * ผ่านดี; seed 003 (90.42) writes ผ่าน.
+ */
+export const RESULT_WORDS: ResultScheme = {
+  bands: [
+    { label: 'ผ่านดีเยี่ยม', min: 95, toolMin: 95 },
+    { label: 'ผ่านดี', min: 85, toolMin: 85 },
+    { label: 'ผ่าน', min: 85 },
+    { label: 'ต้องปรับปรุง', min: 70 },
+    { label: 'ต้องปรับปรุงโดยด่วน', min: 0 },
+  ],
+  source: 'DOMAIN.md "Result wording (ITA 2566 onward, best known)"; seed 000: 93.09 → ผ่านดี',
+};
+
+/** The result wording per ITA edition (best known, kept as data). */
+export const ITA_RESULTS_BY_EDITION: Readonly<Record<string, ResultScheme>> = {
+  '2562': RESULT_LETTERS,
+  '2563': RESULT_LETTERS,
+  '2566': RESULT_WORDS,
+  '2567': RESULT_WORDS,
+  '2568': RESULT_WORDS,
+  '2569': RESULT_WORDS,
+};
+
+/** An edition's wording: its own, else words from 2566 on and letters before. */
+export function resultSchemeOf(edition: string | undefined): ResultScheme {
+  if (edition && ITA_RESULTS_BY_EDITION[edition]) return ITA_RESULTS_BY_EDITION[edition];
+  return edition !== undefined && Number(edition) < 2566 ? RESULT_LETTERS : RESULT_WORDS;
+}
 
 /** How the seeds word the pass/fail verdict. */
 export const ITA_PASS_WORDING = {

@@ -9,6 +9,7 @@ import { INTEGRITY_ISSUES_2567, MEASURE_COMPONENTS, MEASURE_ISSUE_COLUMN, MEASUR
 import { ITA_INDICATORS } from './itaIndicators';
 import { OIT_ITEMS } from './oitItems';
 import { NOT_PUBLISHED, PUBLISHED } from './measureOptions';
+import { OIT_ITEMS_RECENT } from './oitItemsRecent';
 
 /** Scores are shown with two decimals, as NACC publishes them. */
 export const SCORE_FORMAT = '0.00';
@@ -72,6 +73,9 @@ export const itaScores: TemplateDef = {
   sheetName: 'ผลคะแนน ITA',
   columns: ITA_SCORE_COLUMNS,
   editions: [
+    // ITA 2569 O25: the analysis of last year's scores and what the agency does about it.
+    { edition: '2569', item: 'o25', title: 'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร', part: 'ผลการวิเคราะห์คะแนน', window: 'fiscalYear', seedRows: indicatorRows('2569'), sheetName: 'O25 ผลคะแนน ITA' },
+    { edition: '2568', item: 'ita', title: 'ผลการประเมินคุณธรรมและความโปร่งใสรายตัวชี้วัด', window: 'fiscalYear', seedRows: indicatorRows('2568') },
     { edition: '2567', item: 'ita', title: 'ผลการประเมินคุณธรรมและความโปร่งใสรายตัวชี้วัด', window: 'fiscalYear', seedRows: indicatorRows('2567') },
     { edition: '2563', item: 'ita', title: 'ผลการประเมินคุณธรรมและความโปร่งใสรายตัวชี้วัด', window: 'fiscalYear', seedRows: indicatorRows('2563') },
   ],
@@ -112,11 +116,23 @@ export const measuresAnalysis: TemplateDef = {
       seedRows: [...AREA_SEEDS, { issue: LIMITATIONS_LABEL }],
     },
     { edition: '2566', item: 'o42', title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'fiscalYear' },
+    {
+      // ITA 2568 O27: o34's counterpart (best known: the same seven issues and the limitations).
+      edition: '2568', item: 'o27', title: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'fiscalYear',
+      coverage: { field: 'issue', areas: INTEGRITY_ISSUES_2567 },
+      seedRows: [...AREA_SEEDS, { issue: LIMITATIONS_LABEL }],
+      sheetName: 'มาตรการ O27',
+    },
+    {
+      // ITA 2569 has no separate measures item: the measures drawn from the score analysis are part of O25.
+      edition: '2569', item: 'o25', title: 'การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร', part: 'มาตรการจากผลการวิเคราะห์', window: 'fiscalYear',
+      sheetName: 'O25 การพัฒนาองค์กร',
+    },
   ],
   rules: ['coverage', 'measure-components', 'limitations-stated', 'date-window'],
   windowField: 'period',
   windowSeverity: 'error',
-  titleHints: ['มาตรการส่งเสริมคุณธรรม', 'ข้อบกพร่อง', 'วิเคราะห์', 'o34'],
+  titleHints: ['มาตรการส่งเสริมคุณธรรม', 'ข้อบกพร่อง', 'วิเคราะห์', 'o34', 'o27'],
   fiscalYearColumn: 'assessed',
   longText: true,
 };
@@ -146,13 +162,16 @@ export const measuresReport: TemplateDef = {
   sheetName: 'รายงานผล o35',
   columns: MEASURES_REPORT_COLUMNS,
   editions: [
-    { edition: '2567', item: 'o35', title: 'การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'fiscalYear' },
+    { edition: '2567', item: 'o35', title: 'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'fiscalYear' },
     { edition: '2566', item: 'o43', title: 'การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'fiscalYear' },
+    // From ITA 2568 the report is of the previous fiscal year's measures.
+    { edition: '2568', item: 'o28', title: 'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'previousFiscalYear', sheetName: 'รายงานผล O28' },
+    { edition: '2569', item: 'o26', title: 'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', window: 'previousFiscalYear', sheetName: 'รายงานผล O26' },
   ],
   rules: ['done-needs-result', 'date-window'],
   windowField: 'period',
   windowSeverity: 'warning',
-  titleHints: ['รายงานผล', 'ผลการดำเนินการ', 'o35'],
+  titleHints: ['รายงานผล', 'ผลการดำเนินการ', 'o35', 'o28', 'o26'],
   fiscalYearColumn: 'assessed',
   crossRules: [{ rule: 'measures-in-report', other: 'measures-analysis' }],
   longText: true,
@@ -185,7 +204,7 @@ const OIT_COLUMNS: readonly ColumnDef[] = [
 ];
 
 function oitEdition(edition: string): EditionDef {
-  const items = OIT_ITEMS[edition] ?? [];
+  const items = OIT_ITEMS[edition] ?? OIT_ITEMS_RECENT[edition] ?? [];
   return {
     edition,
     item: 'oit',
@@ -202,7 +221,7 @@ export const oitChecklist: TemplateDef = {
   nameEn: 'OIT publication checklist',
   sheetName: 'OIT',
   columns: OIT_COLUMNS,
-  editions: [oitEdition('2567'), oitEdition('2566')],
+  editions: [oitEdition('2569'), oitEdition('2568'), oitEdition('2567'), oitEdition('2566')],
   rules: ['catalogue-complete', 'published-needs-url', 'website-known'],
   titleHints: ['OIT', 'เปิดเผยข้อมูล', 'ผู้รับผิดชอบ'],
   fiscalYearColumn: 'assessed',

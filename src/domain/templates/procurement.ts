@@ -223,13 +223,14 @@ export const procurementProgress: TemplateDef = {
       title: 'รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ และความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ',
       window: 'fiscalYear',
       maxRows: 100,
+      sheetName: 'O12 รายการและความก้าวหน้า',
     },
-    { edition: '2569', item: 'o11', title: 'สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน', window: 'fiscalYear' },
+    // ITA 2569 has no o16 layout: its O11/O12 are the monthly สขร.1 tables (monthly.ts).
   ],
   rules: [...RESULT_RULES],
   windowField: 'signDate',
   emptyStatement: 'ไม่มีการจัดซื้อจัดจ้าง',
-  titleHints: ['ความก้าวหน้า', 'o16', 'o12', 'o11', 'รายเดือน'],
+  titleHints: ['ความก้าวหน้า', 'o16', 'o12'],
   // A signed contract of the capital budget should be in the plan (o14) of the same fiscal year.
   crossRules: [{ rule: 'contracts-in-plan', other: 'procurement-plan', sameFiscalYear: true }],
   fiscalYearColumn: 'assessed',
@@ -244,8 +245,7 @@ export const procurementAnnual: TemplateDef = {
   importable: true,
   editions: [
     { edition: '2567', item: 'o17', title: 'รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี', window: 'previousFiscalYear' },
-    { edition: '2568', item: 'o13', title: 'รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี', window: 'previousFiscalYear' },
-    { edition: '2569', item: 'o12', title: 'รายงานสรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุของหน่วยงาน', window: 'previousFiscalYear' },
+    { edition: '2568', item: 'o13', title: 'รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี', window: 'previousFiscalYear', sheetName: 'O13 ผลจัดซื้อจัดจ้างประจำปี' },
   ],
   rules: [...RESULT_RULES, 'summary-matches'],
   windowField: 'signDate',

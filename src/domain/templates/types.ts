@@ -4,6 +4,7 @@
  * named rules that apply to it and, per ITA edition, the item number and the date window.
  */
 import type { OptionList } from '../values/options';
+import type { ResultScheme } from './itaIndicators';
 
 export type FieldType =
   | 'text'
@@ -131,8 +132,24 @@ export interface EditionDef {
   readonly maxRows?: number;
   readonly catalogue?: CatalogueDef;
   readonly coverage?: CoverageDef;
+  /** The overall result's wording (ITA score analysis); default: the edition's (itaIndicators). */
+  readonly results?: ResultScheme;
+  /** Which part of the item a template is, when several templates make one item (2569 O25). */
+  readonly part?: string;
+  /** Sheet name for `new` (≤ 31 characters), when the edition's title names it better than the template's. */
+  readonly sheetName?: string;
   /** Rows `new` writes ready to complete (field key → value), e.g. every OIT item with its name. */
   readonly seedRows?: readonly Readonly<Record<string, string | number>>[];
+}
+
+/** A template laid out as one สขร.1 table per month (ITA 2569's O11 and O12). */
+export interface MonthlyDef {
+  /** Title above each month's table, followed by the month and its BE year. */
+  readonly monthTitle: string;
+  /** Word that names a quarter in a sheet name or title ("ไตรมาส 1"). */
+  readonly quarterTitle: string;
+  /** What a month without procurement states. */
+  readonly emptyMonth: string;
 }
 
 export interface TemplateDef {
@@ -170,6 +187,8 @@ export interface TemplateDef {
   readonly importable?: boolean;
   /** A numbered text alone in the first column ("1.มาตรการ…") heads a group of rows; it is not a record. */
   readonly groupHeadings?: boolean;
+  /** One table per month (สขร.1): records, months and the month rules come from the tables. */
+  readonly monthly?: MonthlyDef;
 }
 
 export interface Catalogue {
@@ -178,4 +197,6 @@ export interface Catalogue {
   /** Editions in order, newest last. */
   readonly editions: readonly string[];
   readonly defaultEdition: string;
+  /** Where each edition's data comes from (edition → source), shown by `ita-forms templates`. */
+  readonly sources?: Readonly<Record<string, string>>;
 }

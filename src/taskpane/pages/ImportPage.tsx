@@ -11,7 +11,7 @@ import { isProcurementList, writeImport, type ImportRequest, type ImportTarget, 
 import { readSourceBytes, type LoadedSource } from '../../app/importSource';
 import { todayUtc, type ActiveSheet } from '../../app/workbookSession';
 import { matchedChoice, unitChoices } from '../../domain/import';
-import { catalogue, optionList } from '../../domain/templates';
+import { catalogue, editionFor, optionList } from '../../domain/templates';
 import { formatThaiDate, parseFiscalYear, parseThaiDate } from '../../domain/values/thaiDate';
 import { GatewayError } from '../../workbook/gateway';
 import { assessedFiscalYear } from '../asOf';
@@ -65,10 +65,11 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
   const [mode, setMode] = useState<Mode>('this');
   const shownMode: Mode = activeIsList ? mode : 'new';
   const choices = useMemo(() => allChoices().filter(isProcurementList), []);
-  const [newKey, setNewKey] = useState(() => choiceKey(choices.find((c) => c.edition.item === 'o16' && c.edition.edition === catalogue.defaultEdition) ?? choices[0]));
+  const derivedYear = assessedFiscalYear(active);
+  // A new sheet of the assessed year's edition (an assessed fiscal year N means ITA N), else the latest.
+  const [newKey, setNewKey] = useState(() => choiceKey(choices.find((c) => c.edition.edition === editionFor({ fiscalYear: derivedYear })) ?? choices[0]));
   const newChoice = choices.find((c) => choiceKey(c) === newKey) ?? choices[0];
 
-  const derivedYear = assessedFiscalYear(active);
   const [fyText, setFyText] = useState(derivedYear ? String(derivedYear) : '');
   // The profile saved later (or another sheet opened) gives the year the officer had not typed.
   useEffect(() => {

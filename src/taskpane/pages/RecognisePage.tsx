@@ -3,12 +3,13 @@
  * offer to create one of the catalogue's templates as a new sheet (never over existing data).
  */
 import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { createTemplateSheet, type ActiveSheet } from '../../app/workbookSession';
+import { useMemo, useRef, useState } from 'react';
+import { catalogueOfMeta, createTemplateSheet, saveCatalogueFile, type ActiveSheet } from '../../app/workbookSession';
 import { columnLetter } from '../../domain/grid';
 import type { Recognition } from '../../domain/recognize';
-import { catalogue, describeChoice, type TemplateChoice } from '../../domain/templates';
+import { catalogue, describeChoice, type Catalogue, type TemplateChoice } from '../../domain/templates';
 import { usePane } from '../context';
+import { fileBytes } from '../fileBytes';
 import { useAction } from '../hooks';
 import type { Lang } from '../i18n';
 import { ErrorNotice, Notice } from '../components/Notice';
@@ -25,11 +26,14 @@ const useStyles = makeStyles({
   letter: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, width: '4.5em' },
   asTyped: { display: 'block', color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', opacity: 0 },
 });
 
 /** Every template in every edition, as the create drop-down lists them. */
-export function allChoices(): TemplateChoice[] {
-  return catalogue.templates.flatMap((template) => template.editions.map((edition) => ({ template, edition })));
+/** Every template of every edition, the latest edition first (the one agencies fill now). */
+export function allChoices(cat: Catalogue = catalogue): TemplateChoice[] {
+  const all = cat.templates.flatMap((template) => template.editions.map((edition) => ({ template, edition })));
+  return all.sort((a, b) => Number(b.edition.edition) - Number(a.edition.edition));
 }
 
 export const choiceKey = (c: TemplateChoice): string => `${c.template.id}|${c.edition.edition}`;
@@ -79,8 +83,25 @@ export interface RecognisePageProps {
 export function RecognisePage({ active, onCreated }: RecognisePageProps) {
   const s = useStyles();
   const { gateway, lang, t } = usePane();
-  const choices = useMemo(allChoices, []);
-  const [selected, setSelected] = useState(() => choiceKey(choices.find((c) => c.edition.item === 'o16' && c.edition.edition === catalogue.defaultEdition) ?? choices[0]));
+  // The workbook's catalogue: the built-in editions and the catalogue file it keeps (ITA 2570 …).
+  const cat = active ? catalogueOfMeta(active.meta) : catalogue;
+  const choices = useMemo(() => allChoices(cat), [cat]);
+  const [selected, setSelected] = useState(() => choiceKey(choices.find((c) => c.edition.edition === cat.defaultEdition) ?? choices[0]));
+  const fileInput = useRef<HTMLInputElement>(null);
+  const loading = useAction();
+  const [catalogueChanges, setCatalogueChanges] = useState<readonly string[]>();
+  const loadCatalogueFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (!f) return;
+    setCatalogueChanges(undefined);
+    // Blob.text is missing from older Office webviews: the bytes, decoded as UTF-8 (JSON's encoding).
+    const changes = await loading.run(async () => saveCatalogueFile(gateway, new TextDecoder('utf-8').decode(await fileBytes(f))));
+    if (changes) {
+      setCatalogueChanges(changes);
+      onCreated(active?.sheet ?? '');
+    }
+  };
   const [created, setCreated] = useState<string>();
   const action = useAction();
   const rec = active?.recognition;
@@ -150,6 +171,21 @@ export function RecognisePage({ active, onCreated }: RecognisePageProps) {
         </div>
         <ErrorNotice error={action.error} />
         {created && <Notice intent="success">{t('created', { name: created })}</Notice>}
+      </section>
+      <section className={s.card} aria-label={t('catalogueTitle')}>
+        <Text weight="semibold" as="h3">{t('catalogueTitle')}</Text>
+        <Text size={200}>{t('catalogueHint')}</Text>
+        <input ref={fileInput} type="file" accept=".json,application/json" aria-label={t('catalogueLoad')} className={s.hiddenInput} tabIndex={-1} onChange={(e) => void loadCatalogueFile(e)} />
+        <div className={s.actions}>
+          <Button onClick={() => fileInput.current?.click()} disabled={loading.busy}>{t('catalogueLoad')}</Button>
+        </div>
+        <ErrorNotice error={loading.error} />
+        {catalogueChanges && (
+          <Notice intent="success">
+            {t('catalogueSaved')}
+            {catalogueChanges.map((c, i) => <Text key={i} size={200} block>{c}</Text>)}
+          </Notice>
+        )}
       </section>
     </div>
   );

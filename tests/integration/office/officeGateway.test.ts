@@ -25,7 +25,7 @@ const COL_ITEM = 8; // H in the realistic sheet
 
 const today = utcDate(2024, 11, 1);
 
-const o16 = () => resolveTemplate('o16')!;
+const o16 = () => resolveTemplate('o16', '2567')!;
 const plan = (formRows?: number) => planSheet(o16(), { agency: AGENCY, fiscalYear: 2567, formRows });
 
 /** Records in the o16 column order, with the values that trip a careless writer. */
@@ -203,7 +203,7 @@ describe('OfficeGateway behaves like the in-memory workbook', () => {
     const run = await runCheck(gw, await inspectActiveSheet(gw), { today });
     expect(run.sheet?.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
 
-    const annual = await createTemplateSheet(gw, resolveTemplate('o17')!, AGENCY);
+    const annual = await createTemplateSheet(gw, resolveTemplate('o17', '2567')!, AGENCY);
     const summary = await writeSummary(gw, await inspectActiveSheet(gw));
     expect(await gw.listSheets()).toEqual(['Sheet1', name, annual, summary]);
     expect(fake.sheet(summary).get(3, 1)?.f).toMatch(/^=SUMPRODUCT\(COUNTIFS\(/);

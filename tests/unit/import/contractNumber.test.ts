@@ -11,7 +11,7 @@ import { CHUMPHON, egpCsv, egpRows } from '../../fixtures/import/egp';
 import { october, SKR1_HEADER } from '../../fixtures/import/monthly';
 
 const AGENCY = { name: CHUMPHON, district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย', agencyType: 'องค์กรปกครองส่วนท้องถิ่น' };
-const o16 = resolveTemplate('o16')!;
+const o16 = resolveTemplate('o16', '2567')!;
 
 async function egpRecords(): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];

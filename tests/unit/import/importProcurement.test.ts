@@ -10,8 +10,8 @@ import { CHUMPHON, egpCsv, egpRows, PERSONAL_ID, type EgpRow } from '../../fixtu
 const AGENCY = {
   name: CHUMPHON, district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย', agencyType: 'องค์กรปกครองส่วนท้องถิ่น',
 };
-const o16 = resolveTemplate('o16')!;
-const o17 = resolveTemplate('o17')!;
+const o16 = resolveTemplate('o16', '2567')!;
+const o17 = resolveTemplate('o17', '2567')!;
 const today = utcDate(2024, 11, 1);
 
 async function records(rows: EgpRow[] = egpRows()): Promise<SourceRecord[]> {

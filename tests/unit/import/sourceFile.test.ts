@@ -86,7 +86,7 @@ describe('unitChoices', () => {
 });
 
 describe('firstTakenRow', () => {
-  const o16 = resolveTemplate('o16')!;
+  const o16 = resolveTemplate('o16', '2567')!;
   const header = ['ที่', ...o16.template.columns.map((c) => c.header)];
   const rec = (grid: SheetGrid) => recognize(grid, { templateId: 'o16' })!;
 

@@ -4,7 +4,8 @@
  */
 import { checkSheet, checkWorkbook, type Issue } from '../../../src/domain/check';
 import type { CellValue, SheetGrid } from '../../../src/domain/grid';
-import { analyseScores, levelOf } from '../../../src/domain/itaScore';
+import { analyseScores, resultOf } from '../../../src/domain/itaScore';
+import { RESULT_LETTERS, RESULT_WORDS } from '../../../src/domain/templates/itaIndicators';
 import { utcDate } from '../../../src/domain/values/thaiDate';
 import * as scores from '../../fixtures/seeds/itaScores';
 import * as o34 from '../../fixtures/seeds/measures2567';
@@ -59,18 +60,30 @@ describe('ITA score analysis (seed 002: 2562 → 2563; seed 000: 2567)', () => {
   });
 
   it("derives seed 000's 2567 result: 93.09 with IIT 97.62 and OIT 89.65", () => {
-    const { report } = checkSheet(grid('สรุปผล', copy(scores.SEED_000_ROWS)), { today });
+    // Seed 000's table names no year: it is ITA 2567's, say so.
+    const { report } = checkSheet(grid('สรุปผล', copy(scores.SEED_000_ROWS)), { today, edition: '2567' });
     expect(report).toMatchObject({ template: 'ita-scores', edition: '2567', rows: 10 });
     expect(errors(report.issues)).toEqual([]);
-    expect(figure(report, 'overall')).toBe('93.09 (ระดับ A)');
+    expect(figure(report, 'overall')).toBe('93.09 (ผ่านดี)'); // seed 000: "๙๓.๐๙ คะแนน ระดับผ่านดี"
     expect(figure(report, 'tools')).toBe('IIT 97.62, EIT 93.14, OIT 89.65');
     expect(figure(report, 'weaknesses')).toBe('9 การเปิดเผยข้อมูล');
   });
 
-  it('levels follow the bands kept as data', () => {
-    expect([94.99, 95, 85, 84.99, 75, 64.99, 55, 54.99, 50, 49.99].map((s) => levelOf(s, '2567'))).toEqual(['A', 'AA', 'A', 'B', 'B', 'D', 'D', 'E', 'E', 'F']);
+  it('levels follow the bands kept as data: letters before 2566', () => {
+    expect([94.99, 95, 85, 84.99, 75, 64.99, 55, 54.99, 50, 49.99].map((s) => resultOf(s, RESULT_LETTERS).replace('ระดับ ', ''))).toEqual(['A', 'AA', 'A', 'B', 'B', 'D', 'D', 'E', 'E', 'F']);
     const a = analyseScores(scores.rows.slice(2, 12).map((r) => ({ no: Number(r[0]), previous: Number(r[2]), current: Number(r[3]) })), '2563');
-    expect([a.previousOverall, a.overall, a.previousLevel, a.level]).toEqual([84.09, 60.89, 'B', 'D']);
+    expect([a.previousOverall, a.overall, a.previousLevel, a.level]).toEqual([84.09, 60.89, 'ระดับ B', 'ระดับ D']);
+  });
+
+  it('words the result from ITA 2566 on, with the per-tool condition', () => {
+    const all = (n: number) => ({ IIT: n, EIT: n, OIT: n });
+    expect(resultOf(96, RESULT_WORDS, all(96))).toBe('ผ่านดีเยี่ยม');
+    expect(resultOf(96, RESULT_WORDS, { IIT: 99, EIT: 99, OIT: 93 })).toBe('ผ่านดี'); // one tool under 95
+    expect(resultOf(93.09, RESULT_WORDS, { IIT: 97.62, EIT: 93.14, OIT: 89.65 })).toBe('ผ่านดี');
+    expect(resultOf(90.42, RESULT_WORDS, { IIT: 98, EIT: 92, OIT: 80 })).toBe('ผ่าน'); // seed 003's level, OIT under 85
+    expect(resultOf(84.99, RESULT_WORDS, all(90))).toBe('ต้องปรับปรุง');
+    expect(resultOf(70, RESULT_WORDS, all(70))).toBe('ต้องปรับปรุง');
+    expect(resultOf(69.99, RESULT_WORDS, all(70))).toBe('ต้องปรับปรุงโดยด่วน');
   });
 
   it('checks derived cells: a wrong strength word is an error with the right value offered', () => {
@@ -126,8 +139,10 @@ describe('o34 measures analysis (seed 000)', () => {
 
 describe('o35 measures report (seeds 000 and 003)', () => {
   it("seed 003: headings and '(ต่อ)' page continuations are not measures; seven complete measures", () => {
-    const { report } = checkSheet(grid('o35', copy(o35.rows)), { today, fiscalYear: 2568 });
-    expect(report).toMatchObject({ template: 'measures-report', headerRow: 3, rows: 7 });
+    // Seed 003 reports the measures of FY 2568 (its title's year): ITA 2569's O26, whose window is
+    // the previous fiscal year.
+    const { report } = checkSheet(grid('o35', copy(o35.rows)), { today, fiscalYear: 2569, edition: '2569' });
+    expect(report).toMatchObject({ template: 'measures-report', edition: '2569', item: 'o26', headerRow: 3, rows: 7 });
     expect(report.issues).toEqual([]);
   });
 
