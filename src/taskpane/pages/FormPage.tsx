@@ -161,7 +161,7 @@ export function FormPage({ active, onWritten }: FormPageProps) {
 
   return (
     <form ref={formRef} className={s.form} onSubmit={submit} aria-label={mode.kind === 'add' ? t('formAddTitle') : t('formEditTitle', { row: mode.row })} noValidate>
-      <Text weight="semibold" as="h3">{mode.kind === 'add' ? t('formAddTitle') : t('formEditTitle', { row: mode.row })}</Text>
+      <Text weight="semibold" as="h2">{mode.kind === 'add' ? t('formAddTitle') : t('formEditTitle', { row: mode.row })}</Text>
       <Text size={200}>{t('formHint')}</Text>
       {!agency && <Notice intent="info">{t('noAgencyForForm')}</Notice>}
       {problem && <Notice intent="warning">{problem}</Notice>}

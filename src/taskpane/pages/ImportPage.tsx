@@ -163,7 +163,7 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
 
   return (
     <div className={s.page}>
-      <Text weight="semibold" as="h3">{t('importTitle')}</Text>
+      <Text weight="semibold" as="h2">{t('importTitle')}</Text>
       <Text size={200}>{t('importHint')}</Text>
 
       <section className={s.card}>

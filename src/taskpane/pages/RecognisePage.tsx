@@ -122,12 +122,12 @@ export function RecognisePage({ active, onCreated }: RecognisePageProps) {
       )}
       {rec && (
         <section aria-label={t('mappingTitle')}>
-          <Text weight="semibold" as="h3" block>{t('mappingTitle')}</Text>
+          <Text weight="semibold" as="h2" block>{t('mappingTitle')}</Text>
           <Mapping rec={rec} />
         </section>
       )}
       <section className={s.card} aria-label={t('createTitle')}>
-        <Text weight="semibold" as="h3">{t('createTitle')}</Text>
+        <Text weight="semibold" as="h2">{t('createTitle')}</Text>
         <Text size={200}>{t('createHint')}</Text>
         <Field label={t('templateLabel')}>
           <Dropdown
