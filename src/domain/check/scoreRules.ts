@@ -5,7 +5,7 @@
  * as figures.
  */
 import { ITA_INDICATORS, ITA_TOOL_OF_INDICATOR, type ItaTool } from '../templates/itaIndicators';
-import { ITA_WORDS } from '../templates/measures';
+import { ITA_WORDS, ITA_WORDS_EN } from '../templates/measures';
 import { analyseScores, deriveValue, indicatorOf, isOverallLabel, levelOf, round2, toolInText, type IndicatorScore } from '../itaScore';
 import { cellIssue, get, sheetIssue, sourceOf, type CheckedRecord, type RuleContext } from './context';
 import { isEmptyCell } from './records';
@@ -116,10 +116,10 @@ const itaScores: SheetRule = (records, ctx, out) => {
   const previous = statedPrevious ?? a.previousOverall;
   const list = (nos: readonly number[]) => (nos.length ? nos.map((n) => `${n} ${indicatorName(ctx, n)}`).join(', ') : '-');
   if (overall !== undefined) {
-    ctx.figures.push({ key: 'overall', label: ITA_WORDS.overall, labelEn: 'Overall score', value: `${fmt(round2(overall))} (${ITA_WORDS.level} ${levelOf(overall, edition)})` });
+    ctx.figures.push({ key: 'overall', label: ITA_WORDS.overall, labelEn: 'Overall score', value: `${fmt(round2(overall))} (${ITA_WORDS.level} ${levelOf(overall, edition)})`, valueEn: `${fmt(round2(overall))} (${ITA_WORDS_EN.level} ${levelOf(overall, edition)})` });
   }
   if (previous !== undefined) {
-    ctx.figures.push({ key: 'previousOverall', label: 'คะแนนรวมปีที่แล้ว', labelEn: 'Last year', value: `${fmt(round2(previous))} (${ITA_WORDS.level} ${levelOf(previous, edition)})` });
+    ctx.figures.push({ key: 'previousOverall', label: 'คะแนนรวมปีที่แล้ว', labelEn: 'Last year', value: `${fmt(round2(previous))} (${ITA_WORDS.level} ${levelOf(previous, edition)})`, valueEn: `${fmt(round2(previous))} (${ITA_WORDS_EN.level} ${levelOf(previous, edition)})` });
   }
   const tools = (['IIT', 'EIT', 'OIT'] as const).filter((t) => a.toolScores[t] !== undefined).map((t) => `${t} ${fmt(a.toolScores[t] ?? 0)}`);
   if (tools.length) ctx.figures.push({ key: 'tools', label: 'รายเครื่องมือ', labelEn: 'By tool', value: tools.join(', ') });

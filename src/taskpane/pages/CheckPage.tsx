@@ -55,7 +55,7 @@ function FigureList({ figures }: { figures: Figures }) {
         {figures.map((f) => (
           <div key={f.key} style={{ display: 'contents' }} data-figure={f.key}>
             <dt className={s.figureLabel}>{lang === 'th' ? f.label : f.labelEn}</dt>
-            <dd className={s.figureValue}>{f.value}</dd>
+            <dd className={s.figureValue}>{lang === 'en' && f.valueEn ? f.valueEn : f.value}</dd>
           </div>
         ))}
       </dl>
