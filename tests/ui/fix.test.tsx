@@ -89,7 +89,7 @@ describe('highlights and fixes together', () => {
     await userEvent.click(screen.getByRole('button', { name: 'ระบายสีเซลล์ที่มีปัญหา' }));
     await waitFor(() => expect(wb.sheet(DEMO_SHEET).fills.get('10:10')).toBe(ERROR_FILL)); // K11
 
-    await userEvent.click(screen.getByRole('tab', { name: 'แก้ไขอัตโนมัติ' }));
+    // The fixes are on the check tab itself.
     await screen.findByText(/เลือกแล้ว \d+ จาก \d+ เซลล์/);
     await userEvent.click(screen.getByRole('button', { name: 'ไม่เลือกเลย' }));
     await userEvent.click(within(change(DEMO_DEFECTS.statusDates)).getByRole('checkbox'));

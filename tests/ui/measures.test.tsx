@@ -66,17 +66,21 @@ describe('measures templates in the pane', () => {
   it('shows derived score columns read-only and writes them computed from the scores', async () => {
     const { wb, sheet } = await workbookWith('ita-scores');
     renderPane(wb, 'form');
+    // The ten indicators are there already: the form opens on the first, not on a new record.
+    expect(await screen.findByRole('heading', { name: 'แก้ไขแถวที่ 2' })).toBeTruthy();
     const change = (await screen.findByRole('textbox', { name: 'ผลต่าง' })) as HTMLInputElement;
     expect(change.readOnly).toBe(true);
-    await userEvent.type(screen.getByRole('textbox', { name: /^ตัวชี้วัด\s*\*?$/ }), 'ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่');
+    expect((screen.getByRole('textbox', { name: /^ตัวชี้วัด\s*\*?$/ }) as HTMLInputElement).value).toContain('การปฏิบัติหน้าที่');
+    expect(screen.queryByRole('button', { name: 'เพิ่มรายการ' })).toBeNull();
     await userEvent.type(screen.getByRole('textbox', { name: 'คะแนนปีที่แล้ว' }), '๙๐.๕๐');
     await userEvent.type(screen.getByRole('textbox', { name: /คะแนนปีนี้/ }), '84.25');
     await waitFor(() => expect(change.value).toBe('-6.25'));
     expect((screen.getByRole('textbox', { name: 'จุดแข็ง/จุดอ่อน' }) as HTMLInputElement).value).toBe('จุดอ่อน');
     expect((screen.getByRole('textbox', { name: 'แนวโน้ม' }) as HTMLInputElement).value).toBe('ลดลง');
-    await userEvent.click(screen.getByRole('button', { name: 'เพิ่มรายการ' }));
-    const written = await screen.findByText(/บันทึกลงแถวที่ (\d+) ของแผ่นงาน/);
-    const row = Number(/แถวที่ (\d+)/.exec(written.textContent ?? '')?.[1]);
+    await userEvent.click(screen.getByRole('button', { name: 'ตรวจดูการเปลี่ยนแปลง' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'ยืนยันบันทึก' }));
+    await screen.findByText(/บันทึกการแก้ไขแล้ว \d+ เซลล์/);
+    const row = 2;
     const at = (header: string) => wb.cell(sheet, row, headerColumn(wb, sheet, header));
     expect(at('คะแนนปีที่แล้ว')).toBe(90.5);
     expect(at('ผลต่าง')).toBe(-6.25);
