@@ -184,9 +184,12 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
     action.clearError();
     setAttempted(true);
     // The same rules as the check: a record the check would reject is not written.
+    // Editing a row, the errors it already had in fields left alone do not stop the officer saving
+    // a correction elsewhere; they stay listed, and the check keeps counting them.
     const required = fields.filter((f) => f.required && !(input[f.key] ?? '').trim()).map((f) => f.key);
-    const blocking = [...new Set([...required, ...errorFields])];
-    if (blocking.length || rowErrors.length) {
+    const mine = mode.kind === 'add' ? errorFields : errorFields.filter((k) => changed.has(k));
+    const blocking = [...new Set([...required, ...mine])];
+    if (blocking.length || (mode.kind === 'add' && rowErrors.length)) {
       focusField(fields.find((f) => blocking.includes(f.key))?.key ?? '');
       return;
     }
