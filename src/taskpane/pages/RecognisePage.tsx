@@ -35,7 +35,10 @@ export function allChoices(): TemplateChoice[] {
 export const choiceKey = (c: TemplateChoice): string => `${c.template.id}|${c.edition.edition}`;
 
 export function choiceLabel(c: TemplateChoice, lang: Lang): string {
-  return lang === 'th' ? describeChoice(c) : `${c.edition.item} ${c.template.nameEn} (ITA ${c.edition.edition})`;
+  if (lang === 'th') return describeChoice(c);
+  // Only an OIT item number (o16) is a name officers know; "ita"/"oit" are internal keys.
+  const item = /^o[0-9]+$/.test(c.edition.item) ? `${c.edition.item} ` : '';
+  return `${item}${c.template.nameEn} (ITA ${c.edition.edition})`;
 }
 
 function Mapping({ rec }: { rec: Recognition }) {
