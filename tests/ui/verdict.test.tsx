@@ -53,6 +53,43 @@ describe('a verdict that is always current', () => {
     expect(document.querySelector(`[data-cell="${DEMO_DEFECTS.impossibleDate}"][data-issue="date-impossible"]`)).toBeNull();
   });
 
+  it('where Excel cannot report edits (ExcelApi < 1.7), says the result may be out of date and re-checks on coming back', async () => {
+    const wb = createDemoWorkbook();
+    Object.assign(wb, { onChanged: async () => null });
+    renderPane(wb, 'check');
+    await screen.findByText('ข้อผิดพลาด 4');
+    expect(await screen.findByText(/ผลนี้อาจไม่เป็นปัจจุบัน/)).toBeTruthy();
+    act(() => wb.setCellByUser(DEMO_SHEET, 7, 15, '0105543008219'));
+    // The officer clicks back into the pane after editing in the grid.
+    act(() => void window.dispatchEvent(new Event('focus')));
+    expect(await screen.findByText('ข้อผิดพลาด 3')).toBeTruthy();
+  });
+
+  it('after writing the o17 summary, the check no longer says it is missing, and the summary counts a record the form added', async () => {
+    const wb = new MemoryWorkbook();
+    wb.addSheet(META_SHEET, encodeMeta({ agency: DEMO_AGENCY, sheets: {} }), { hidden: true });
+    const sheet = await createTemplateSheet(wb, choiceFor('o17', '2567'), DEMO_AGENCY, 0);
+    await wb.activateSheet(sheet);
+    renderPane(wb, 'form');
+    await userEvent.type(await screen.findByRole('textbox', { name: /งานที่ซื้อหรือจ้าง/ }), 'จัดซื้อวัสดุสำนักงาน');
+    await userEvent.type(input(/วงเงินงบประมาณที่ได้รับจัดสรร/), '5000');
+    await userEvent.type(combo(/แหล่งที่มาของงบประมาณ/), 'เงินสะสม');
+    await userEvent.type(combo(/วิธีการจัดซื้อจัดจ้าง/), 'เฉพาะเจาะจง');
+    await userEvent.type(input('ราคากลาง (บาท)'), '5000');
+    await userEvent.type(input('ราคาที่ตกลงซื้อหรือจ้าง (บาท)'), '4900');
+    await userEvent.type(input('รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก'), 'ร้านสมบูรณ์การไฟฟ้า');
+    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 ม.ค. 2566{Enter}');
+    await screen.findByText(/บันทึกลงแถวที่ 2/);
+    await userEvent.click(screen.getByRole('tab', { name: 'ตรวจ' }));
+    expect(await screen.findByText(/ไม่พบตารางสรุปจำนวนรายการ/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('tab', { name: 'สรุป' }));
+    await waitFor(() => expect(screen.getAllByRole('row').some((r) => /วิธีเฉพาะเจาะจง\s*1\s*4,900\.00/.test(r.textContent ?? ''))).toBe(true));
+    await userEvent.click(screen.getByRole('button', { name: 'สร้าง/ปรับปรุงแผ่นงานสรุป' }));
+    await screen.findByText(/เขียนสรุปลงแผ่นงาน/);
+    await userEvent.click(screen.getByRole('tab', { name: 'ตรวจ' }));
+    await waitFor(() => expect(screen.queryByText(/ไม่พบตารางสรุปจำนวนรายการ/)).toBeNull());
+  });
+
   it('judges a new o17 that states no procurement on its own, not on the o16 sheet beside it', async () => {
     const wb = createDemoWorkbook();
     const sheet = await createTemplateSheet(wb, choiceFor('o17', '2567'), DEMO_AGENCY, 0);

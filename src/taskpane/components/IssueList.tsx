@@ -111,6 +111,17 @@ export function IssueList({ sheets, mainSheet, onSelect }: IssueListProps) {
         const title = `${where}${same ? first : `${first} …`}`;
         const sev = g.severity === 'error' ? t('severityError') : t('severityWarning');
         const hasRows = full.issues.some((i) => i.row !== null);
+        if (!hasRows && same) {
+          // A sheet-level issue: its message is all there is to say, once.
+          return (
+            <div key={g.key} className={s.group} data-group={g.issues[0].code} data-issue={g.issues[0].code}>
+              <div className={s.summary} style={{ cursor: 'default' }}>
+                <span className={s.icon}>{g.severity === 'error' ? <ErrorIcon label={sev} /> : <WarningIcon label={sev} />}</span>
+                <span className={s.groupTitle}>{title}</span>
+              </div>
+            </div>
+          );
+        }
         return (
           <details key={g.key} className={s.group} open={full.issues.length <= OPEN_UP_TO} data-group={g.issues[0].code}>
             <summary className={s.summary}>
