@@ -48,7 +48,9 @@ export async function resolveHost(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<
   const office = officeGlobal();
   const failed = Boolean((globalThis as Record<string, unknown>)[OFFICE_JS_FAILED]);
   if (!office) {
-    return failed || openedByOffice() ? { kind: 'officeFailed', displayLanguage: hostInfoLanguage() } : { kind: 'browser', info: { excel: false } };
+    // Office on the web hosts the pane in a frame; a plain browser tab is no frame.
+    const framed = typeof window !== 'undefined' && window.parent !== window;
+    return openedByOffice() || (failed && framed) ? { kind: 'officeFailed', displayLanguage: hostInfoLanguage() } : { kind: 'browser', info: { excel: false } };
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'late'>((done) => {

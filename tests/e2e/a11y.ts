@@ -5,6 +5,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
+/**
+ * Not of the pane's making: the focus guards Fluent's focus manager (tabster) puts around focus
+ * zones, `<i tabindex="0" aria-hidden="true" data-tabster-dummy>`, which pass focus on at once.
+ */
+const THIRD_PARTY = /data-tabster-dummy/;
+
 export interface AxeFinding {
   readonly id: string;
   readonly impact: string;
@@ -17,7 +23,9 @@ export async function seriousViolations(page: Page, root: string): Promise<AxeFi
   const result = await new AxeBuilder({ page }).include(root).analyze();
   return result.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !THIRD_PARTY.test(n.html)) }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`).slice(0, 5) }));
 }
 
 /** Heading levels in document order inside `root`; a level may go down by any, up by one at most. */

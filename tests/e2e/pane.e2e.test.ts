@@ -54,7 +54,7 @@ describeInChromium('task pane at 350 px', () => {
 
   it('opens at 350 px with the demo sheet; header buttons stay readable on hover; the sheet name keeps its tone marks', async () => {
     await page.goto(`${session.url}/preview.html`);
-    await page.addStyleTag({ content: `#pane { width: ${PANE_WIDTH}px !important; }` });
+    await page.addStyleTag({ content: `#pane { width: ${PANE_WIDTH}px !important; box-sizing: border-box; }` });
     await pane().getByTestId('recognised-template').waitFor();
     expect(Math.round((await pane().boundingBox())?.width ?? 0)).toBe(PANE_WIDTH);
     await state('01-template');
@@ -239,7 +239,7 @@ describeInChromium('task pane at 350 px', () => {
 
   it('the import page, and a retry after its chunk failed to load', async () => {
     await page.goto(`${session.url}/preview.html`);
-    await page.addStyleTag({ content: `#pane { width: ${PANE_WIDTH}px !important; }` });
+    await page.addStyleTag({ content: `#pane { width: ${PANE_WIDTH}px !important; box-sizing: border-box; }` });
     let failures = 0;
     await page.route(/import-page/, (route) => (failures++ === 0 ? route.abort() : route.continue()));
     await pane().getByTestId('recognised-template').waitFor();

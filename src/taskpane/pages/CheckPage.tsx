@@ -63,6 +63,8 @@ function FigureList({ figures }: { figures: Figures }) {
   );
 }
 
+const shown = (issues: readonly Issue[], errorsOnly: boolean) => (errorsOnly ? issues.filter((i) => i.severity === 'error') : issues);
+
 const count = (issues: readonly Issue[], severity: Issue['severity']) => issues.reduce((n, i) => n + (i.severity === severity ? 1 : 0), 0);
 
 /**
@@ -92,9 +94,8 @@ export function CheckPage({ session, sheet, onWritten }: { session: SessionState
     [run, sheet, template],
   );
   const relatedIssues = related.reduce((n, r) => n + r.issues.length, 0);
-  const filter = (issues: readonly Issue[]) => (errorsOnly ? issues.filter((i) => i.severity === 'error') : issues);
-  const main = useMemo<SheetIssues[]>(() => (report ? [{ sheet, issues: filter(report.issues) }] : []), [report, sheet, errorsOnly]); // eslint-disable-line react-hooks/exhaustive-deps
-  const others = useMemo<SheetIssues[]>(() => related.map((r) => ({ sheet: r.sheet, issues: filter(r.issues) })), [related, errorsOnly]); // eslint-disable-line react-hooks/exhaustive-deps
+  const main = useMemo<SheetIssues[]>(() => (report ? [{ sheet, issues: shown(report.issues, errorsOnly) }] : []), [report, sheet, errorsOnly]);
+  const others = useMemo<SheetIssues[]>(() => related.map((r) => ({ sheet: r.sheet, issues: shown(r.issues, errorsOnly) })), [related, errorsOnly]);
 
   const select = (target: string, i: Issue) => {
     if (i.row === null) return;

@@ -101,7 +101,8 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
     if (opened.current || !prefilled || items.length === 0) return;
     opened.current = true;
     load(items[0].row, rowToInput(active.grid, rec, items[0].row));
-  }, [prefilled, items]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Once, when the items are first known: later re-reads must not move the officer off an item.
+  }, [prefilled, items]);
 
   const today = todayUtc();
   const asOf = recordAsOf(rec, fiscalYear, today);
@@ -146,7 +147,7 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
       else out.set(f.key, p);
     }
     return out;
-  }, [fields, parsed, ruleIssues, attempted, mode, input]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [fields, parsed, ruleIssues, attempted, mode, input]);
 
   const fieldKeys = useMemo(() => new Set(fields.map((f) => f.key)), [fields]);
   const errorFields = fields.filter((f) => feedback.get(f.key)?.state === 'error').map((f) => f.key);
