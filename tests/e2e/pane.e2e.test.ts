@@ -158,6 +158,12 @@ describeInChromium('task pane at 350 px', () => {
     await pane().getByRole('textbox', { name: 'รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก' }).fill('บริษัท ซีพี ออลล์ จำกัด (มหาชน)');
     await pane().getByRole('textbox', { name: 'วันที่ลงนามในสัญญา' }).fill('15 มี.ค. 2567');
     await save.click();
+    // Signed: the check wants the contract's tax ID, project number and end date, and so does the form.
+    await pane().getByText('ยังไม่ได้กรอก "เลขที่โครงการ"').waitFor();
+    await pane().getByRole('textbox', { name: 'เลขประจำตัวผู้เสียภาษี' }).fill('0105543008219');
+    await pane().getByRole('textbox', { name: 'เลขที่โครงการ' }).fill('67039549408');
+    await pane().getByRole('textbox', { name: 'วันสิ้นสุดสัญญา' }).fill('14/5/67');
+    await save.click();
     await pane().getByText(`บันทึกลงแถวที่ 25 ของแผ่นงาน "${DEMO_SHEET}" แล้ว`).waitFor();
     await tab('ตรวจ').click();
     await counts().filter({ hasText: '21 รายการ' }).waitFor();

@@ -107,7 +107,7 @@ describe('record form', () => {
     renderPane(wb, 'form');
     await typeRecord({
       item: 'จ้างเหมาทำความสะอาด', budget: '9000', source: 'เงินสะสม', method: 'เฉพาะเจาะจง', median: '9000', agreed: '8,900',
-      taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', sign: '15 มี.ค. 2567', end: '14/5/67',
+      taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', projectNumber: '67039549408', sign: '15 มี.ค. 2567', end: '14/5/67',
     });
 
     expect(
@@ -122,7 +122,7 @@ describe('record form', () => {
     renderPane(wb, 'form');
     await typeRecord({
       item: 'จ้างเหมาทำความสะอาด', budget: '9000', source: 'เงินสะสม', method: 'เฉพาะเจาะจง', median: '9000', agreed: '8900',
-      winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', sign: '15 มี.ค. 2567',
+      taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', projectNumber: '67039549408', sign: '15 มี.ค. 2567', end: '14/5/67',
     });
     // The demo's row 25 is empty: the note at 26 stays where it is.
     expect(await screen.findByText(`บันทึกลงแถวที่ 25 ของแผ่นงาน "${DEMO_SHEET}" แล้ว`)).toBeTruthy();

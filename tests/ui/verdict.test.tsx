@@ -31,8 +31,11 @@ describe('a verdict that is always current', () => {
     await userEvent.type(combo(/วิธีการจัดซื้อจัดจ้าง/), 'เฉพาะเจาะจง');
     await userEvent.type(input('ราคากลาง (บาท)'), '9000');
     await userEvent.type(input('ราคาที่ตกลงซื้อหรือจ้าง (บาท)'), '8900');
+    await userEvent.type(input('เลขประจำตัวผู้เสียภาษี'), '0105543008219');
     await userEvent.type(input('รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก'), 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)');
-    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 มี.ค. 2567{Enter}');
+    await userEvent.type(input('เลขที่โครงการ'), '67039549408');
+    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 มี.ค. 2567');
+    await userEvent.type(input('วันสิ้นสุดสัญญา'), '14/5/67{Enter}');
     await screen.findByText(/บันทึกลงแถวที่ 25/);
 
     await userEvent.click(screen.getByRole('tab', { name: 'ตรวจ' }));
@@ -77,8 +80,11 @@ describe('a verdict that is always current', () => {
     await userEvent.type(combo(/วิธีการจัดซื้อจัดจ้าง/), 'เฉพาะเจาะจง');
     await userEvent.type(input('ราคากลาง (บาท)'), '5000');
     await userEvent.type(input('ราคาที่ตกลงซื้อหรือจ้าง (บาท)'), '4900');
+    await userEvent.type(input('เลขประจำตัวผู้เสียภาษี'), '0105543008219');
     await userEvent.type(input('รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก'), 'ร้านสมบูรณ์การไฟฟ้า');
-    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 ม.ค. 2566{Enter}');
+    await userEvent.type(input('เลขที่โครงการ'), '66019549408');
+    await userEvent.type(input('วันที่ลงนามในสัญญา'), '15 ม.ค. 2566');
+    await userEvent.type(input('วันสิ้นสุดสัญญา'), '14/2/66{Enter}');
     await screen.findByText(/บันทึกลงแถวที่ 2/);
     await userEvent.click(screen.getByRole('tab', { name: 'ตรวจ' }));
     expect(await screen.findByText(/ไม่พบตารางสรุปจำนวนรายการ/)).toBeTruthy();

@@ -64,6 +64,17 @@ export function FieldInput({ field, value, feedback, missing, onChange, t, lang 
       onChange={(e) => onChange((e.target as HTMLInputElement).value)}
       onOptionSelect={(_, d) => onChange(d.optionText ?? d.optionValue ?? '')}
       name={field.key}
+      // Fluent leaves aria-activedescendant naming an option of the closed (unmounted) list, which
+      // screen readers then cannot find (axe: aria-valid-attr-value). Cleared once the list closes.
+      onOpenChange={(e, d) => {
+        if (d.open) return;
+        const input = e.currentTarget instanceof HTMLElement ? e.currentTarget.closest('.fui-Combobox')?.querySelector('input') : null;
+        setTimeout(() => input?.removeAttribute('aria-activedescendant'), 0);
+      }}
+      onBlur={(e) => {
+        const input = e.currentTarget;
+        setTimeout(() => input.removeAttribute('aria-activedescendant'), 0);
+      }}
     >
       {field.options.map((o) => (
         <Option key={o} value={o}>

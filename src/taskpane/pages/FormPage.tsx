@@ -187,9 +187,13 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
     // The same rules as the check: a record the check would reject is not written.
     // Editing a row, the errors it already had in fields left alone do not stop the officer saving
     // a correction elsewhere; they stay listed, and the check keeps counting them.
+    // Every error the check would report, shown or not yet (a field not reached is still required).
     const required = fields.filter((f) => f.required && !(input[f.key] ?? '').trim()).map((f) => f.key);
-    const mine = mode.kind === 'add' ? errorFields : errorFields.filter((k) => changed.has(k));
-    const blocking = [...new Set([...required, ...mine])];
+    const ruled = ruleIssues.filter((i) => i.severity === 'error' && i.field && fieldKeys.has(i.field)).map((i) => i.field as string);
+    const unreadable = fields.filter((f) => parsed.get(f.key)?.state === 'error').map((f) => f.key);
+    const errors = [...required, ...ruled, ...unreadable];
+    const mine = mode.kind === 'add' ? errors : errors.filter((k) => changed.has(k));
+    const blocking = fields.map((f) => f.key).filter((k) => mine.includes(k));
     if (blocking.length || (mode.kind === 'add' && rowErrors.length)) {
       focusField(fields.find((f) => blocking.includes(f.key))?.key ?? '');
       return;
