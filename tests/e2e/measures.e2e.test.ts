@@ -78,10 +78,19 @@ describeInChromium('measures templates in the preview (chromium)', () => {
     await paneShot('o35-form');
 
     await pane().getByRole('button', { name: 'เพิ่มรายการ' }).click();
+    // The form applies the check's rule: a measure carried out needs its outcome.
+    await pane().getByText(/ยังไม่ได้กรอก "ผลลัพธ์หรือความสำเร็จในการดำเนินการ"/).first().waitFor();
+    expect(await grid().locator('td[data-cell="A2"]').textContent()).toBe('');
+    await pane().getByRole('textbox', { name: 'ผลลัพธ์หรือความสำเร็จในการดำเนินการ' }).fill('เจ้าหน้าที่ผ่านการอบรมร้อยละ ๙๕');
+    await pane().getByRole('button', { name: 'เพิ่มรายการ' }).click();
     await pane().getByText(`บันทึกลงแถวที่ 2 ของแผ่นงาน "${O35_SHEET}" แล้ว`).waitFor();
     // The line breaks reach the cell.
     expect(await cell('A2').textContent()).toBe('มาตรการป้องกันการรับสินบน\n๑. ประกาศนโยบายไม่รับของขวัญ (No Gift Policy)\n๒. อบรมเจ้าหน้าที่ทุกกอง');
     expect(await cell('E2').textContent()).toBe('ดำเนินการ');
+    // Later the officer empties the outcome in the grid: the check, on the edit, flags it.
+    await cell('G2').dblclick();
+    await grid().getByLabel('แก้ไขเซลล์ G2').fill('');
+    await grid().getByLabel('แก้ไขเซลล์ G2').press('Enter');
     expect(await cell('G2').textContent()).toBe('');
 
     await pane().getByRole('tab', { name: 'ตรวจ' }).click();

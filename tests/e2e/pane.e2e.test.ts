@@ -225,9 +225,9 @@ describeInChromium('task pane at 350 px', () => {
     const picker = pane().getByRole('combobox', { name: 'รายการในแผ่นงาน' });
     await picker.waitFor();
     await pane().getByText('รายการที่ 1 จาก 35').waitFor();
-    expect(await pane().getByRole('textbox', { name: 'ข้อ' }).inputValue()).toBe('o1');
+    expect(await pane().getByRole('textbox', { name: 'ข้อ', exact: true }).inputValue()).toBe('o1');
     await pane().getByRole('button', { name: /ถัดไป/ }).click();
-    expect(await pane().getByRole('textbox', { name: 'ข้อ' }).inputValue()).toBe('o2');
+    expect(await pane().getByRole('textbox', { name: 'ข้อ', exact: true }).inputValue()).toBe('o2');
     expect(await pane().getByRole('button', { name: 'เพิ่มรายการ' }).count()).toBe(0);
     await state('13-oit-picker');
   }, 60_000);
