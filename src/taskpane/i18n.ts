@@ -186,8 +186,8 @@ const STRINGS = {
   importTitle: ['นำเข้าข้อมูลจัดซื้อจัดจ้าง', 'Import procurement data'],
   loadingPage: ['กำลังโหลด…', 'Loading…'],
   importUnavailable: [
-    'โหลดหน้านำเข้าไม่สำเร็จ (เชื่อมต่อเซิร์ฟเวอร์ของ add-in ไม่ได้): ปิดแล้วเปิดหน้าต่างนี้ใหม่ หรือใช้คำสั่ง ita-forms import',
-    'The import page could not be loaded (the add-in\'s server is unreachable): reopen the pane, or use ita-forms import',
+    'โหลดหน้านำเข้าไม่สำเร็จ (เชื่อมต่อเซิร์ฟเวอร์ของ add-in ไม่ได้): กด "ลองอีกครั้ง" เมื่อเชื่อมต่อได้ หรือใช้คำสั่ง ita-forms import',
+    'The import page could not be loaded (the add-in\'s server is unreachable): press "Try again" once connected, or use ita-forms import',
   ],
   importHint: [
     'อ่านไฟล์ข้อมูล e-GP (CSV หรือ JSON จาก data.go.th) หรือแบบ สขร.1 (.xlsx) แล้วเพิ่มเป็นรายการในแบบ o16/o17 ไฟล์ถูกอ่านในเครื่องนี้เท่านั้น ไม่ถูกส่งไปที่ใด',

@@ -79,7 +79,7 @@ describeInChromium('measures templates in the preview (chromium)', () => {
 
     await pane().getByRole('button', { name: 'เพิ่มรายการ' }).click();
     // The form applies the check's rule: a measure carried out needs its outcome.
-    await pane().getByText(/ยังไม่ได้กรอก "ผลลัพธ์หรือความสำเร็จในการดำเนินการ"/).first().waitFor();
+    await pane().getByText(/"ผลลัพธ์หรือความสำเร็จในการดำเนินการ"/).first().waitFor();
     expect(await grid().locator('td[data-cell="A2"]').textContent()).toBe('');
     await pane().getByRole('textbox', { name: 'ผลลัพธ์หรือความสำเร็จในการดำเนินการ' }).fill('เจ้าหน้าที่ผ่านการอบรมร้อยละ ๙๕');
     await pane().getByRole('button', { name: 'เพิ่มรายการ' }).click();
