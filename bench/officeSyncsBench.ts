@@ -11,6 +11,7 @@ import { PAYLOAD_LIMIT } from '../src/workbook/office/payload';
 import { recognize } from '../src/domain/recognize';
 import { addRecord } from '../src/app/recordForm';
 import { utcDate } from '../src/domain/values/thaiDate';
+import { rereadSheet, runCheck, sheetState } from '../src/app/workbookSession';
 
 /** What an officer types into the form for one o16 record. */
 const RECORD = {
@@ -43,6 +44,7 @@ const kb = (n: number) => (n / 1024).toFixed(1);
 
 async function main(): Promise<void> {
   const lines: Line[] = [];
+  const recheckCost: { rows: number; api: string; save: number; total: number }[] = [];
   for (const n of [100, 1_000, 10_000]) {
     for (const api of ['1.9', '1.1']) {
       const { fake, sheet, data } = realisticHost(n, { api });
@@ -52,6 +54,16 @@ async function main(): Promise<void> {
       // The form's add: the pane has recognised the sheet already (not measured); addRecord reads what it needs and writes.
       const rec = recognize(await gw.readSheet(sheet))!;
       lines.push(await measure(fake, n, `add record (addRecord)${tag}`, () => addRecord(gw, sheet, rec, RECORD, undefined, utcDate(2024, 3, 31))));
+      // What the pane does on saving a record: the write, then its re-check (one read of the sheet: the
+      // pane holds the sheet's name and the workbook's meta already).
+      const before = sheetState(sheet, await gw.readSheet(sheet), await gw.readMeta());
+      const saved = await measure(fake, n, `save and re-check (form)${tag}`, async () => {
+        await addRecord(gw, sheet, rec, RECORD, undefined, utcDate(2024, 3, 31));
+        await runCheck(gw, await rereadSheet(gw, before));
+      });
+      lines.push(saved);
+      const alone = await measure(fake, n, '', () => addRecord(gw, sheet, rec, RECORD, undefined, utcDate(2024, 3, 31)));
+      recheckCost.push({ rows: n, api, save: alone.syncs, total: saved.syncs });
       const plan = planSheet(resolveTemplate('o16')!, { fiscalYear: 2567 });
       lines.push(await measure(fake, n, `create template sheet${tag}`, () => gw.createSheet({ plan, prefillRows: 0 })));
     }
@@ -64,6 +76,11 @@ async function main(): Promise<void> {
   console.log(fmt(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of table) console.log(fmt(r));
+  console.log('');
+  console.log('syncs per save-and-recheck (the form\'s save, then the pane\'s re-check of the sheet):');
+  for (const c of recheckCost) {
+    console.log(`  ${String(c.rows).padStart(6)} rows, ExcelApi ${c.api}: ${c.total} syncs = save ${c.save} + re-check ${c.total - c.save} (one readSheet, in payload-sized blocks)`);
+  }
   const over = lines.filter((l) => l.maxRequest >= PAYLOAD_LIMIT || l.maxResponse >= PAYLOAD_LIMIT);
   if (over.length) {
     console.error(`payload over ${PAYLOAD_LIMIT} bytes in: ${over.map((l) => `${l.rows} ${l.op}`).join(', ')}`);

@@ -10,7 +10,7 @@ import { catalogue, optionList } from '../domain/templates';
 import { parseField, type FieldEnv, type FieldValue, type TaxIdValue } from '../domain/check/fields';
 import { extractRecords, isEmptyCell } from '../domain/check/records';
 import { firstTakenRow } from '../domain/import/placement';
-import { statusFromDates, type AgencyProfile } from '../domain/check';
+import { checkSheet, statusFromDates, type AgencyProfile, type Issue } from '../domain/check';
 import { compileOptions, type OptionMatcher } from '../domain/values/options';
 import { agencyValues } from '../domain/layout';
 import { deriveValue } from '../domain/itaScore';
@@ -30,6 +30,7 @@ export interface FormField {
   readonly options?: readonly string[];
   readonly multiline: boolean;
   readonly hint?: string;
+  readonly hintEn?: string;
   /** Left blank, it is derived (status from the contract dates). */
   readonly derivable?: boolean;
   /** Computed from the row's scores, never typed: the form shows it read-only. */
@@ -41,6 +42,7 @@ export type FormInput = Readonly<Record<string, string>>;
 export interface FieldFeedback {
   readonly state: 'none' | 'success' | 'warning' | 'error';
   readonly message?: string;
+  readonly messageEn?: string;
   readonly value?: FieldValue;
 }
 
@@ -67,6 +69,7 @@ export function formFields(rec: Recognition): FormField[] {
       options: c.options ? optionList(c.options).options.map((o) => o.value) : undefined,
       multiline: c.type === 'longText',
       hint: c.hint,
+      ...(c.hintEn ? { hintEn: c.hintEn } : {}),
       derivable: c.filledWhenBlank !== undefined,
       ...(c.derived ? { derived: c.derived } : {}),
     }));
@@ -82,10 +85,10 @@ export function validateInput(col: ColumnDef, text: string, fiscalYear?: number)
   const r = parseField(col, text, env(fiscalYear));
   const problems = (r.problems ?? []).filter((p) => p.code !== 'money-as-text' && p.code !== 'date-as-text');
   const err = problems.find((p) => p.severity === 'error');
-  if (err) return { state: 'error', message: err.th };
+  if (err) return { state: 'error', message: err.th, messageEn: err.en };
   const warn = problems.find((p) => p.severity === 'warning');
   const shown = describeValue(r.value);
-  if (warn) return { state: 'warning', message: warn.th, value: r.value };
+  if (warn) return { state: 'warning', message: warn.th, messageEn: warn.en, value: r.value };
   return { state: 'success', message: shown, value: r.value };
 }
 
@@ -365,8 +368,16 @@ export function rowToInput(grid: SheetGrid, rec: Recognition, row: number): Form
   return input;
 }
 
-/** The changes saving an edited row would make, cell by cell, for the officer to confirm. */
-export function planEdit(grid: SheetGrid, rec: Recognition, sheet: string, row: number, input: FormInput, agency: AgencyProfile | undefined, asOf: Date): { changes: PlannedChange[]; errors: BuiltRow['errors'] } {
+/**
+ * The changes saving an edited row would make, cell by cell, for the officer to confirm. With
+ * `changed` (the fields the officer edited), only those cells are written, and the derived columns
+ * that follow from them: a cell the officer did not touch keeps what it holds, however it is
+ * written (a dashed tax ID, a date typed as text, the agency columns).
+ */
+export function planEdit(
+  grid: SheetGrid, rec: Recognition, sheet: string, row: number, input: FormInput, agency: AgencyProfile | undefined, asOf: Date,
+  changed?: ReadonlySet<string>,
+): { changes: PlannedChange[]; errors: BuiltRow['errors'] } {
   const current = grid.rows[row - (grid.firstRow ?? 1)] ?? [];
   const built = buildRow(rec, current.length, input, agency, asOf);
   const changes: PlannedChange[] = [];
@@ -375,6 +386,7 @@ export function planEdit(grid: SheetGrid, rec: Recognition, sheet: string, row: 
     const from = current[i] ?? null;
     if (i === rec.seqIndex) return;
     const col = rec.template.columns.find((c) => rec.indexOf.get(c.key) === i);
+    if (changed && col && !(col.derived ? changed.size > 0 : changed.has(col.key))) return;
     // A form field the officer emptied empties its cell ('': the gateway clears it); null is "nothing to write".
     const emptied = value === null && col !== undefined && !col.agency && !col.derived && isEmptyCell(input[col.key] ?? '');
     const to: CellValue = emptied ? '' : value;
@@ -382,9 +394,71 @@ export function planEdit(grid: SheetGrid, rec: Recognition, sheet: string, row: 
     // A derived cell holding its formula keeps it: Excel recomputes it from the new scores.
     if (col?.derived && grid.formulas?.has(`${row - (grid.firstRow ?? 1)}:${i}`)) return;
     changes.push({
-      sheet, row, col: i + 1, address: `${columnLetter(i)}${row}`, code: 'edit', reason: col?.header ?? '',
+      sheet, row, col: i + 1, address: `${columnLetter(i)}${row}`, code: 'edit', reason: col?.header ?? '', reasonEn: col?.header,
       from, to, display: to instanceof Date ? formatThaiDate(to) : String(to), numFmt: built.numFmts[i],
     });
   });
   return { changes, errors: built.errors };
+}
+
+/** What the form checks a record against: the assessed year, the date of the status, the agency. */
+export interface RecordCheckEnv {
+  readonly agency: AgencyProfile | undefined;
+  readonly asOf: Date;
+  readonly today: Date;
+  readonly fiscalYear?: number;
+}
+
+/**
+ * The check's issues for one record as the form would write it: the domain check itself (the same
+ * rules: fields required once a contract exists, price within budget, dates in the window…), run on
+ * the sheet's header rows and this one row. Issues of the whole sheet (missing columns, items
+ * missing from a catalogue) are the check page's; what is left is this row's.
+ */
+export function checkRecord(grid: SheetGrid, rec: Recognition, input: FormInput, env: RecordCheckEnv): Issue[] {
+  const first = grid.firstRow ?? 1;
+  const header = grid.rows.slice(0, Math.max(0, rec.headerRow - first + 1));
+  const width = Math.max(rec.template.columns.length, ...header.map((r) => r.length));
+  const built = buildRow(rec, width, input, env.agency, env.asOf, rec.seqIndex === undefined ? undefined : 1);
+  const rows = [...header, built.cells];
+  const report = checkSheet(
+    { name: grid.name, rows, firstRow: first },
+    { today: env.today, asOf: env.asOf, agency: env.agency, fiscalYear: env.fiscalYear },
+    { templateId: rec.template.id, edition: rec.edition.edition },
+  ).report;
+  const agencyKeys = new Set(rec.template.columns.filter((c) => c.agency).map((c) => c.key));
+  return report.issues.filter((i) => i.row !== null && !(i.field && agencyKeys.has(i.field)));
+}
+
+/**
+ * A template whose edition pre-fills a fixed list of items (the 10 ITA indicators, the OIT items
+ * o1–o35): its items are edited, never added to. A pre-filled list that is a starting point (o34's
+ * seven areas, under which more measures may go) still takes new records.
+ */
+export function takesNewRecords(rec: Recognition): boolean {
+  const seeds = rec.edition.seedRows ?? [];
+  if (rec.edition.catalogue) return false;
+  return !(seeds.length > 0 && seeds.every((s) => 'no' in s));
+}
+
+/** One record of the sheet, for the form's picker: its Excel row and how it reads ("o1 โครงสร้าง"). */
+export interface RecordItem {
+  readonly row: number;
+  readonly label: string;
+}
+
+/** The records of the sheet as the check finds them, labelled by their first two filled fields. */
+export function recordItems(grid: SheetGrid, rec: Recognition): RecordItem[] {
+  const cols = rec.template.columns.filter((c) => !c.agency && !c.derived).map((c) => rec.indexOf.get(c.key)).filter((i): i is number => i !== undefined);
+  return extractRecords(grid, rec).records.map((r) => {
+    const parts: string[] = [];
+    for (const i of cols) {
+      const v = r.source[i];
+      if (isEmptyCell(v)) continue;
+      parts.push(v instanceof Date ? formatThaiDate(v) : String(v).split('\n')[0].trim());
+      if (parts.length === 2) break;
+    }
+    const label = parts.join(' ');
+    return { row: r.row, label: label.length > 70 ? `${label.slice(0, 69)}…` : label };
+  });
 }

@@ -60,10 +60,23 @@ export async function saveCatalogueFile(gw: WorkbookGateway, text: string): Prom
 
 export async function inspectActiveSheet(gw: WorkbookGateway): Promise<ActiveSheet> {
   const [sheet, meta] = await Promise.all([gw.activeSheet(), gw.readMeta()]);
-  const grid = await gw.readSheet(sheet);
+  return sheetState(sheet, await gw.readSheet(sheet), meta);
+}
+
+/** A sheet as read, recognised with what the workbook says it holds (the meta's template binding). */
+export function sheetState(sheet: string, grid: SheetGrid, meta: WorkbookMeta): ActiveSheet {
   const b = meta.sheets[sheet];
   const recognition = recognize(grid, b ? { templateId: b.template, edition: b.edition } : {}, catalogueOfMeta(meta));
   return recognition ? { sheet, grid, recognition, meta } : { sheet, grid, meta };
+}
+
+/**
+ * The same sheet read again after a write of the pane or an edit Excel reported: one read of the
+ * sheet (its name and the workbook's meta are what the pane already holds; a write that changes
+ * them re-inspects instead).
+ */
+export async function rereadSheet(gw: WorkbookGateway, previous: ActiveSheet): Promise<ActiveSheet> {
+  return sheetState(previous.sheet, await gw.readSheet(previous.sheet), previous.meta);
 }
 
 /** The user-perceived characters of a text (a Thai consonant with its vowel and tone marks is one). */
@@ -152,6 +165,8 @@ export interface PlannedChange {
   readonly address: string;
   readonly code: string;
   readonly reason: string;
+  /** The reason in English (the check's messageEn). */
+  readonly reasonEn?: string;
   readonly from: CellValue;
   readonly to: CellValue;
   readonly display: string;
@@ -173,7 +188,7 @@ export function planFixes(run: CheckRun, grids: readonly SheetGrid[]): PlannedCh
       const col = columnIndex(i.column) + 1;
       const from = grid.rows[i.row - (grid.firstRow ?? 1)]?.[col - 1] ?? null;
       out.push({
-        sheet: s.sheet, row: i.row, col, address: `${i.column}${i.row}`, code: i.code, reason: i.message,
+        sheet: s.sheet, row: i.row, col, address: `${i.column}${i.row}`, code: i.code, reason: i.message, reasonEn: i.messageEn,
         from, to: i.fix.value, display: i.fix.display, numFmt: i.fix.numFmt,
       });
     }

@@ -13,6 +13,7 @@ import {
   ITA_INDICATOR_WORDINGS,
   resultSchemeOf,
   type ItaTool,
+  type ResultBand,
   type ResultScheme,
 } from './templates/itaIndicators';
 import { ITA_WORDS } from './templates/measures';
@@ -48,14 +49,19 @@ export function round2(n: number): number {
  * tool condition).
  */
 export function resultOf(score: number, scheme: ResultScheme, tools: Partial<Record<ItaTool, number>> = {}): string {
+  return resultBandOf(score, scheme, tools).label;
+}
+
+/** The band itself (its Thai label, and its English one where the scheme has it). */
+export function resultBandOf(score: number, scheme: ResultScheme, tools: Partial<Record<ItaTool, number>> = {}): ResultBand {
   // Bands are stated to two decimals (84.99 is below 85): compare the score as published.
   const s = round2(score);
   for (const b of scheme.bands) {
     if (s < b.min) continue;
     if (b.toolMin !== undefined && !(['IIT', 'EIT', 'OIT'] as const).every((t) => (tools[t] ?? -1) >= b.toolMin!)) continue;
-    return b.label;
+    return b;
   }
-  return scheme.bands[scheme.bands.length - 1].label;
+  return scheme.bands[scheme.bands.length - 1];
 }
 
 function overallOf(scores: ReadonlyMap<number, number>): { overall?: number; tools: Partial<Record<ItaTool, number>> } {

@@ -4,15 +4,14 @@
  * state: the active sheet and its last check.
  */
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { WorkbookGateway } from '../workbook/gateway';
 import { PaneProvider, usePane } from './context';
-import { useActiveSheet, useCheck, type WorkbookWatch } from './hooks';
+import { usePaneSession, type WorkbookWatch, type WriteKind } from './hooks';
 import { translate, type Lang } from './i18n';
 import { ErrorNotice, Notice } from './components/Notice';
 import { AgencyPage } from './pages/AgencyPage';
 import { CheckPage } from './pages/CheckPage';
-import { FixPage } from './pages/FixPage';
 import { FormPage } from './pages/FormPage';
 import { RecognisePage } from './pages/RecognisePage';
 import { SummaryPage } from './pages/SummaryPage';
@@ -20,21 +19,30 @@ import { SummaryPage } from './pages/SummaryPage';
 /**
  * The import page brings the import domain (e-GP and สขร.1 readers, mapping, de-duplication): it is
  * a chunk of its own, fetched from the add-in's server when its tab is first opened, so the pane
- * starts as fast as before. If it cannot be fetched, the tab says so instead of failing the pane.
+ * starts as fast as before. If it cannot be fetched, the tab says so and offers to try again.
  */
-const ImportPage = lazy(() =>
-  import(/* webpackChunkName: "import-page" */ './pages/ImportPage').then(
-    (m) => ({ default: m.ImportPage }),
-    () => ({ default: ImportUnavailable }),
-  ),
-);
-
-function ImportUnavailable() {
+function ImportUnavailable({ onRetry }: { onRetry: () => void }) {
   const { t } = usePane();
-  return <Notice intent="error">{t('importUnavailable')}</Notice>;
+  return (
+    <Notice intent="error">
+      {t('importUnavailable')}{' '}
+      <Button size="small" onClick={onRetry}>{t('tryAgain')}</Button>
+    </Notice>
+  );
 }
 
-export type TabId = 'template' | 'agency' | 'form' | 'import' | 'check' | 'fix' | 'summary';
+/** The import page's chunk; a failed fetch is not cached, so a retry fetches it again. */
+function loadImportPage(onRetry: () => void) {
+  return lazy(() =>
+    import(/* webpackChunkName: "import-page" */ './pages/ImportPage').then(
+      (m) => ({ default: m.ImportPage }),
+      () => ({ default: () => <ImportUnavailable onRetry={onRetry} /> }),
+    ),
+  );
+}
+
+/** The pane's tabs; the check and its automatic fixes share one tab. */
+export type TabId = 'template' | 'agency' | 'form' | 'import' | 'check' | 'summary';
 
 const LANG_KEY = 'ita-forms.lang';
 
@@ -47,8 +55,15 @@ const useStyles = makeStyles({
   },
   headerLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   sheetLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
-  sheetName: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
-  onBrand: { color: tokens.colorNeutralForegroundOnBrand, flex: 'none' },
+  // Thai tone marks sit above the line box: room for them, or overflow:hidden cuts them off.
+  sheetName: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0, lineHeight: '1.9', paddingTop: '1px' },
+  // Fluent's transparent button turns its text brand-blue on hover: invisible on the brand header.
+  onBrand: {
+    color: tokens.colorNeutralForegroundOnBrand, flex: 'none',
+    ':hover': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
+    ':hover:active': { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+    ':focus-visible': { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}` },
+  },
   tabs: { flexWrap: 'wrap', padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   body: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
@@ -99,44 +114,44 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
   const s = useStyles();
   const { gateway, t } = usePane();
   const [tab, setTab] = useState<TabId>(initialTab);
-  const sheet = useActiveSheet(gateway, watch);
-  const active = sheet.active;
+  const session = usePaneSession(gateway, watch);
+  const { active } = session;
   const rec = active?.recognition;
-  const check = useCheck(gateway, active?.sheet, tab === 'check' || tab === 'fix' || tab === 'summary');
   const hasSummary = Boolean(rec?.template.summary);
   // The summary tab exists only for templates with a summary (o17); leave it when it goes away.
   const shownTab: TabId = tab === 'summary' && !hasSummary ? 'check' : tab;
-  const refresh = sheet.refresh;
+  const [importAttempt, setImportAttempt] = useState(0);
+  const ImportPage = useMemo(() => loadImportPage(() => setImportAttempt((n) => n + 1)), [importAttempt]);
+  const { afterWrite, recheck } = session;
+  const written = useCallback((kind: WriteKind = 'cells') => void afterWrite(kind), [afterWrite]);
+
+  const chooseTab = (next: TabId) => {
+    setTab(next);
+    // Where Excel cannot report edits, coming back to the check re-checks what may have changed.
+    if (next === 'check' && session.live === false && rec) void recheck();
+  };
 
   let page: ReactNode;
   if (!active) {
-    page = sheet.error ? <ErrorNotice error={sheet.error} /> : <Spinner size="small" label={t('reading')} />;
+    page = session.error ? <ErrorNotice error={session.error} /> : <Spinner size="small" label={t('reading')} />;
   } else if (shownTab === 'template') {
-    page = <RecognisePage active={active} onCreated={() => void refresh()} />;
+    page = <RecognisePage active={active} onCreated={() => written('workbook')} />;
   } else if (shownTab === 'agency') {
-    page = <AgencyPage agency={active.meta.agency} onSaved={() => void refresh()} />;
-  } else if (shownTab === 'form') {
-    page = rec ? <FormPage key={active.sheet} active={{ ...active, recognition: rec }} onWritten={() => void refresh()} /> : <Notice intent="warning">{t('needTemplate')}</Notice>;
+    page = <AgencyPage agency={active.meta.agency} onSaved={() => written('workbook')} />;
+  } else if (!rec && shownTab !== 'import') {
+    page = <NoTemplate onOpenTemplates={() => setTab('template')} />;
+  } else if (shownTab === 'form' && rec) {
+    page = <FormPage key={active.sheet} active={{ ...active, recognition: rec }} issues={session.run?.sheet?.report.issues} onWritten={() => written('cells')} />;
   } else if (shownTab === 'import') {
     page = (
       <Suspense fallback={<Spinner size="small" label={t('loadingPage')} />}>
-        <ImportPage
-          active={active}
-          onWritten={() => {
-            void refresh();
-            // The Check tab's last check was made before these rows were there.
-            void check.recheck();
-          }}
-          onShowCheck={() => setTab('check')}
-        />
+        <ImportPage active={active} onWritten={() => written('workbook')} onShowCheck={() => setTab('check')} />
       </Suspense>
     );
   } else if (shownTab === 'check') {
-    page = <CheckPage check={check} sheet={active.sheet} />;
-  } else if (shownTab === 'fix') {
-    page = <FixPage check={check} onApplied={() => void refresh()} />;
+    page = <CheckPage session={session} sheet={active.sheet} onWritten={() => written('cells')} />;
   } else {
-    page = <SummaryPage check={check} onWritten={() => void refresh()} />;
+    page = <SummaryPage session={session} onWritten={() => written('workbook')} />;
   }
 
   return (
@@ -149,28 +164,38 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
           </Button>
         </div>
         <div className={s.sheetLine}>
-          <Text size={200} className={s.sheetName} data-testid="active-sheet">
+          <Text size={200} className={s.sheetName} data-testid="active-sheet" title={active?.sheet}>
             {t('sheet')}: {active?.sheet ?? '…'}
           </Text>
-          <Button size="small" appearance="transparent" className={s.onBrand} onClick={() => void refresh()} disabled={sheet.loading}>
+          <Button size="small" appearance="transparent" className={s.onBrand} onClick={() => void session.refresh()} disabled={session.loading}>
             {t('reload')}
           </Button>
         </div>
       </header>
-      <TabList className={s.tabs} size="small" selectedValue={shownTab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+      <TabList className={s.tabs} size="small" selectedValue={shownTab} onTabSelect={(_, d) => chooseTab(d.value as TabId)}>
         <Tab value="template">{t('tabTemplate')}</Tab>
         <Tab value="agency">{t('tabAgency')}</Tab>
         <Tab value="form">{t('tabForm')}</Tab>
         <Tab value="import">{t('tabImport')}</Tab>
         <Tab value="check">{t('tabCheck')}</Tab>
-        <Tab value="fix">{t('tabFix')}</Tab>
         {hasSummary && <Tab value="summary">{t('tabSummary')}</Tab>}
       </TabList>
       <main className={s.body}>
-        {active && sheet.error ? <ErrorNotice error={sheet.error} /> : null}
+        {active && session.error ? <ErrorNotice error={session.error} /> : null}
         {page}
       </main>
     </div>
+  );
+}
+
+/** A sheet that holds no template: no verdict, only the way to create one or map this sheet. */
+function NoTemplate({ onOpenTemplates }: { onOpenTemplates: () => void }) {
+  const { t } = usePane();
+  return (
+    <Notice intent="warning">
+      {t('needTemplate')}{' '}
+      <Button size="small" appearance="primary" onClick={onOpenTemplates}>{t('openTemplateTab')}</Button>
+    </Notice>
   );
 }
 

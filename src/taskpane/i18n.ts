@@ -88,7 +88,7 @@ const STRINGS = {
     'Written to row {row} of "{sheet}" (a new row was inserted above the note under the list; the rows below moved down 1 row, the note is now at row {next})',
   ],
   required: ['ต้องกรอกช่องนี้', 'This field is required'],
-  fieldsNeedAttention: ['ยังมี {n} ช่องที่ต้องแก้ไขก่อนบันทึก', '{n} fields need attention before saving'],
+  fieldsNeedAttention: ['ยังมี {n} ช่องที่ต้องแก้ไขก่อนบันทึก', '{n} {n:field needs|fields need} attention before saving'],
   derivedHint: ['คำนวณจากคะแนนให้เอง ไม่ต้องกรอก', 'Computed from the scores; not typed'],
   derivedEmpty: ['(กรอกคะแนนแล้วจะคำนวณให้)', '(filled in once the scores are typed)'],
   statusDerivedHint: [
@@ -99,14 +99,14 @@ const STRINGS = {
   noSelection: ['ยังไม่ได้เลือกเซลล์ในแผ่นงาน', 'No cell is selected'],
   selectionOtherSheet: ['เซลล์ที่เลือกอยู่ในแผ่นงาน "{sheet}" ไม่ใช่แผ่นงานนี้', 'The selected cell is on "{sheet}", not this sheet'],
   selectDataRow: ['กรุณาเลือกเซลล์ในแถวข้อมูลใต้หัวตาราง (ตั้งแต่แถวที่ {row})', 'Select a cell in a data row below the header (row {row} on)'],
-  editConfirmTitle: ['จะเปลี่ยน {n} เซลล์ในแถวที่ {row}', '{n} cells of row {row} will change'],
+  editConfirmTitle: ['จะเปลี่ยน {n} เซลล์ในแถวที่ {row}', '{n} {n:cell|cells} of row {row} will change'],
   editConfirmHint: ['ตรวจดูให้แน่ใจก่อนบันทึก: Excel เลิกทำ (Undo) การแก้ไขของ add-in ไม่ได้', 'Check before writing: Excel cannot undo an add-in\'s changes'],
   noChanges: ['ไม่มีค่าใดเปลี่ยน', 'Nothing changed'],
   confirmWrite: ['ยืนยันบันทึก', 'Confirm and write'],
-  editApplied: ['บันทึกการแก้ไขแล้ว {applied} เซลล์', '{applied} cells written'],
+  editApplied: ['บันทึกการแก้ไขแล้ว {applied} เซลล์', '{applied} {applied:cell|cells} written'],
   skippedChanged: [
     'ข้าม {n} เซลล์ เพราะค่าในเซลล์เปลี่ยนไปหลังจากที่ตรวจ: ตรวจอีกครั้งแล้วลองใหม่',
-    '{n} cells skipped because they changed after the check: check again and retry',
+    '{n} {n:cell was|cells were} skipped because they changed after the check: check again and retry',
   ],
   noAgencyForForm: [
     'ยังไม่ได้บันทึกข้อมูลหน่วยงาน คอลัมน์หน่วยงานจะว่าง (บันทึกได้ที่แท็บ "หน่วยงาน")',
@@ -117,14 +117,30 @@ const STRINGS = {
   checking: ['กำลังตรวจ…', 'Checking…'],
   ready: ['พร้อมเผยแพร่', 'Ready to publish'],
   notReady: ['ยังไม่พร้อม', 'Not ready'],
-  errorsCount: ['ข้อผิดพลาด {n}', '{n} errors'],
-  warningsCount: ['คำเตือน {n}', '{n} warnings'],
-  recordsCount: ['{n} รายการ', '{n} records'],
+  errorsCount: ['ข้อผิดพลาด {n}', '{n} {n:error|errors}'],
+  warningsCount: ['คำเตือน {n}', '{n} {n:warning|warnings}'],
+  recordsCount: ['{n} รายการ', '{n} {n:record|records}'],
+  rowsCount: ['{n} แถว', '{n} {n:row|rows}'],
+  verdictTitle: ['ผลการตรวจแผ่นงาน "{sheet}"', 'Check of the sheet "{sheet}"'],
+  checkedAt: ['ตรวจล่าสุดเวลา {time}', 'Last checked at {time}'],
   autoRecheck: ['ตรวจใหม่ให้อัตโนมัติเมื่อมีการแก้ไขแผ่นงาน', 'Checks again automatically when the sheet changes'],
   noEvents: [
-    'Excel รุ่นนี้แจ้งการแก้ไขให้ add-in ไม่ได้ กด "ตรวจอีกครั้ง" หลังแก้ไขข้อมูล',
-    'This Excel cannot report edits to add-ins: press "Check again" after editing',
+    'Excel รุ่นนี้แจ้งการแก้ไขให้ add-in ไม่ได้ ผลนี้อาจไม่เป็นปัจจุบันหลังแก้ไขในแผ่นงาน: จะตรวจใหม่เมื่อกลับมาที่หน้าต่างนี้ หรือกด "ตรวจอีกครั้ง"',
+    'This Excel cannot report edits to add-ins, so this result may be out of date after an edit in the sheet: it is checked again when you come back to the pane, or press "Check again"',
   ],
+  errorsOnly: ['เฉพาะข้อผิดพลาด', 'Errors only'],
+  relatedTitle: ['แผ่นงานที่เกี่ยวข้อง', 'Related sheets'],
+  relatedHint: [
+    'ปัญหาในแผ่นงานที่แบบนี้อ้างถึง แสดงไว้ให้ทราบ ไม่นับในผลของแผ่นงานนี้',
+    'Issues of sheets this template refers to; shown for reference, not counted in this sheet\'s result',
+  ],
+  relatedNotCounted: [
+    'แผ่นงานที่เกี่ยวข้องมีอีก {n} รายการที่ต้องตรวจสอบ (ไม่นับรวม ดูด้านล่าง)',
+    '{n} more {n:issue|issues} on related sheets (not counted; see below)',
+  ],
+  openTemplateTab: ['สร้างหรือกำหนดแบบฟอร์ม', 'Create or map a template'],
+  tryAgain: ['ลองอีกครั้ง', 'Try again'],
+  changeLabel: ['{cell}: {from} เป็น {to}', '{cell}: {from} to {to}'],
   completenessTitle: ['ความครบถ้วนรายคอลัมน์', 'Completeness by column'],
   figuresTitle: ['ผลที่คำนวณจากแผ่นงาน', 'Figures from the sheet'],
   issuesTitle: ['รายการที่ต้องตรวจสอบ', 'Issues'],
@@ -136,13 +152,13 @@ const STRINGS = {
   goToCell: ['ไปที่เซลล์ {cell}', 'Go to cell {cell}'],
   highlight: ['ระบายสีเซลล์ที่มีปัญหา', 'Highlight problem cells'],
   clearHighlights: ['ล้างสีที่ระบาย', 'Remove highlights'],
-  highlighted: ['ระบายสี {n} เซลล์แล้ว (แดง = ข้อผิดพลาด, เหลือง = คำเตือน)', '{n} cells highlighted (red = error, amber = warning)'],
+  highlighted: ['ระบายสี {n} เซลล์แล้ว (แดง = ข้อผิดพลาด, เหลือง = คำเตือน)', '{n} {n:cell|cells} highlighted (red = error, amber = warning)'],
   highlightsCleared: ['ล้างสีที่ add-in ระบายไว้แล้ว', 'Highlights removed'],
   showingFirst: ['แสดง {shown} จาก {total} รายการ', 'Showing {shown} of {total}'],
   showMore: ['แสดงเพิ่ม', 'Show more'],
   otherSheet: ['แผ่นงาน "{sheet}"', 'Sheet "{sheet}"'],
 
-  fixTitle: ['แก้ไขอัตโนมัติ', 'Automatic fixes'],
+  fixTitle: ['แก้ไขอัตโนมัติ ({n})', 'Automatic fixes ({n})'],
   fixHint: [
     'เลือกเซลล์ที่จะแก้ แล้วกดแก้ไข ระบบจะแก้เฉพาะเซลล์ที่เลือกและยังมีค่าเดิมอยู่เท่านั้น',
     'Choose the cells to fix; only the chosen cells that still hold the listed value are written',
@@ -152,15 +168,15 @@ const STRINGS = {
   fixTo: ['ค่าใหม่', 'New'],
   selectAll: ['เลือกทั้งหมด', 'Select all'],
   selectNone: ['ไม่เลือกเลย', 'Select none'],
-  applyChecked: ['แก้ไข {n} เซลล์ที่เลือก', 'Fix {n} selected cells'],
+  applyChecked: ['แก้ไข {n} เซลล์ที่เลือก', 'Fix {n} selected {n:cell|cells}'],
   confirmFixTitle: ['ยืนยันการแก้ไข', 'Confirm the fixes'],
   confirmFixBody: [
     'จะเขียนค่าใหม่ลง {n} เซลล์ในแผ่นงาน "{sheet}" Excel เลิกทำ (Undo) การแก้ไขของ add-in ไม่ได้',
     '{n} cells of "{sheet}" will be written. Excel cannot undo an add-in\'s changes.',
   ],
   confirmFix: ['ยืนยันแก้ไข', 'Apply'],
-  fixResult: ['แก้ไขแล้ว {applied} เซลล์ ข้าม {skipped} เซลล์', '{applied} cells fixed, {skipped} skipped'],
-  fixSelectedCount: ['เลือกแล้ว {n} จาก {total} เซลล์', '{n} of {total} cells selected'],
+  fixResult: ['แก้ไขแล้ว {applied} เซลล์ ข้าม {skipped} เซลล์', '{applied} {applied:cell|cells} fixed, {skipped} skipped'],
+  fixSelectedCount: ['เลือกแล้ว {n} จาก {total} เซลล์', '{n} of {total} {total:cell|cells} selected'],
 
   summaryTitle: ['สรุปจำนวนและงบประมาณตามวิธีการจัดซื้อจัดจ้าง', 'Count and budget by procurement method'],
   summaryHint: [
@@ -177,8 +193,8 @@ const STRINGS = {
   importTitle: ['นำเข้าข้อมูลจัดซื้อจัดจ้าง', 'Import procurement data'],
   loadingPage: ['กำลังโหลด…', 'Loading…'],
   importUnavailable: [
-    'โหลดหน้านำเข้าไม่สำเร็จ (เชื่อมต่อเซิร์ฟเวอร์ของ add-in ไม่ได้): ปิดแล้วเปิดหน้าต่างนี้ใหม่ หรือใช้คำสั่ง ita-forms import',
-    'The import page could not be loaded (the add-in\'s server is unreachable): reopen the pane, or use ita-forms import',
+    'โหลดหน้านำเข้าไม่สำเร็จ (เชื่อมต่อเซิร์ฟเวอร์ของ add-in ไม่ได้): กด "ลองอีกครั้ง" เมื่อเชื่อมต่อได้ หรือใช้คำสั่ง ita-forms import',
+    'The import page could not be loaded (the add-in\'s server is unreachable): press "Try again" once connected, or use ita-forms import',
   ],
   importHint: [
     'อ่านไฟล์ข้อมูล e-GP (CSV หรือ JSON จาก data.go.th) หรือแบบ สขร.1 (.xlsx) แล้วเพิ่มเป็นรายการในแบบ o16/o17 ไฟล์ถูกอ่านในเครื่องนี้เท่านั้น ไม่ถูกส่งไปที่ใด',
@@ -307,6 +323,23 @@ const STRINGS = {
   errorTitle: ['ทำรายการไม่สำเร็จ', 'That did not work'],
   unexpectedError: ['เกิดข้อผิดพลาดที่ไม่คาดคิด: {msg}', 'Unexpected error: {msg}'],
   notInExcel: ['หน้านี้เปิดอยู่นอก Excel', 'This page is open outside Excel'],
+  loadingOffice: ['กำลังเชื่อมต่อกับ Excel (โหลด Office.js)…', 'Connecting to Excel (loading Office.js)…'],
+  officeFailed: ['โหลด Office.js ไม่ได้ จึงยังทำงานกับสมุดงานนี้ไม่ได้', 'Office.js could not be loaded, so the add-in cannot work with this workbook yet'],
+  officeFailedHint: [
+    'ตรวจดูว่าเครื่องนี้เชื่อมต่ออินเทอร์เน็ตได้ และพร็อกซีหรือไฟร์วอลล์ของหน่วยงานอนุญาตให้เข้าถึง appsforoffice.microsoft.com แล้วปิดและเปิดหน้าต่าง add-in นี้ใหม่',
+    'Check that this computer is online and that your proxy or firewall allows appsforoffice.microsoft.com, then close and reopen this add-in pane',
+  ],
+  reloadPane: ['โหลดหน้าต่างนี้ใหม่', 'Reload this pane'],
+  pickItem: ['รายการในแผ่นงาน', 'Item on the sheet'],
+  previousItem: ['ก่อนหน้า', 'Previous'],
+  nextItem: ['ถัดไป', 'Next'],
+  itemPosition: ['รายการที่ {n} จาก {total}', 'Item {n} of {total}'],
+  newItem: ['เพิ่มรายการใหม่', 'New record'],
+  rowIssuesTitle: ['ปัญหาของแถวนี้ตามการตรวจ ({n})', 'This row\'s issues in the check ({n})'],
+  editSelectedHint: [
+    'แก้ไขแถวที่มีอยู่: คลิกเซลล์ใดก็ได้ในแถวนั้นในแผ่นงาน แล้วกด "แก้ไขแถวที่เลือก"',
+    'To edit an existing row: click any cell of that row in the sheet, then press "Edit selected row"',
+  ],
   notInExcelHint: [
     'เพิ่ม add-in นี้ใน Excel (แทรก > Add-in) หรือดูตัวอย่างการทำงานที่หน้า preview.html',
     'Add this add-in in Excel (Insert > Add-ins), or try it on preview.html',
@@ -319,9 +352,30 @@ export type StringKey = keyof typeof STRINGS;
 
 export type Vars = Readonly<Record<string, string | number>>;
 
+const plurals = new Map<Lang, Intl.PluralRules>();
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let p = plurals.get(lang);
+  if (!p) {
+    p = new Intl.PluralRules(lang === 'th' ? 'th-TH' : 'en-GB');
+    plurals.set(lang, p);
+  }
+  return p;
+}
+
+/**
+ * Fills `{name}` placeholders; `{n:one|other}` picks the word for the number n by the language's
+ * plural rules (English "1 error", "2 errors"; Thai has one form).
+ */
 export function translate(lang: Lang, key: StringKey, vars?: Vars): string {
   const s: string = STRINGS[key][lang === 'th' ? 0 : 1];
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+  if (!vars) return s;
+  return s
+    .replace(/\{(\w+):([^|}]*)\|([^}]*)\}/g, (m, k: string, one: string, other: string) => {
+      const n = Number(vars[k]);
+      if (!(k in vars) || !Number.isFinite(n)) return m;
+      return pluralRules(lang).select(n) === 'one' ? one : other;
+    })
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 export type Translate = (key: StringKey, vars?: Vars) => string;

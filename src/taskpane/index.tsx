@@ -4,14 +4,15 @@
  * render the pane inside FluentProvider.
  */
 import { FluentProvider } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { WorkbookGateway } from '../workbook/gateway';
 import { OfficeGateway } from '../workbook/office/officeGateway';
 import { TaskPane, type TabId } from './App';
 import type { WorkbookWatch } from './hooks';
-import { detectHost } from './host';
+import { hostInfoLanguage, officeGlobal, resolveHost } from './host';
 import { initialLanguage } from './i18n';
-import { NotInExcel } from './NotInExcel';
+import { Loading, NotInExcel, OfficeFailed } from './NotInExcel';
 import { paneTheme } from './theme';
 
 export interface BrowserWorkbook {
@@ -27,17 +28,28 @@ export interface BootOptions {
 }
 
 export async function bootTaskPane(opts: BootOptions): Promise<void> {
-  const host = await detectHost();
-  const lang = initialLanguage(host.displayLanguage);
   const root = createRoot(opts.container);
-  const workbook: BrowserWorkbook | undefined = host.excel ? { gateway: OfficeGateway.forExcel() } : opts.browserWorkbook;
-  root.render(
-    <FluentProvider theme={paneTheme} style={{ minHeight: '100%' }}>
-      {workbook ? (
-        <TaskPane gateway={workbook.gateway} watch={workbook.watch} initialLang={lang} initialTab={opts.initialTab} />
-      ) : (
-        <NotInExcel lang={lang} />
-      )}
-    </FluentProvider>,
+  const render = (node: ReactNode) =>
+    root.render(
+      <FluentProvider theme={paneTheme} style={{ minHeight: '100%' }}>
+        {node}
+      </FluentProvider>,
+    );
+  // Something on screen at once: Office.js may take seconds to start (or never, offline).
+  const early = initialLanguage(hostInfoLanguage());
+  if (officeGlobal()) render(<Loading lang={early} />);
+  const host = await resolveHost();
+  if (host.kind === 'officeFailed') {
+    render(<OfficeFailed lang={initialLanguage(host.displayLanguage)} />);
+    return;
+  }
+  const lang = initialLanguage(host.info.displayLanguage);
+  const workbook: BrowserWorkbook | undefined = host.kind === 'excel' ? { gateway: OfficeGateway.forExcel() } : opts.browserWorkbook;
+  render(
+    workbook ? (
+      <TaskPane gateway={workbook.gateway} watch={workbook.watch} initialLang={lang} initialTab={opts.initialTab} />
+    ) : (
+      <NotInExcel lang={lang} />
+    ),
   );
 }

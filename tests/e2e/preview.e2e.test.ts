@@ -85,7 +85,7 @@ describeInChromium('preview in chromium', () => {
     await pane().getByTestId('verdict').filter({ hasText: 'ยังไม่พร้อม' }).waitFor();
 
     const taxIssue = pane().locator('[data-cell="O7"][data-issue="tax-id-checksum"]');
-    expect(await taxIssue.textContent()).toContain('ควรเป็น 9 แต่เขียนไว้ 8');
+    expect(await taxIssue.getByRole('button').getAttribute('aria-label')).toContain('ควรเป็น 9 แต่เขียนไว้ 8');
     expect(await pane().locator('[data-cell="N9"][data-issue="price-above-budget"]').count()).toBe(1);
     expect(await pane().locator('[data-cell="K11"][data-issue="status-dates"]').count()).toBe(1);
     expect(await pane().locator('[data-cell="R16"][data-issue="date-impossible"]').count()).toBe(1);
@@ -98,7 +98,7 @@ describeInChromium('preview in chromium', () => {
   }, 60_000);
 
   it('applies a fix after confirmation and the cell changes in the grid', async () => {
-    await pane().getByRole('tab', { name: 'แก้ไขอัตโนมัติ' }).click();
+    // The fixes are on the check tab, under the verdict.
     await pane().getByText(/เลือกแล้ว \d+ จาก \d+ เซลล์/).waitFor();
     await pane().getByRole('button', { name: 'ไม่เลือกเลย' }).click();
     await pane().locator('[data-change="K11"]').getByRole('checkbox').check();

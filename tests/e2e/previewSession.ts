@@ -83,7 +83,9 @@ export function usePreviewSession(viewport: { width: number; height: number }): 
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    page = await browser.newPage({ viewport, locale: 'th-TH' });
+    // A context of its own: axe-core's playwright runner works on a page from browser.newContext().
+    const context = await browser.newContext({ viewport, locale: 'th-TH' });
+    page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     page.on('request', (r) => requests.push(r.url()));

@@ -15,7 +15,7 @@ const change = (address: string): HTMLElement => {
 describe('fix preview', () => {
   it('lists each change (cell, current, new, reason) before writing anything', async () => {
     const wb = createDemoWorkbook();
-    renderPane(wb, 'fix');
+    renderPane(wb, 'check');
     await screen.findByText(/เลือกแล้ว \d+ จาก \d+ เซลล์/);
     const money = change(DEMO_DEFECTS.moneyAsText);
     expect(money.textContent).toContain('๑,๒๐๐ บาท');
@@ -30,7 +30,7 @@ describe('fix preview', () => {
 
   it('applies only the ticked cells, after confirmation, and reports the count', async () => {
     const wb = createDemoWorkbook();
-    renderPane(wb, 'fix');
+    renderPane(wb, 'check');
     await screen.findByText(/เลือกแล้ว \d+ จาก \d+ เซลล์/);
     await userEvent.click(screen.getByRole('button', { name: 'ไม่เลือกเลย' }));
     await userEvent.click(within(change(DEMO_DEFECTS.statusDates)).getByRole('checkbox'));
@@ -56,7 +56,7 @@ describe('fix preview', () => {
 
   it('cancelling the confirmation writes nothing', async () => {
     const wb = createDemoWorkbook();
-    renderPane(wb, 'fix');
+    renderPane(wb, 'check');
     await screen.findByText(/เลือกแล้ว \d+ จาก \d+ เซลล์/);
     await userEvent.click(screen.getByRole('button', { name: /^แก้ไข \d+ เซลล์ที่เลือก$/ }));
     await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'ยกเลิก' }));
@@ -67,7 +67,7 @@ describe('fix preview', () => {
 
   it('skips a cell changed since the check instead of overwriting it', async () => {
     const wb = createDemoWorkbook();
-    renderPane(wb, 'fix');
+    renderPane(wb, 'check');
     await screen.findByText(/เลือกแล้ว \d+ จาก \d+ เซลล์/);
     await userEvent.click(screen.getByRole('button', { name: 'ไม่เลือกเลย' }));
     await userEvent.click(within(change(DEMO_DEFECTS.moneyAsText)).getByRole('checkbox'));
@@ -89,7 +89,7 @@ describe('highlights and fixes together', () => {
     await userEvent.click(screen.getByRole('button', { name: 'ระบายสีเซลล์ที่มีปัญหา' }));
     await waitFor(() => expect(wb.sheet(DEMO_SHEET).fills.get('10:10')).toBe(ERROR_FILL)); // K11
 
-    await userEvent.click(screen.getByRole('tab', { name: 'แก้ไขอัตโนมัติ' }));
+    // The fixes are on the check tab itself.
     await screen.findByText(/เลือกแล้ว \d+ จาก \d+ เซลล์/);
     await userEvent.click(screen.getByRole('button', { name: 'ไม่เลือกเลย' }));
     await userEvent.click(within(change(DEMO_DEFECTS.statusDates)).getByRole('checkbox'));

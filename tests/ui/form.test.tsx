@@ -107,7 +107,7 @@ describe('record form', () => {
     renderPane(wb, 'form');
     await typeRecord({
       item: 'จ้างเหมาทำความสะอาด', budget: '9000', source: 'เงินสะสม', method: 'เฉพาะเจาะจง', median: '9000', agreed: '8,900',
-      taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', sign: '15 มี.ค. 2567', end: '14/5/67',
+      taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', projectNumber: '67039549408', sign: '15 มี.ค. 2567', end: '14/5/67',
     });
 
     expect(
@@ -122,7 +122,7 @@ describe('record form', () => {
     renderPane(wb, 'form');
     await typeRecord({
       item: 'จ้างเหมาทำความสะอาด', budget: '9000', source: 'เงินสะสม', method: 'เฉพาะเจาะจง', median: '9000', agreed: '8900',
-      winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', sign: '15 มี.ค. 2567',
+      taxId: '0105543008219', winner: 'บริษัท ซีพี ออลล์ จำกัด (มหาชน)', projectNumber: '67039549408', sign: '15 มี.ค. 2567', end: '14/5/67',
     });
     // The demo's row 25 is empty: the note at 26 stays where it is.
     expect(await screen.findByText(`บันทึกลงแถวที่ 25 ของแผ่นงาน "${DEMO_SHEET}" แล้ว`)).toBeTruthy();
@@ -150,15 +150,17 @@ describe('record form', () => {
     await userEvent.type(agreed, '63,000');
     await userEvent.click(screen.getByRole('button', { name: 'ตรวจดูการเปลี่ยนแปลง' }));
 
-    // The new price, and the dashed tax ID written the way the form writes IDs: both listed.
-    const confirm = await screen.findByRole('region', { name: 'จะเปลี่ยน 2 เซลล์ในแถวที่ 9' });
+    // Only what the officer changed: the dashed tax ID the row holds is not rewritten.
+    const confirm = await screen.findByRole('alertdialog', { name: 'จะเปลี่ยน 1 เซลล์ในแถวที่ 9' });
     expect(within(confirm).getByText('N9')).toBeTruthy();
     expect(within(confirm).getByText('63000')).toBeTruthy();
-    expect(within(confirm).getByText('O9')).toBeTruthy();
+    expect(within(confirm).queryByText('O9')).toBeNull();
     // Listed, not written.
     expect(wb.cell(DEMO_SHEET, 9, 14)).toBe(72_500);
+    const taxId = wb.cell(DEMO_SHEET, 9, 15);
     await userEvent.click(within(confirm).getByRole('button', { name: 'ยืนยันบันทึก' }));
-    expect(await screen.findByText('บันทึกการแก้ไขแล้ว 2 เซลล์')).toBeTruthy();
+    expect(await screen.findByText('บันทึกการแก้ไขแล้ว 1 เซลล์')).toBeTruthy();
+    expect(wb.cell(DEMO_SHEET, 9, 15)).toBe(taxId);
     expect(wb.cell(DEMO_SHEET, 9, 14)).toBe(63_000);
   });
 

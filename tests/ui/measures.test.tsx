@@ -24,6 +24,12 @@ const headerColumn = (wb: MemoryWorkbook, sheet: string, header: string): number
   return c + 1;
 };
 
+/** A measure's summary and outcome: the check requires them of every measure, and so does the form. */
+async function fillResult(): Promise<void> {
+  await userEvent.type(screen.getByRole('textbox', { name: /^สรุปผลการดำเนินการ/ }), 'ดำเนินการครบทุกขั้นตอน');
+  await userEvent.type(screen.getByRole('textbox', { name: /^ผลลัพธ์หรือความสำเร็จ/ }), 'เจ้าหน้าที่ผ่านการอบรมร้อยละ ๙๕');
+}
+
 describe('measures templates in the pane', () => {
   it('writes a long-text field from a textarea with its line breaks kept', async () => {
     const { wb, sheet } = await workbookWith('measures-report');
@@ -37,6 +43,7 @@ describe('measures templates in the pane', () => {
     await userEvent.type(measure, 'มาตรการป้องกันการรับสินบน{Enter}๑. ประกาศนโยบาย{Enter}๒. อบรมเจ้าหน้าที่');
     expect((measure as HTMLTextAreaElement).value).toBe('มาตรการป้องกันการรับสินบน\n๑. ประกาศนโยบาย\n๒. อบรมเจ้าหน้าที่');
     expect(wb.sheet(sheet).rows.length).toBe(1);
+    await fillResult();
     await userEvent.click(screen.getByRole('button', { name: 'เพิ่มรายการ' }));
     expect(await screen.findByText(`บันทึกลงแถวที่ 2 ของแผ่นงาน "${sheet}" แล้ว`)).toBeTruthy();
     const col = headerColumn(wb, sheet, 'มาตรการ/กิจกรรม');
@@ -48,6 +55,7 @@ describe('measures templates in the pane', () => {
     renderPane(wb, 'form');
     const measure = await screen.findByRole('textbox', { name: /^มาตรการ\/กิจกรรม/ });
     await userEvent.type(measure, 'มาตรการเปิดเผยข้อมูล');
+    await fillResult();
     await userEvent.click(screen.getByRole('button', { name: 'เพิ่มรายการ' }));
     await screen.findByText(`บันทึกลงแถวที่ 2 ของแผ่นงาน "${sheet}" แล้ว`);
     const status = wb.sheet(sheet).rows[0].findIndex((h) => typeof h === 'string' && h.startsWith('สถานะ'));
@@ -66,17 +74,21 @@ describe('measures templates in the pane', () => {
   it('shows derived score columns read-only and writes them computed from the scores', async () => {
     const { wb, sheet } = await workbookWith('ita-scores');
     renderPane(wb, 'form');
+    // The ten indicators are there already: the form opens on the first, not on a new record.
+    expect(await screen.findByRole('heading', { name: 'แก้ไขแถวที่ 2' })).toBeTruthy();
     const change = (await screen.findByRole('textbox', { name: 'ผลต่าง' })) as HTMLInputElement;
     expect(change.readOnly).toBe(true);
-    await userEvent.type(screen.getByRole('textbox', { name: /^ตัวชี้วัด\s*\*?$/ }), 'ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่');
+    expect((screen.getByRole('textbox', { name: /^ตัวชี้วัด\s*\*?$/ }) as HTMLInputElement).value).toContain('การปฏิบัติหน้าที่');
+    expect(screen.queryByRole('button', { name: 'เพิ่มรายการ' })).toBeNull();
     await userEvent.type(screen.getByRole('textbox', { name: 'คะแนนปีที่แล้ว' }), '๙๐.๕๐');
     await userEvent.type(screen.getByRole('textbox', { name: /คะแนนปีนี้/ }), '84.25');
     await waitFor(() => expect(change.value).toBe('-6.25'));
     expect((screen.getByRole('textbox', { name: 'จุดแข็ง/จุดอ่อน' }) as HTMLInputElement).value).toBe('จุดอ่อน');
     expect((screen.getByRole('textbox', { name: 'แนวโน้ม' }) as HTMLInputElement).value).toBe('ลดลง');
-    await userEvent.click(screen.getByRole('button', { name: 'เพิ่มรายการ' }));
-    const written = await screen.findByText(/บันทึกลงแถวที่ (\d+) ของแผ่นงาน/);
-    const row = Number(/แถวที่ (\d+)/.exec(written.textContent ?? '')?.[1]);
+    await userEvent.click(screen.getByRole('button', { name: 'ตรวจดูการเปลี่ยนแปลง' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'ยืนยันบันทึก' }));
+    await screen.findByText(/บันทึกการแก้ไขแล้ว \d+ เซลล์/, undefined, { timeout: 5000 });
+    const row = 2;
     const at = (header: string) => wb.cell(sheet, row, headerColumn(wb, sheet, header));
     expect(at('คะแนนปีที่แล้ว')).toBe(90.5);
     expect(at('ผลต่าง')).toBe(-6.25);

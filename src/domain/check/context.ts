@@ -48,6 +48,8 @@ export interface Figure {
   readonly label: string;
   readonly labelEn: string;
   readonly value: string;
+  /** The value in English where it carries words ("93.50 (level AA)"). */
+  readonly valueEn?: string;
 }
 
 export function makePos(rec: Recognition): (key: string) => number {

@@ -6,7 +6,7 @@
  */
 import { ITA_INDICATORS, ITA_TOOL_OF_INDICATOR, type ItaTool } from '../templates/itaIndicators';
 import { ITA_WORDS } from '../templates/measures';
-import { analyseScores, deriveValue, indicatorOf, isOverallLabel, resultOf, round2, toolInText, type IndicatorScore } from '../itaScore';
+import { analyseScores, deriveValue, indicatorOf, isOverallLabel, resultBandOf, round2, toolInText, type IndicatorScore } from '../itaScore';
 import { resultSchemeOf } from '../templates/itaIndicators';
 import { cellIssue, get, sheetIssue, sourceOf, type CheckedRecord, type RuleContext } from './context';
 import { isEmptyCell } from './records';
@@ -117,10 +117,12 @@ const itaScores: SheetRule = (records, ctx, out) => {
   const previous = statedPrevious ?? a.previousOverall;
   const list = (nos: readonly number[]) => (nos.length ? nos.map((n) => `${n} ${indicatorName(ctx, n)}`).join(', ') : '-');
   if (overall !== undefined) {
-    ctx.figures.push({ key: 'overall', label: ITA_WORDS.overall, labelEn: 'Overall score', value: `${fmt(round2(overall))} (${resultOf(overall, scheme, a.toolScores)})` });
+    const band = resultBandOf(overall, scheme, a.toolScores);
+    ctx.figures.push({ key: 'overall', label: ITA_WORDS.overall, labelEn: 'Overall score', value: `${fmt(round2(overall))} (${band.label})`, valueEn: `${fmt(round2(overall))} (${band.labelEn ?? band.label})` });
   }
   if (previous !== undefined) {
-    ctx.figures.push({ key: 'previousOverall', label: 'คะแนนรวมปีที่แล้ว', labelEn: 'Last year', value: `${fmt(round2(previous))} (${resultOf(previous, scheme, a.previousToolScores)})` });
+    const band = resultBandOf(previous, scheme, a.previousToolScores);
+    ctx.figures.push({ key: 'previousOverall', label: 'คะแนนรวมปีที่แล้ว', labelEn: 'Last year', value: `${fmt(round2(previous))} (${band.label})`, valueEn: `${fmt(round2(previous))} (${band.labelEn ?? band.label})` });
   }
   const tools = (['IIT', 'EIT', 'OIT'] as const).filter((t) => a.toolScores[t] !== undefined).map((t) => `${t} ${fmt(a.toolScores[t] ?? 0)}`);
   if (tools.length) ctx.figures.push({ key: 'tools', label: 'รายเครื่องมือ', labelEn: 'By tool', value: tools.join(', ') });

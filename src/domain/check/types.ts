@@ -67,7 +67,7 @@ export interface SheetReport {
   /** The sheet says explicitly that there was no procurement. */
   readonly statesNone?: boolean;
   /** Values derived from the sheet (the ITA overall score, level, strengths…). */
-  readonly figures?: readonly { readonly key: string; readonly label: string; readonly labelEn: string; readonly value: string }[];
+  readonly figures?: readonly { readonly key: string; readonly label: string; readonly labelEn: string; readonly value: string; readonly valueEn?: string }[];
 }
 
 export interface WorkbookReport {

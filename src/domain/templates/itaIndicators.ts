@@ -122,6 +122,8 @@ export const ITA_LEVEL_BANDS: readonly ItaLevelBand[] = [
 export interface ResultBand {
   /** Written as is into the level cell: "ผ่านดี", "ระดับ B". */
   readonly label: string;
+  /** The same in English, for the pane's English mode. */
+  readonly labelEn?: string;
   readonly min: number;
   readonly toolMin?: number;
 }
@@ -135,7 +137,7 @@ export interface ResultScheme {
 
 /** The letter levels AA–F (the older scheme; seed 002, ITA 2562/2563). */
 export const RESULT_LETTERS: ResultScheme = {
-  bands: ITA_LEVEL_BANDS.map((b) => ({ label: `ระดับ ${b.level}`, min: b.min })),
+  bands: ITA_LEVEL_BANDS.map((b) => ({ label: `ระดับ ${b.level}`, labelEn: `level ${b.level}`, min: b.min })),
   source: 'DOMAIN.md (best known); seed 002: 84.09 → ระดับ B, 60.88 → ระดับ D',
 };
 
@@ -147,11 +149,11 @@ export const RESULT_LETTERS: ResultScheme = {
  */
 export const RESULT_WORDS: ResultScheme = {
   bands: [
-    { label: 'ผ่านดีเยี่ยม', min: 95, toolMin: 95 },
-    { label: 'ผ่านดี', min: 85, toolMin: 85 },
-    { label: 'ผ่าน', min: 85 },
-    { label: 'ต้องปรับปรุง', min: 70 },
-    { label: 'ต้องปรับปรุงโดยด่วน', min: 0 },
+    { label: 'ผ่านดีเยี่ยม', labelEn: 'excellent pass', min: 95, toolMin: 95 },
+    { label: 'ผ่านดี', labelEn: 'good pass', min: 85, toolMin: 85 },
+    { label: 'ผ่าน', labelEn: 'pass', min: 85 },
+    { label: 'ต้องปรับปรุง', labelEn: 'needs improvement', min: 70 },
+    { label: 'ต้องปรับปรุงโดยด่วน', labelEn: 'needs urgent improvement', min: 0 },
   ],
   source: 'DOMAIN.md "Result wording (ITA 2566 onward, best known)"; seed 000: 93.09 → ผ่านดี',
 };

@@ -44,6 +44,11 @@ export const ITA_WORDS = {
   level: 'ระดับ',
 } as const;
 
+/** The same words in English, for the task pane's English mode (cells keep the Thai). */
+export const ITA_WORDS_EN: Readonly<Record<keyof typeof ITA_WORDS, string>> = {
+  strength: 'strength', weakness: 'weakness', rose: 'rose', fell: 'fell', same: 'unchanged', overall: 'Overall score', level: 'level',
+};
+
 const ITA_SCORE_COLUMNS: readonly ColumnDef[] = [
   { key: 'no', header: 'ตัวชี้วัดที่', aliases: ['ตัวชี้วัด ที่'], type: 'integer', required: 'optional', optionalColumn: true, width: 10, numFmt: '0' },
   { key: 'indicator', header: 'ตัวชี้วัด', aliases: ['รายละเอียดตัวชี้วัด', 'ชื่อตัวชี้วัด', 'ตัวชี้วัดการประเมิน'], type: 'text', required: 'always', width: 38 },
@@ -51,7 +56,7 @@ const ITA_SCORE_COLUMNS: readonly ColumnDef[] = [
   {
     key: 'previous', header: 'คะแนนปีที่แล้ว', aliases: ['คะแนนปีก่อน', 'ผลคะแนนปีที่แล้ว', 'ผลคะแนนปีก่อน'],
     yearHeader: 'previous', type: 'score', required: 'optional', optionalColumn: true, width: 14, numFmt: SCORE_FORMAT,
-    hint: 'คะแนนของตัวชี้วัดนี้ในการประเมินปีก่อน (ถ้ามี)',
+    hint: 'คะแนนของตัวชี้วัดนี้ในการประเมินปีก่อน (ถ้ามี)', hintEn: 'This indicator\'s score in last year\'s assessment (if any)',
   },
   {
     key: 'current', header: 'คะแนนปีนี้', aliases: ['คะแนน', 'ผลคะแนน', 'คะแนนที่ได้', 'ผลคะแนนปีนี้'],
@@ -94,11 +99,11 @@ export const LIMITATIONS_LABEL = 'ข้อจำกัดของหน่ว�
 export const LIMITATIONS_WORD = /ข้อจำกัด/;
 
 const MEASURES_ANALYSIS_COLUMNS: readonly ColumnDef[] = [
-  wording(MEASURE_ISSUE_COLUMN, { type: 'longText', required: 'always', width: 34, hint: 'ประเด็นที่ ๑–๗ ของ ITA 2567 หรือข้อจำกัดของหน่วยงาน' }),
+  wording(MEASURE_ISSUE_COLUMN, { type: 'longText', required: 'always', width: 34, hint: 'ประเด็นที่ ๑–๗ ของ ITA 2567 หรือข้อจำกัดของหน่วยงาน', hintEn: 'Issue area 1–7 of ITA 2567, or the agency\'s limitations' }),
   wording(component('action'), { type: 'longText', required: 'optional', width: 40 }),
   wording(component('responsible'), { type: 'longText', required: 'optional', width: 24 }),
-  wording(component('steps'), { type: 'longText', required: 'optional', width: 60, hint: 'เขียนเป็นขั้น ๑. ๒. ๓. แต่ละขั้นขึ้นบรรทัดใหม่' }),
-  wording(component('period'), { type: 'period', required: 'optional', width: 20, hint: 'เช่น ตลอดปีงบประมาณ, ต.ค. 66 - มี.ค. 67, ไตรมาส 2' }),
+  wording(component('steps'), { type: 'longText', required: 'optional', width: 60, hint: 'เขียนเป็นขั้น ๑. ๒. ๓. แต่ละขั้นขึ้นบรรทัดใหม่', hintEn: 'Write steps 1. 2. 3., each on a new line' }),
+  wording(component('period'), { type: 'period', required: 'optional', width: 20, hint: 'เช่น ตลอดปีงบประมาณ, ต.ค. 66 - มี.ค. 67, ไตรมาส 2', hintEn: 'e.g. ตลอดปีงบประมาณ (whole fiscal year), ต.ค. 66 - มี.ค. 67, ไตรมาส 2 (quarter 2)' }),
 ];
 
 const AREA_SEEDS = INTEGRITY_ISSUES_2567.map((a) => ({ issue: `(${a.no}) ${a.title}` }));
@@ -146,12 +151,12 @@ const MEASURES_REPORT_COLUMNS: readonly ColumnDef[] = [
   wording(reportColumn('steps'), { type: 'longText', required: 'optional', optionalColumn: true, width: 48 }),
   wording(reportColumn('responsible'), { type: 'longText', required: 'optional', optionalColumn: true, width: 22 }),
   wording(reportColumn('period'), { type: 'period', required: 'optional', optionalColumn: true, width: 18 }),
-  wording(reportColumn('status'), { type: 'option', options: 'measureStatus', unknownOption: 'error', required: 'optional', optionalColumn: true, width: 18, hint: 'ไม่มีคอลัมน์นี้ก็ได้: ใช้ช่อง ☑ ดำเนินการ / ☐ ยังไม่ได้ดำเนินการ ในช่องสรุปผล' }),
+  wording(reportColumn('status'), { type: 'option', options: 'measureStatus', unknownOption: 'error', required: 'optional', optionalColumn: true, width: 18, hint: 'ไม่มีคอลัมน์นี้ก็ได้: ใช้ช่อง ☑ ดำเนินการ / ☐ ยังไม่ได้ดำเนินการ ในช่องสรุปผล', hintEn: 'This column may be absent: tick ☑ ดำเนินการ (done) / ☐ ยังไม่ได้ดำเนินการ (not done) in the result instead' }),
   { ...wording(reportColumn('result'), { type: 'longText', required: 'optional', width: 48 }), key: 'summary' },
   wording(reportColumn('outcome'), { type: 'longText', required: 'optional', width: 40 }),
   {
     key: 'note', header: 'เหตุผลที่ยังไม่ได้ดำเนินการ', aliases: ['เหตุผล', 'ปัญหาอุปสรรค', 'ปัญหา/อุปสรรค'],
-    type: 'longText', required: 'optional', optionalColumn: true, width: 30, hint: 'กรอกเมื่อสถานะเป็น "ยังไม่ได้ดำเนินการ"',
+    type: 'longText', required: 'optional', optionalColumn: true, width: 30, hint: 'กรอกเมื่อสถานะเป็น "ยังไม่ได้ดำเนินการ"', hintEn: 'Fill in when the status is "ยังไม่ได้ดำเนินการ" (not done)',
   },
 ];
 

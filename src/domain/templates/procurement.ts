@@ -123,7 +123,7 @@ const RESULT_FIELDS: readonly ColumnDef[] = [
     required: 'whenContracted',
     width: 15,
     numFmt: '@',
-    hint: 'เลข 11 หลักจากระบบ e-GP',
+    hint: 'เลข 11 หลักจากระบบ e-GP', hintEn: 'The 11-digit number from e-GP',
     exemptBelow: { fields: ['agreedPrice', 'budget'], amount: 5_000 },
   },
   {
@@ -197,7 +197,7 @@ export const procurementPlan: TemplateDef = {
       type: 'period',
       required: 'always',
       width: 22,
-      hint: 'เช่น ต.ค. 2566 หรือ ไตรมาส 1',
+      hint: 'เช่น ต.ค. 2566 หรือ ไตรมาส 1', hintEn: 'e.g. ต.ค. 2566 (Oct 2566) or ไตรมาส 1 (quarter 1)',
     },
   ],
   editions: [{ edition: '2567', item: 'o14', title: 'แผนการจัดซื้อจัดจ้าง / รายงานการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ', window: 'fiscalYear' }],

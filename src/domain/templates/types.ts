@@ -50,6 +50,8 @@ export interface ColumnDef {
   readonly numFmt?: string;
   /** A short hint shown under the form field (Thai). */
   readonly hint?: string;
+  /** The hint in English (the pane's English mode). */
+  readonly hintEn?: string;
   /**
    * The form fills a cell left blank: `contractDates`, the procurement status the signing and end
    * dates give at the as-of date (a measure's or an OIT item's status is typed instead).

@@ -39,20 +39,23 @@ export interface ChangeListProps {
 
 export function ChangeList({ changes, checked, onToggle }: ChangeListProps) {
   const s = useStyles();
-  const { t } = usePane();
+  const { lang, t } = usePane();
   return (
     <ul className={s.list}>
       {changes.map((c) => {
         const key = changeKey(c);
+        const reason = lang === 'en' && c.reasonEn ? c.reasonEn : c.reason;
+        const from = cellText(c.from, t('empty'));
+        const to = c.display || t('empty');
         const values = (
           <div className={s.body}>
             <div className={s.values}>
               <Text size={200} className={s.label}>{t('fixFrom')}</Text>
-              <Text size={200} className={s.from}>{cellText(c.from, t('empty'))}</Text>
+              <Text size={200} className={s.from}>{from}</Text>
               <Text size={200} className={s.label}>{t('fixTo')}</Text>
-              <Text size={200} className={s.to}>{c.display || t('empty')}</Text>
+              <Text size={200} className={s.to}>{to}</Text>
             </div>
-            <Text size={200} className={s.reason}>{c.reason}</Text>
+            <Text size={200} className={s.reason}>{reason}</Text>
           </div>
         );
         return (
@@ -62,6 +65,8 @@ export function ChangeList({ changes, checked, onToggle }: ChangeListProps) {
                 checked={checked.has(key)}
                 onChange={(_, d) => onToggle?.(key, d.checked === true)}
                 label={<span className={s.address}>{c.address}</span>}
+                // Named by cell and change: "K11: อยู่ระหว่างระยะสัญญา → สิ้นสุดระยะสัญญา", not a row of "K11" boxes.
+                aria-label={t('changeLabel', { cell: c.address, from, to })}
               />
             ) : (
               <span className={s.address}>{c.address}</span>

@@ -8,7 +8,7 @@
 import { Combobox, Field, Input, Option, Textarea } from '@fluentui/react-components';
 import type { FieldFeedback, FormField } from '../../app/recordForm';
 import { describeValue } from '../../app/recordForm';
-import type { Translate } from '../i18n';
+import type { Lang, Translate } from '../i18n';
 
 export interface FieldInputProps {
   readonly field: FormField;
@@ -18,12 +18,15 @@ export interface FieldInputProps {
   readonly missing: boolean;
   readonly onChange: (value: string) => void;
   readonly t: Translate;
+  readonly lang?: Lang;
 }
 
 /** Types whose typed text is read into something else (a date, an amount): show what was read. */
 const INTERPRETED = new Set<FormField['type']>(['date', 'money', 'taxId', 'projectNumber', 'period', 'fiscalYear', 'integer', 'score']);
 
-function validation(field: FormField, value: string, fb: FieldFeedback, missing: boolean, t: Translate): { state?: 'error' | 'warning' | 'success'; message?: string } {
+function validation(field: FormField, value: string, feedback: FieldFeedback, missing: boolean, t: Translate, lang: Lang): { state?: 'error' | 'warning' | 'success'; message?: string } {
+  // The domain words its messages in both languages.
+  const fb = lang === 'en' && feedback.messageEn ? { ...feedback, message: feedback.messageEn } : feedback;
   if (missing) return { state: 'error', message: t('required') };
   if (fb.state === 'none') return {};
   if (fb.state === 'error') return { state: 'error', message: fb.message };
@@ -42,7 +45,7 @@ function validation(field: FormField, value: string, fb: FieldFeedback, missing:
   return {};
 }
 
-export function FieldInput({ field, value, feedback, missing, onChange, t }: FieldInputProps) {
+export function FieldInput({ field, value, feedback, missing, onChange, t, lang = 'th' }: FieldInputProps) {
   if (field.derived) {
     // Computed from the scores as they are typed; the officer never types it.
     return (
@@ -51,8 +54,8 @@ export function FieldInput({ field, value, feedback, missing, onChange, t }: Fie
       </Field>
     );
   }
-  const v = validation(field, value, feedback, missing, t);
-  const hint = field.derivable ? t('statusDerivedHint') : field.hint;
+  const v = validation(field, value, feedback, missing, t, lang);
+  const hint = field.derivable ? t('statusDerivedHint') : lang === 'en' ? field.hintEn ?? field.hint : field.hint;
   const control = field.options ? (
     <Combobox
       freeform
@@ -61,6 +64,17 @@ export function FieldInput({ field, value, feedback, missing, onChange, t }: Fie
       onChange={(e) => onChange((e.target as HTMLInputElement).value)}
       onOptionSelect={(_, d) => onChange(d.optionText ?? d.optionValue ?? '')}
       name={field.key}
+      // Fluent leaves aria-activedescendant naming an option of the closed (unmounted) list, which
+      // screen readers then cannot find (axe: aria-valid-attr-value). Cleared once the list closes.
+      onOpenChange={(e, d) => {
+        if (d.open) return;
+        const input = e.currentTarget instanceof HTMLElement ? e.currentTarget.closest('.fui-Combobox')?.querySelector('input') : null;
+        setTimeout(() => input?.removeAttribute('aria-activedescendant'), 0);
+      }}
+      onBlur={(e) => {
+        const input = e.currentTarget;
+        setTimeout(() => input.removeAttribute('aria-activedescendant'), 0);
+      }}
     >
       {field.options.map((o) => (
         <Option key={o} value={o}>

@@ -87,7 +87,7 @@ export function AgencyPage({ agency, onSaved }: AgencyPageProps) {
 
   return (
     <form className={s.form} onSubmit={submit} aria-label={t('agencyTitle')}>
-      <Text weight="semibold" as="h3">{t('agencyTitle')}</Text>
+      <Text weight="semibold" as="h2">{t('agencyTitle')}</Text>
       <Text size={200}>{t('agencyHint')}</Text>
       {TEXT_FIELDS.map((f) => (
         <Field key={f.key} label={t(f.label)}>

@@ -56,6 +56,8 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
   const { gateway, lang, t } = usePane();
   const inputRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const chooseRef = useRef<HTMLButtonElement>(null);
+  const importRef = useRef<HTMLButtonElement>(null);
 
   const [source, setSource] = useState<LoadedSource>();
   const [fileName, setFileName] = useState<string>();
@@ -118,10 +120,17 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
   // Any change of what is planned asks again.
   useEffect(() => setConfirming(false), [plan]);
 
+  const cancelConfirm = () => {
+    setConfirming(false);
+    setTimeout(() => importRef.current?.focus(), 0);
+  };
+
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     // The same file picked again must fire a change too.
     e.target.value = '';
+    // Back on the button that opened the file dialog, whatever the dialog did with the focus.
+    chooseRef.current?.focus();
     if (!file) return;
     setFileName(file.name);
     setSource(undefined);
@@ -164,7 +173,7 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
 
   return (
     <div className={s.page}>
-      <Text weight="semibold" as="h3">{t('importTitle')}</Text>
+      <Text weight="semibold" as="h2">{t('importTitle')}</Text>
       <Text size={200}>{t('importHint')}</Text>
 
       <section className={s.card}>
@@ -179,7 +188,8 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
             tabIndex={-1}
             onChange={(e) => void pick(e)}
           />
-          <Button appearance={source ? 'secondary' : 'primary'} onClick={() => inputRef.current?.click()} disabled={reading.busy}>
+          {/* disabledFocusable: while the file is read the button keeps the focus (a disabled one drops it to the page). */}
+          <Button ref={chooseRef} appearance={source ? 'secondary' : 'primary'} onClick={() => inputRef.current?.click()} disabledFocusable={reading.busy}>
             {source ? t('importChooseOther') : t('importChooseFile')}
           </Button>
           {!fileName && <Text size={200}>{t('importNoFile')}</Text>}
@@ -321,7 +331,15 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
               {rows > 0 && plan.choice.template.summary && <Text size={200}>{t('importO17Summary')}</Text>}
               {rows > 0 && (confirming ? (
                 // Asked in the pane itself: a modal dialog in a narrow task pane hides what it asks about.
-                <section className={s.confirm} role="alertdialog" aria-label={t('importConfirmTitle')} aria-describedby="import-confirm-body">
+                <section
+                  className={s.confirm} role="alertdialog" aria-label={t('importConfirmTitle')} aria-describedby="import-confirm-body"
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') {
+                      e.stopPropagation();
+                      cancelConfirm();
+                    }
+                  }}
+                >
                   <Text weight="semibold">{t('importConfirmTitle')}</Text>
                   <Text id="import-confirm-body">
                     {t('importConfirmBody', range)}
@@ -331,12 +349,12 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
                     <Button ref={confirmRef} appearance="primary" onClick={() => void confirm()} disabled={writing.busy}>
                       {t('importConfirm')}
                     </Button>
-                    <Button onClick={() => setConfirming(false)}>{t('cancel')}</Button>
+                    <Button onClick={cancelConfirm}>{t('cancel')}</Button>
                   </div>
                 </section>
               ) : (
                 <div className={s.actions}>
-                  <Button appearance="primary" onClick={() => setConfirming(true)} disabled={writing.busy || planned.planning}>
+                  <Button ref={importRef} appearance="primary" onClick={() => setConfirming(true)} disabled={writing.busy || planned.planning}>
                     {t('importButton', { n: rows })}
                   </Button>
                   {writing.busy && <Spinner size="tiny" />}

@@ -39,7 +39,10 @@ export function allChoices(cat: Catalogue = catalogue): TemplateChoice[] {
 export const choiceKey = (c: TemplateChoice): string => `${c.template.id}|${c.edition.edition}`;
 
 export function choiceLabel(c: TemplateChoice, lang: Lang): string {
-  return lang === 'th' ? describeChoice(c) : `${c.edition.item} ${c.template.nameEn} (ITA ${c.edition.edition})`;
+  if (lang === 'th') return describeChoice(c);
+  // Only an OIT item number (o16) is a name officers know; "ita"/"oit" are internal keys.
+  const item = /^o[0-9]+$/.test(c.edition.item) ? `${c.edition.item} ` : '';
+  return `${item}${c.template.nameEn} (ITA ${c.edition.edition})`;
 }
 
 function Mapping({ rec }: { rec: Recognition }) {
@@ -143,12 +146,12 @@ export function RecognisePage({ active, onCreated }: RecognisePageProps) {
       )}
       {rec && (
         <section aria-label={t('mappingTitle')}>
-          <Text weight="semibold" as="h3" block>{t('mappingTitle')}</Text>
+          <Text weight="semibold" as="h2" block>{t('mappingTitle')}</Text>
           <Mapping rec={rec} />
         </section>
       )}
       <section className={s.card} aria-label={t('createTitle')}>
-        <Text weight="semibold" as="h3">{t('createTitle')}</Text>
+        <Text weight="semibold" as="h2">{t('createTitle')}</Text>
         <Text size={200}>{t('createHint')}</Text>
         <Field label={t('templateLabel')}>
           <Dropdown

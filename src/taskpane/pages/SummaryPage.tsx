@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { inspectActiveSheet, writeSummary } from '../../app/workbookSession';
 import { formatMoney } from '../../domain/values/money';
 import { usePane } from '../context';
-import { useAction, type CheckState } from '../hooks';
+import { useAction, type SessionState } from '../hooks';
 import { ErrorNotice, Notice } from '../components/Notice';
 
 const useStyles = makeStyles({
@@ -15,12 +15,12 @@ const useStyles = makeStyles({
   total: { fontWeight: tokens.fontWeightSemibold },
 });
 
-export function SummaryPage({ check, onWritten }: { check: CheckState; onWritten: () => void }) {
+export function SummaryPage({ session, onWritten }: { session: SessionState; onWritten: () => void }) {
   const s = useStyles();
   const { gateway, t } = usePane();
   const action = useAction();
   const [written, setWritten] = useState<string>();
-  const summary = check.run?.sheet?.summary;
+  const summary = session.run?.sheet?.summary;
 
   const write = async () => {
     setWritten(undefined);
@@ -34,7 +34,7 @@ export function SummaryPage({ check, onWritten }: { check: CheckState; onWritten
 
   return (
     <div className={s.page}>
-      <Text weight="semibold" as="h3">{t('summaryTitle')}</Text>
+      <Text weight="semibold" as="h2">{t('summaryTitle')}</Text>
       <Text size={200}>{t('summaryHint')}</Text>
       {summary && (
         <table className={s.table}>
