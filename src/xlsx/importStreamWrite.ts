@@ -40,7 +40,6 @@ interface StreamWorkbook {
  * rely on Excel recomputing them on open (fullCalcOnLoad), as the whole-workbook writer says.
  */
 function keepFullCalcOnLoad(wb: StreamWorkbook): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as new () => { prepare(m: object): void; toXml(m: object): string };
   const self = wb as unknown as { _worksheets: unknown[]; _definedNames: { model: unknown }; views: unknown };
   wb.addWorkbook = async () => {

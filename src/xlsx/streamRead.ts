@@ -42,12 +42,10 @@ interface StyleManager {
 let excel: { utils: ExcelUtils; Styles: new () => StyleManager } | undefined;
 function excelInternals(): NonNullable<typeof excel> {
   void ExcelJS;
-  /* eslint-disable @typescript-eslint/no-require-imports */
   excel ??= {
     utils: require('exceljs/lib/utils/utils') as ExcelUtils,
     Styles: require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => StyleManager,
   };
-  /* eslint-enable @typescript-eslint/no-require-imports */
   return excel;
 }
 
