@@ -79,7 +79,7 @@ export async function inspectWorkbook(src: ByteSource, name: string, deep?: Deep
     entries = await readZipDirectory(src);
   } catch (e) {
     if (!(e instanceof ZipFormatError)) throw e;
-    throw new WorkbookRefused('corrupt', `${name} เสียหายหรือไม่ครบ (${e.message}): ดาวน์โหลดหรือคัดลอกไฟล์มาใหม่`, `${name} is damaged or truncated (${e.message})`);
+    throw new WorkbookRefused('corrupt', `${name} เสียหายหรืออ่านไม่ได้ (ไฟล์ไม่ครบหรือผิดรูปแบบ: ${e.message}): ดาวน์โหลดหรือคัดลอกไฟล์มาใหม่`, `${name} is damaged or truncated (${e.message})`);
   }
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
