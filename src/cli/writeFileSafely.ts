@@ -1,7 +1,8 @@
 /**
- * Stand-in until src/xlsx/atomicWrite.ts (issue 8) lands: the lead swaps this one function for it.
- * Writes to a temporary file beside the target and renames it when complete, so a reader never
- * sees half a file; never replaces an existing file unless `force` (the officer's explicit yes).
+ * Reports and fixed copies (`check --report`, `fix --out`): written to a temporary file beside the
+ * target and renamed (linked) when complete, like src/xlsx/atomicWrite.ts, and never over an
+ * existing file unless `force` (the officer's explicit yes) — not even one that appeared while the
+ * report was being computed: link() refuses an existing target.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';

@@ -9,21 +9,10 @@ import { getHeapStatistics } from 'node:v8';
 import { inspectWorkbook, WorkbookRefused, type DeepChecks } from './inspectWorkbook';
 import { limitsForHeap } from './limits';
 import { entryDataOffset, type ByteSource, type ZipEntry } from './zipDirectory';
+import { fileSource } from './zipEntries';
 
 const CHUNK = 1024 * 1024;
 const HEAD_COMPRESSED = 4096;
-
-function fileSource(fh: fs.FileHandle, size: number): ByteSource {
-  return {
-    size,
-    async read(offset, length) {
-      const len = Math.max(0, Math.min(length, size - offset));
-      const buf = Buffer.alloc(len);
-      const { bytesRead } = await fh.read(buf, 0, len, offset);
-      return buf.subarray(0, bytesRead);
-    },
-  };
-}
 
 function deepChecks(src: ByteSource): DeepChecks {
   return {

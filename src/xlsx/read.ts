@@ -37,7 +37,8 @@ function plainValue(v: ExcelValue): { value: CellValue; formula: boolean } {
  * (exceljs's whole-workbook parser also reads an empty text result, `<v></v>`, as none.)
  */
 function formulaResult(ws: ExcelJS.Worksheet, row: number, col: number): ExcelValue | undefined {
-  const model = ws.findCell(row, col)?.model as { result?: ExcelValue } | undefined;
+  // A cell inside a merged range shows its top-left cell, result included.
+  const model = ws.findCell(row, col)?.master.model as { result?: ExcelValue } | undefined;
   return model?.result;
 }
 

@@ -7,8 +7,8 @@
  * The grid is the one the whole-workbook reader (read.ts, `loadWorkbook`) gives, cell for cell:
  * - formulas give their cached result (a date when the cell has a date format; booleans and
  *   errors as exceljs reads them) and are listed in `formulas`, with or without a cached value;
- *   unlike exceljs's model, a cached 0, FALSE or "" is kept, not dropped;
- * - every cell of a merged range holds the value of its top-left cell, as exceljs shows it;
+ *   a cached 0, FALSE or "" is kept (read.ts reads it from the cell model, not `cell.value`);
+ * - every cell of a merged range holds the value (and formula marks) of its top-left cell, as exceljs shows it;
  * - a number with a date format is a Date (1900 or 1904 date system), by exceljs's own rules;
  * - rows run to the last <row> of the sheet or merged range; empty rows are [].
  * tests/integration/streamRead.test.ts compares both readers on every workbook the tests make.
@@ -329,7 +329,7 @@ async function readSheet(chunks: AsyncIterable<Uint8Array>, { shared, styles, ut
 
   await parseXml(chunks, { open: onOpen, text: onText, close: onClose });
 
-  applyMerges(rows, formulas, merges);
+  applyMerges(rows, formulas, uncomputed, merges);
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   for (let i = rows.length; i < lastRow; i++) rows.push([]);
   return { rows, formulas, uncomputed };
@@ -351,8 +351,8 @@ function decodeRef(ref: string): { row: number; col: number } | undefined {
   return m ? { col: columnIndex(m[1]), row: parseInt(m[2], 10) - 1 } : undefined;
 }
 
-/** Each cell of a merged range shows its top-left cell's value (and formula mark), as exceljs does. */
-function applyMerges(rows: CellValue[][], formulas: Set<string>, merges: readonly string[]): void {
+/** Each cell of a merged range shows its top-left cell's value (and formula marks), as exceljs does. */
+function applyMerges(rows: CellValue[][], formulas: Set<string>, uncomputed: Set<string>, merges: readonly string[]): void {
   for (const range of merges) {
     const [a, b = a] = range.split(':');
     const tl = decodeRef(a);
@@ -364,6 +364,7 @@ function applyMerges(rows: CellValue[][], formulas: Set<string>, merges: readonl
     const right = Math.max(tl.col, br.col);
     const master = rows[top]?.[left] ?? null;
     const masterFormula = formulas.has(`${top}:${left}`);
+    const masterUncomputed = uncomputed.has(`${top}:${left}`);
     for (let r = top; r <= bottom; r++) {
       const row = (rows[r] ??= []);
       for (let c = left; c <= right; c++) {
@@ -372,6 +373,8 @@ function applyMerges(rows: CellValue[][], formulas: Set<string>, merges: readonl
         row[c] = master;
         if (masterFormula) formulas.add(`${r}:${c}`);
         else formulas.delete(`${r}:${c}`);
+        if (masterUncomputed) uncomputed.add(`${r}:${c}`);
+        else uncomputed.delete(`${r}:${c}`);
       }
     }
   }

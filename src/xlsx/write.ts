@@ -141,7 +141,9 @@ export function buildWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions =
     ws.getColumn(3).width = 22;
     for (const c of planSummary(summary, plan.name, choice.template, plan.formRows + 1, MONEY_FORMAT)) {
       const cell = ws.getCell(c.row, c.col);
-      cell.value = c.formula ? { formula: c.formula, result: c.value ?? 0 } as ExcelJS.CellFormulaValue : (c.value ?? null);
+      // No cached result: a result would read as computed by a spreadsheet (stale once rows are
+      // added by a program, e.g. import --into); Excel computes them on open (fullCalcOnLoad).
+      cell.value = c.formula ? { formula: c.formula } as ExcelJS.CellFormulaValue : (c.value ?? null);
       cell.font = { name: FONT, size: 14, bold: c.bold ?? false };
       if (c.numFmt) cell.numFmt = c.numFmt;
       if (c.row >= 3 && c.row <= 4 + summary.groups.length) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };

@@ -122,7 +122,7 @@ describe('task pane flows on the in-memory workbook', () => {
     const wb = new MemoryWorkbook();
     wb.addSheet('Sheet1');
     await saveAgency(wb, AGENCY);
-    const name = await createTemplateSheet(wb, resolveTemplate('o16')!, AGENCY, 5);
+    const name = await createTemplateSheet(wb, resolveTemplate('o16', '2567')!, AGENCY, 5);
     wb.setCellByUser(name, 2, 7, 'ไม่มีการจัดซื้อจัดจ้าง');
     const active = await inspectActiveSheet(wb);
     const run = await runCheck(wb, active, { today });

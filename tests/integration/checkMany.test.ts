@@ -70,10 +70,11 @@ describe('check over a folder', () => {
     expect(r.code).toBe(2);
     const out = r.stdout.split('\n');
     expect(out[0]).toBe('ตรวจ 4 ไฟล์ (ข้าม 2 ไฟล์)');
-    expect(out).toContain(`✓ ${p(CLEAN)} — เทศบาลตำบลชุมพล (o16): ข้อผิดพลาด 0, คำเตือน 15 — พร้อมเผยแพร่`);
-    expect(out.find((l) => l.includes(FAULTY))).toMatch(new RegExp(`^✗ .* — ${NONGBUA} \\(o16\\): ข้อผิดพลาด 2, คำเตือน 9 — ยังไม่พร้อมเผยแพร่$`));
+    expect(out).toContain(`✓ ${p(CLEAN)} — เทศบาลตำบลชุมพล (o16): ข้อผิดพลาด 0, คำเตือน 27 — พร้อมเผยแพร่`);
+    expect(out.find((l) => l.includes(FAULTY))).toMatch(new RegExp(`^✗ .* — ${NONGBUA} \\(o16\\): ข้อผิดพลาด 2, คำเตือน 11 — ยังไม่พร้อมเผยแพร่$`));
     expect(out.find((l) => l.includes(OIT))).toMatch(/^✗ .* — เทศบาลเมืองสีคิ้ว \(oit\): ข้อผิดพลาด \d+/);
-    expect(out).toContain(`! ${p(CORRUPT)} — ตรวจไม่ได้: เสียหายหรืออ่านไม่ได้`);
+    // The damaged file's line says what is wrong with it after the common wording.
+    expect(out.find((l) => l.startsWith(`! ${p(CORRUPT)}`))).toMatch(/ — ตรวจไม่ได้: เสียหายหรืออ่านไม่ได้ \(ไฟล์ไม่ครบหรือผิดรูปแบบ/);
     expect(out).toContain(`- ข้าม ${p('อ่านก่อน.txt')}: ไม่ใช่ไฟล์ .xlsx`);
     expect(out.some((l) => l.startsWith(`- ข้าม ${p('ชุมพล/~$o16.xlsx')}: ไฟล์ล็อกของ Excel`))).toBe(true);
     expect(out).toContain('สรุป: 4 ไฟล์ — พร้อมเผยแพร่ 1, ยังไม่พร้อม 2, ตรวจไม่ได้ 1; ข้อผิดพลาด ' + out.at(-2)!.split('ข้อผิดพลาด ')[1]);
@@ -81,7 +82,8 @@ describe('check over a folder', () => {
     const progress = r.stderr.split('\n').filter((l) => l.startsWith('ตรวจแล้ว '));
     expect(progress).toHaveLength(4);
     expect(progress.at(-1)).toMatch(/^ตรวจแล้ว 4\/4: /);
-    expect(r.stderr).toContain(`ita-forms: ${p(CORRUPT)} เสียหายหรืออ่านไม่ได้ | ${p(CORRUPT)} is corrupt or cannot be read`);
+    expect(r.stderr).toContain(`ita-forms: ${p(CORRUPT)} เสียหายหรืออ่านไม่ได้ (ไฟล์ไม่ครบหรือผิดรูปแบบ`);
+    expect(r.stderr).toContain(`| ${p(CORRUPT)} is damaged or truncated`);
     expect(r.stderr).not.toContain('\r');
   });
 
@@ -95,7 +97,7 @@ describe('check over a folder', () => {
     const doc = JSON.parse(ready.stdout);
     expect(doc.files.map((f: { file: string }) => f.file)).toEqual([p(CLEAN)]);
     expect(doc.skipped.map((s: { file: string }) => s.file)).toEqual([p('ชุมพล/~$o16.xlsx')]);
-    expect(doc.totals).toEqual({ files: 1, checked: 1, unusable: 0, skipped: 1, errors: 0, warnings: 15 });
+    expect(doc.totals).toEqual({ files: 1, checked: 1, unusable: 0, skipped: 1, errors: 0, warnings: 27 });
   });
 
   it('a name that matches nothing is unusable input, the rest still checked', async () => {
@@ -164,12 +166,12 @@ const ISSUE_HEAD = ['หน่วยงาน', 'ไฟล์', 'แผ่นง
 function expectReportTables(sheets: string[][], issues: string[][]): void {
   expect(sheets[0]).toEqual(SHEET_HEAD);
   const byFile = (rel: string) => sheets.filter((r) => r[1] === p(rel));
-  expect(byFile(CLEAN)).toEqual([['เทศบาลตำบลชุมพล', p(CLEAN), 'o16', 'o16', 'procurement-progress', '2567', '2567', '20', '0', '15', 'พร้อมเผยแพร่', '']]);
-  expect(byFile(FAULTY)).toEqual([[NONGBUA, p(FAULTY), 'o16', 'o16', 'procurement-progress', '2567', '2567', '12', '2', '9', 'ยังไม่พร้อมเผยแพร่', '']]);
+  expect(byFile(CLEAN)).toEqual([['เทศบาลตำบลชุมพล', p(CLEAN), 'o16', 'o16', 'procurement-progress', '2567', '2567', '20', '0', '27', 'พร้อมเผยแพร่', '']]);
+  expect(byFile(FAULTY)).toEqual([[NONGBUA, p(FAULTY), 'o16', 'o16', 'procurement-progress', '2567', '2567', '12', '2', '11', 'ยังไม่พร้อมเผยแพร่', '']]);
   const oit = byFile(OIT).find((r) => r[2] === 'OIT')!;
   expect(oit.slice(0, 6)).toEqual(['เทศบาลเมืองสีคิ้ว', p(OIT), 'OIT', 'oit', 'oit-checklist', '2567']);
   expect(oit[10]).toBe('ยังไม่พร้อมเผยแพร่');
-  expect(byFile(CORRUPT)).toEqual([['', p(CORRUPT), '', '', '', '', '', '', '', '', 'ตรวจไม่ได้', 'เสียหายหรืออ่านไม่ได้']]);
+  expect(byFile(CORRUPT)).toEqual([['', p(CORRUPT), '', '', '', '', '', '', '', '', 'ตรวจไม่ได้', expect.stringMatching(/^เสียหายหรืออ่านไม่ได้ \(ไฟล์ไม่ครบหรือผิดรูปแบบ/)]]);
   expect(byFile('อ่านก่อน.txt')[0][10]).toBe('ข้าม');
   expect(sheets).toHaveLength(1 + 1 + 1 + byFile(OIT).length + 1 + 2);
 
@@ -177,9 +179,9 @@ function expectReportTables(sheets: string[][], issues: string[][]): void {
   const faulty = issues.filter((r) => r[1] === p(FAULTY) && r[4] === 'ข้อผิดพลาด');
   expect(faulty.map((r) => [r[3], r[5]])).toEqual([['O7', expect.stringMatching(/tax-id/)], ['H8', 'required']]);
   expect(faulty[1][6]).toBe('ยังไม่ได้กรอก "งานที่ซื้อหรือจ้าง"');
-  expect(issues.filter((r) => r[1] === p(FAULTY))).toHaveLength(11);
+  expect(issues.filter((r) => r[1] === p(FAULTY))).toHaveLength(13);
   const clean = issues.filter((r) => r[1] === p(CLEAN));
-  expect(clean).toHaveLength(15);
+  expect(clean).toHaveLength(27);
   expect(clean.every((r) => r[4] === 'คำเตือน')).toBe(true);
   expect(clean[0].slice(3)).toEqual(['R6', 'คำเตือน', 'date-as-text', 'วันที่ "8 ต.ค. 2566" เป็นข้อความ ควรเป็นวันที่จริง (8 ต.ค. 2566)']);
   expect(issues.filter((r) => r[1] === p(OIT)).length).toBeGreaterThan(30);

@@ -74,11 +74,12 @@ describe('near misses get a suggestion', () => {
     expect((await cli(['check', 'x.xlsx', '--zzz'])).err[0]).toContain('unknown option --zzz for check; see ita-forms check --help');
   });
 
-  it('new o12 without an edition: o12 is an item of 2568 and 2569, add --edition', async () => {
-    const r = await cli(['new', 'o12', '--out', path.join(os.tmpdir(), 'never-written.xlsx')]);
+  it('new o12 of an edition without it: o12 is an item of 2568 and 2569, add --edition', async () => {
+    // Without --edition, o12 is the default edition's (2569) own: the near miss is an edition that lacks it.
+    const r = await cli(['new', 'o12', '--edition', '2567', '--out', path.join(os.tmpdir(), 'never-written.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.err).toHaveLength(1);
-    expect(r.err[0]).toMatch(/o12 is an item of ITA 2568 or 2569: add --edition 2568 or --edition 2569/);
+    expect(r.err[0]).toMatch(/o12 is an item of ITA 2568 or 2569, not of 2567: add --edition 2568 or --edition 2569/);
     expect((await cli(['new', 'o61', '--out', 'x.xlsx'])).err[0]).toContain('did you mean o16?');
   });
 
@@ -87,7 +88,11 @@ describe('near misses get a suggestion', () => {
     expect((await cli(['new', 'o16', '--out', '--force'])).err[0]).toContain('option --out needs a value');
     expect((await cli(['new', 'o16', '--out', 'a.xlsx', '--force=yes'])).err[0]).toContain('option --force takes no value');
     expect((await cli(['new', 'o16', '--out', 'a.xlsx', '--out', 'b.xlsx'])).err[0]).toContain('option --out given twice');
-    expect((await cli(['check', 'a.xlsx', 'b.xlsx'])).err[0]).toContain('check takes one file, got 2');
+    expect((await cli(['fix', 'a.xlsx', 'b.xlsx', '--out', 'c.xlsx'])).err[0]).toContain('fix takes one file, got 2');
+    // check takes many files: each one is named, not the count.
+    const many = await cli(['check', 'a.xlsx', 'b.xlsx']);
+    expect(many.code).toBe(2);
+    expect(many.err).toEqual([expect.stringContaining('No file, folder or match for a.xlsx'), expect.stringContaining('No file, folder or match for b.xlsx')]);
   });
 
   it('closest() takes typos and prefixes, not unrelated words', () => {
@@ -113,7 +118,7 @@ describe('-- ends the options', () => {
       const made = await cli(['new', 'o16', '--out', '-o16.xlsx']);
       // `--out -o16.xlsx` reads as a missing value: the file name must come after --.
       expect(made.err[0]).toContain('needs a value');
-      expect((await cli(['new', 'o16', '--out=-o16.xlsx'])).code).toBe(0);
+      expect((await cli(['new', 'o16', '--edition', '2567', '--out=-o16.xlsx'])).code).toBe(0);
       const r = await cli(['check', '--format', 'json', '--', '-o16.xlsx']);
       expect(r.err).toEqual([]);
       expect(JSON.parse(r.out).file).toBe('-o16.xlsx');

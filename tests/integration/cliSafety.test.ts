@@ -45,15 +45,15 @@ const IMPORT = ['--template', 'o16', '--fiscal-year', '2567', '--unit', CHUMPHON
 describe('no file is replaced without --force', () => {
   it('new: an existing --out is kept, with one line naming the file and --force; --force replaces it', async () => {
     const out = file('o16.xlsx');
-    expect((await cli(['new', 'o16', '--out', out])).code).toBe(0);
+    expect((await cli(['new', 'o16', '--edition', '2567', '--out', out])).code).toBe(0);
     const before = await bytes(out);
-    const again = await cli(['new', 'o17', '--out', out]);
+    const again = await cli(['new', 'o17', '--edition', '2567', '--out', out]);
     expect(again.code).toBe(2);
     expect(again.err).toHaveLength(1);
     expect(again.err[0]).toContain(`มีไฟล์ ${out} อยู่แล้ว`);
     expect(again.err[0]).toContain('--force');
     expect(await bytes(out)).toEqual(before);
-    const forced = await cli(['new', 'o17', '--out', out, '--force']);
+    const forced = await cli(['new', 'o17', '--edition', '2567', '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect(forced.out).toContain('แทนที่');
     expect(await bytes(out)).not.toEqual(before);
@@ -62,7 +62,7 @@ describe('no file is replaced without --force', () => {
 
   it('import: a filled workbook at --out is not replaced by the import (the 34 records stay)', async () => {
     const out = file('filled.xlsx');
-    await cli(['new', 'o16', '--out', out, '--rows', '34']);
+    await cli(['new', 'o16', '--edition', '2567', '--out', out, '--rows', '34']);
     const before = await bytes(out);
     const src = file('egp.csv');
     await fs.writeFile(src, egpCsv(egpRows()));
@@ -81,7 +81,7 @@ describe('an output is never an input, by any name', () => {
     src = file('source.csv');
     await fs.writeFile(src, egpCsv(egpRows()));
     into = file('into.xlsx');
-    await cli(['new', 'o16', '--out', into]);
+    await cli(['new', 'o16', '--edition', '2567', '--out', into]);
   });
 
   it.each([
@@ -112,7 +112,7 @@ describe('an output is never an input, by any name', () => {
   it('letter case: on a disk that ignores it, O16.xlsx is o16.xlsx; on one that does not, they are two files', async () => {
     const upper = file('CASE.xlsx');
     const lower = file('case.xlsx');
-    await cli(['new', 'o16', '--out', lower]);
+    await cli(['new', 'o16', '--edition', '2567', '--out', lower]);
     const caseInsensitive = existsSync(upper);
     const r = await cli(['import', src, ...IMPORT, '--into', lower, '--out', upper]);
     if (caseInsensitive) {
@@ -136,7 +136,7 @@ describe('output folders are checked before the work', () => {
     const ro = file('readonly');
     await fs.mkdir(ro);
     await fs.chmod(ro, 0o555);
-    const r = await cli(['new', 'o16', '--out', path.join(ro, 'o16.xlsx')]);
+    const r = await cli(['new', 'o16', '--edition', '2567', '--out', path.join(ro, 'o16.xlsx')]);
     await fs.chmod(ro, 0o755);
     // root writes anywhere: there the check passes and the file is written.
     if (process.getuid?.() === 0) expect(r.code).toBe(0);
@@ -145,7 +145,7 @@ describe('output folders are checked before the work', () => {
 
   it('an --out that is a folder is refused', async () => {
     await fs.mkdir(file('folder.xlsx'));
-    const r = await cli(['new', 'o16', '--out', file('folder.xlsx'), '--force']);
+    const r = await cli(['new', 'o16', '--edition', '2567', '--out', file('folder.xlsx'), '--force']);
     expect(r.err[0]).toContain('is a folder');
   });
 });
@@ -199,7 +199,7 @@ describe('killed while writing', () => {
 
   it.each(['SIGTERM', 'SIGINT'] as const)('%s mid-write: the previous --out is intact and no temporary file is left', async (signal) => {
     const out = file(`killed-${signal}.xlsx`);
-    await cli(['new', 'o16', '--out', out]);
+    await cli(['new', 'o16', '--edition', '2567', '--out', out]);
     const before = await bytes(out);
     const child = spawn(process.execPath, [cliJs, 'import', big, ...IMPORT, '--out', out, '--force'], { cwd: ROOT, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));

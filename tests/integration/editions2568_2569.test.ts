@@ -94,6 +94,9 @@ describe('ITA 2568', () => {
       ws.getCell('C6').value = 21500;
       ws.getCell('B7').value = 2;
       ws.getCell('C7').value = 2411500;
+      // The third part, problems/obstacles and suggestions, is required too ("ไม่มี" when there is none).
+      ws.getCell('A10').value = 'ไม่มี';
+      ws.getCell('A12').value = 'ควรจัดทำแผนการจัดซื้อจัดจ้างให้เร็วขึ้น';
     });
     const { sheets } = await check(file);
     const list = sheets.find((s) => s.sheet === 'O13 ผลจัดซื้อจัดจ้างประจำปี')!;

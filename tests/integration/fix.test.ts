@@ -25,7 +25,8 @@ beforeAll(async () => {
   const agency = path.join(dir, 'agency.json');
   await fs.writeFile(agency, JSON.stringify(AGENCY));
   input = path.join(dir, 'o16 ชุมพล.xlsx');
-  expect(await run(['new', 'o16', '--agency', agency, '--rows', '5', '--out', input], captureIo())).toBe(0);
+  // Two rows pre-filled with the agency's columns, both used below (unused ones would be cleared by prefilled-unused fixes).
+  expect(await run(['new', 'o16', '--agency', agency, '--prefill-rows', '2', '--out', input], captureIo())).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
   const ws = wb.getWorksheet(SHEET)!;
@@ -165,7 +166,8 @@ describe('ita-forms fix', () => {
     const before = await sha(input);
     const same = captureIo();
     expect(await run(['fix', input, '--out', input], same)).toBe(2);
-    expect(same.stderr[0]).toContain('--out ต้องเป็นไฟล์ใหม่ ไม่ใช่ไฟล์ต้นฉบับ');
+    expect(same.stderr[0]).toContain('ไฟล์ต้นฉบับจะไม่ถูกเขียนทับ');
+    expect(same.stderr[0]).toContain(`--out ${input} is the same file as FILE ${input}`);
     // The same file through another name (a hard link) is refused too.
     const link = path.join(dir, 'link.xlsx');
     await fs.link(input, link);
@@ -176,7 +178,8 @@ describe('ita-forms fix', () => {
     await fs.writeFile(existing, 'งานเดิม');
     const t = captureIo();
     expect(await run(['fix', input, '--out', existing], t)).toBe(2);
-    expect(t.stderr[0]).toContain('อยู่แล้ว: ไม่เขียนทับ');
+    expect(t.stderr[0]).toContain(`มีไฟล์ ${existing} อยู่แล้ว จึงไม่เขียนทับ`);
+    expect(t.stderr[0]).toContain('--force');
     expect(await fs.readFile(existing, 'utf8')).toBe('งานเดิม');
     expect(await run(['fix', input, '--out', existing, '--force'], captureIo())).toBe(0);
     expect((await load(existing)).getWorksheet(SHEET)!.getCell('H2').value).toBe(1200);

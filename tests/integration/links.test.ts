@@ -183,10 +183,10 @@ describe('check --check-links', () => {
 
   beforeAll(async () => {
     cli = await buildCli();
-    // An OIT checklist whose website is this machine; three items published at addresses on it.
+    // An OIT checklist of ITA 2567 (its 35 items) whose website is this machine; three items published at addresses on it.
     file = path.join(dir, 'links', 'oit.xlsx');
     await fs.mkdir(path.dirname(file));
-    expect(await run(['new', 'oit-checklist', '--website', 'http://127.0.0.1', '--out', file], captureIo())).toBe(0);
+    expect(await run(['new', 'oit-checklist', '--edition', '2567', '--website', 'http://127.0.0.1', '--out', file], captureIo())).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('OIT')!;
@@ -215,8 +215,8 @@ describe('check --check-links', () => {
     expect(doc.errors).toBe(1);
     expect(doc.sheets[0].issues).toEqual([
       // Outside the checklist's URL column a dead link is a warning: the item itself is not scored on it.
-      { severity: 'warning', code: 'link-broken', row: 3, column: 'H', field: null, message: `ลิงก์ ${local('/missing')} เปิดไม่ได้: เว็บไซต์ตอบ HTTP 404 Not Found` },
-      { severity: 'error', code: 'link-broken', row: 5, column: 'G', field: 'url', message: `ลิงก์ ${local('/missing')} เปิดไม่ได้: เว็บไซต์ตอบ HTTP 404 Not Found` },
+      { severity: 'warning', code: 'link-broken', row: 3, column: 'H', field: null, message: `ลิงก์ ${local('/missing')} เปิดไม่ได้: เว็บไซต์ตอบ HTTP 404 Not Found`, messageEn: `${local('/missing')} answers HTTP 404 Not Found` },
+      { severity: 'error', code: 'link-broken', row: 5, column: 'G', field: 'url', message: `ลิงก์ ${local('/missing')} เปิดไม่ได้: เว็บไซต์ตอบ HTTP 404 Not Found`, messageEn: `${local('/missing')} answers HTTP 404 Not Found` },
     ]);
     // 35 cells, 3 distinct addresses: each opened once (the refused HEAD asked again with GET, the 404 too).
     expect(seen.filter((s) => s.endsWith(' /ok'))).toEqual(['HEAD 127.0.0.1 /ok']);

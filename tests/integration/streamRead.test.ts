@@ -15,6 +15,7 @@ import type { CellValue } from '../../src/domain/grid';
 import { loadWorkbook, type LoadedWorkbook } from '../../src/xlsx/read';
 import { readWorkbookFile } from '../../src/xlsx/streamRead';
 import { buildWorkbook } from '../../src/xlsx/write';
+import { loadCatalogue } from '../../src/app/catalogueLoader';
 import { realisticO16 } from '../fixtures/o16Realistic';
 import { january, november, october } from '../fixtures/import/monthly';
 import { AGENCY, TODAY } from '../fixtures/agency';
@@ -37,23 +38,15 @@ async function wholeRead(file: string): Promise<LoadedWorkbook> {
   return loadWorkbook(wb);
 }
 
-/**
- * The one known difference: exceljs's whole-workbook model drops a formula's cached result when it
- * is 0, FALSE or "" (FormulaValue._copyModel keeps only truthy fields), so a summary formula that
- * computed 0 reads as "no value". The streaming reader keeps the 0 the file holds.
- */
-function withFalsyResultsDropped(rows: readonly (readonly CellValue[])[], formulas: ReadonlySet<string> | undefined): CellValue[][] {
-  return rows.map((r, i) => r.map((v, j) => (formulas?.has(`${i}:${j}`) && (v === 0 || v === false || v === '') ? null : v)));
-}
-
-/** Both readers on one file: the same sheets, rows, formula cells and hidden metadata. */
+/** Both readers on one file: the same sheets, rows, formula cells (computed or not) and hidden metadata. */
 async function expectSameRead(file: string): Promise<LoadedWorkbook> {
   const [streamed, whole] = await Promise.all([readWorkbookFile(file), wholeRead(file)]);
   expect(streamed.sheets.map((s) => s.name)).toEqual(whole.sheets.map((s) => s.name));
   streamed.sheets.forEach((s, i) => {
     const w = whole.sheets[i];
-    expect({ name: s.name, rows: withFalsyResultsDropped(s.rows, s.formulas) }).toEqual({ name: w.name, rows: w.rows });
+    expect({ name: s.name, rows: s.rows }).toEqual({ name: w.name, rows: w.rows });
     expect([...(s.formulas ?? [])].sort()).toEqual([...(w.formulas ?? [])].sort());
+    expect([...(s.uncomputed ?? [])].sort()).toEqual([...(w.uncomputed ?? [])].sort());
   });
   expect(streamed.meta).toEqual(whole.meta);
   // And so the same report.
@@ -83,6 +76,15 @@ describe('streaming and whole-workbook readers agree', () => {
     expect(read.meta.sheets).not.toEqual({});
   });
 
+  test('a workbook keeping a catalogue file (ITA 2570 as data): its text is read back whole', async () => {
+    const text = await fs.readFile(path.resolve(__dirname, '../../examples/catalogue-2570.json'), 'utf8');
+    const { catalogue: cat } = loadCatalogue(text);
+    const choice = resolveTemplate('o10', '2570', cat)!;
+    const file = await save(buildWorkbook(choice, { agency: AGENCY, fiscalYear: 2570, catalogue: cat, catalogueText: text }), 'catalogue-2570.xlsx');
+    const read = await expectSameRead(file);
+    expect(read.meta.catalogue).toBe(text);
+  });
+
   test('a filled realistic o16 (Thai digits, BE text dates, dashes in IDs, notes below)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('o16');
@@ -92,7 +94,7 @@ describe('streaming and whole-workbook readers agree', () => {
   });
 
   test('a `new` o16 filled by an officer, as the check bench generates it', async () => {
-    const wb = buildWorkbook(resolveTemplate('o16')!, {});
+    const wb = buildWorkbook(resolveTemplate('o16', '2567')!, {});
     const ws = wb.worksheets[0];
     realisticO16({ rows: 60 }).slice(4).forEach((r, i) => (ws.getRow(i + 2).values = r.slice(1) as ExcelJS.CellValue[]));
     await expectSameRead(await save(wb, 'new-filled.xlsx'));
@@ -129,6 +131,8 @@ describe('streaming and whole-workbook readers agree', () => {
     ws.getCell('M2').value = 1234.5;
     ws.getCell('M2').numFmt = '#,##0.00';
     ws.getCell('N2').value = '๑,๒๐๐ บาท';
+    // A summary formula that computed 0: both readers keep the 0 the file stores.
+    ws.getCell('O2').value = { formula: 'COUNTIF(C4:C8,"x")', result: 0 };
     for (let r = 4; r <= 8; r++) {
       ws.getCell(`A${r}`).value = r;
       ws.getCell(`B${r}`).value = { formula: `A${r}*2`, result: r * 2, shareType: 'shared', ref: 'B4:B8' } as unknown as ExcelJS.CellFormulaValue;
@@ -148,6 +152,7 @@ describe('streaming and whole-workbook readers agree', () => {
     expect(rows[2][1]).toBe(41);
     expect(read.sheets[0].formulas?.has('1:5')).toBe(true);
     expect(rows[1][5]).toBeNull();
+    expect(rows[1][14]).toBe(0);
   });
 
   test('the 1904 date system', async () => {

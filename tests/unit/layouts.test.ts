@@ -344,27 +344,33 @@ describe('o17 with its summary by method on the same sheet', () => {
     ];
   }
 
+  /** The problems/suggestions part o17 asks for, as officers write it under the summary. */
+  const notesRows = (): CellValue[][] => [[], ['ปัญหา อุปสรรค'], ['ไม่มี'], ['ข้อเสนอแนะ'], ['ไม่มี']];
+
   it('under the list: compared with the list there, its rows not read as records, no "summary missing"', () => {
-    const rows = [...annualRows(), [], ...summaryRows()];
+    const rows = [...annualRows(), [], ...summaryRows(), ...notesRows()];
     const rep = checkWorkbook([{ name: 'o17', rows }], { today });
     const s = rep.sheets[0];
     expect(s.template).toBe('procurement-annual');
     expect(s.rows).toBe(6);
     expect(errors(s.issues)).toEqual([]);
     expect(s.issues.filter((i) => i.code === 'several-tables')).toEqual([]);
+    // Without the problems/suggestions part, that part is what is missing, not the summary.
+    const bare = checkWorkbook([{ name: 'o17', rows: [...annualRows(), [], ...summaryRows()] }], { today }).sheets[0];
+    expect(errors(bare.issues).map((i) => i.code)).toEqual(['summary-notes-missing']);
   });
 
   it('under the list, a wrong amount is a summary-mismatch at its cell', () => {
     const summary = summaryRows();
     const totalAt = summary.length - 1;
     summary[totalAt][2] = 1;
-    const rows = [...annualRows(), [], ...summary];
+    const rows = [...annualRows(), [], ...summary, ...notesRows()];
     const s = checkWorkbook([{ name: 'o17', rows }], { today }).sheets[0];
     expect(errors(s.issues).map((i) => `${i.code}@${i.column}${i.row}`)).toEqual([`summary-mismatch@C${HEADER_ROW + 6 + 1 + totalAt + 1}`]);
   });
 
   it('above the list (over the title): compared, and the list still read', () => {
-    const rows = [...summaryRows(), [], ...annualRows()];
+    const rows = [...summaryRows(), ...notesRows(), [], ...annualRows()];
     const s = checkWorkbook([{ name: 'o17', rows }], { today }).sheets[0];
     expect(s.template).toBe('procurement-annual');
     expect(s.rows).toBe(6);

@@ -584,6 +584,7 @@ function checkTable(grid: SheetGrid, recognised: Recognition, opts: CheckOptions
     report: {
       sheet: grid.name, template: template.id, edition: rec.edition.edition, item: rec.edition.item,
       headerRow: rec.headerRow, rows: records.length, issues, completeness, statesNone,
+      ...(fiscalYear !== undefined ? { fiscalYear } : {}),
       ...(figures.length ? { figures } : {}),
     },
     recognition: rec,
