@@ -4,42 +4,22 @@
  * state: the active sheet and its last check.
  */
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { WorkbookGateway } from '../workbook/gateway';
 import { PaneProvider, usePane } from './context';
 import { usePaneSession, type WorkbookWatch, type WriteKind } from './hooks';
 import { translate, type Lang } from './i18n';
 import { ErrorNotice, Notice } from './components/Notice';
-import { AgencyPage } from './pages/AgencyPage';
 import { CheckPage } from './pages/CheckPage';
-import { FormPage } from './pages/FormPage';
 import { RecognisePage } from './pages/RecognisePage';
-import { SummaryPage } from './pages/SummaryPage';
+import { PageLoading, useLazyPage } from './lazyPage';
 
-/**
- * The import page brings the import domain (e-GP and สขร.1 readers, mapping, de-duplication): it is
- * a chunk of its own, fetched from the add-in's server when its tab is first opened, so the pane
- * starts as fast as before. If it cannot be fetched, the tab says so and offers to try again.
- */
-function ImportUnavailable({ onRetry }: { onRetry: () => void }) {
-  const { t } = usePane();
-  return (
-    <Notice intent="error">
-      {t('importUnavailable')}{' '}
-      <Button size="small" onClick={onRetry}>{t('tryAgain')}</Button>
-    </Notice>
-  );
-}
-
-/** The import page's chunk; a failed fetch is not cached, so a retry fetches it again. */
-function loadImportPage(onRetry: () => void) {
-  return lazy(() =>
-    import(/* webpackChunkName: "import-page" */ './pages/ImportPage').then(
-      (m) => ({ default: m.ImportPage }),
-      () => ({ default: () => <ImportUnavailable onRetry={onRetry} /> }),
-    ),
-  );
-}
+// Pages not shown at start are chunks of their own (lazyPage.tsx). The import page brings the
+// import domain (e-GP and สขร.1 readers, mapping, de-duplication).
+const loadImportPage = () => import(/* webpackChunkName: "import-page" */ './pages/ImportPage').then((m) => m.ImportPage);
+const loadFormPage = () => import(/* webpackChunkName: "form-page" */ './pages/FormPage').then((m) => m.FormPage);
+const loadAgencyPage = () => import(/* webpackChunkName: "agency-page" */ './pages/AgencyPage').then((m) => m.AgencyPage);
+const loadSummaryPage = () => import(/* webpackChunkName: "summary-page" */ './pages/SummaryPage').then((m) => m.SummaryPage);
 
 /** The pane's tabs; the check and its automatic fixes share one tab. */
 export type TabId = 'template' | 'agency' | 'form' | 'import' | 'check' | 'summary';
@@ -120,8 +100,10 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
   const hasSummary = Boolean(rec?.template.summary);
   // The summary tab exists only for templates with a summary (o17); leave it when it goes away.
   const shownTab: TabId = tab === 'summary' && !hasSummary ? 'check' : tab;
-  const [importAttempt, setImportAttempt] = useState(0);
-  const ImportPage = useMemo(() => loadImportPage(() => setImportAttempt((n) => n + 1)), [importAttempt]);
+  const ImportPage = useLazyPage(loadImportPage, 'importUnavailable');
+  const FormPage = useLazyPage(loadFormPage, 'pageUnavailable');
+  const AgencyPage = useLazyPage(loadAgencyPage, 'pageUnavailable');
+  const SummaryPage = useLazyPage(loadSummaryPage, 'pageUnavailable');
   const { afterWrite, recheck } = session;
   const written = useCallback((kind: WriteKind = 'cells') => void afterWrite(kind), [afterWrite]);
 
@@ -137,21 +119,21 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
   } else if (shownTab === 'template') {
     page = <RecognisePage active={active} onCreated={() => written('workbook')} />;
   } else if (shownTab === 'agency') {
-    page = <AgencyPage agency={active.meta.agency} onSaved={() => written('workbook')} />;
+    page = <PageLoading><AgencyPage agency={active.meta.agency} onSaved={() => written('workbook')} /></PageLoading>;
   } else if (!rec && shownTab !== 'import') {
     page = <NoTemplate onOpenTemplates={() => setTab('template')} />;
   } else if (shownTab === 'form' && rec) {
-    page = <FormPage key={active.sheet} active={{ ...active, recognition: rec }} issues={session.run?.sheet?.report.issues} onWritten={() => written('cells')} />;
+    page = <PageLoading><FormPage key={active.sheet} active={{ ...active, recognition: rec }} issues={session.run?.sheet?.report.issues} onWritten={() => written('cells')} /></PageLoading>;
   } else if (shownTab === 'import') {
     page = (
-      <Suspense fallback={<Spinner size="small" label={t('loadingPage')} />}>
+      <PageLoading>
         <ImportPage active={active} onWritten={() => written('workbook')} onShowCheck={() => setTab('check')} />
-      </Suspense>
+      </PageLoading>
     );
   } else if (shownTab === 'check') {
     page = <CheckPage session={session} sheet={active.sheet} onWritten={() => written('cells')} />;
   } else {
-    page = <SummaryPage session={session} onWritten={() => written('workbook')} />;
+    page = <PageLoading><SummaryPage session={session} onWritten={() => written('workbook')} /></PageLoading>;
   }
 
   return (

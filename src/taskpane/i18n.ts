@@ -192,6 +192,10 @@ const STRINGS = {
 
   importTitle: ['นำเข้าข้อมูลจัดซื้อจัดจ้าง', 'Import procurement data'],
   loadingPage: ['กำลังโหลด…', 'Loading…'],
+  pageUnavailable: [
+    'โหลดหน้านี้ไม่สำเร็จ (เชื่อมต่อเซิร์ฟเวอร์ของ add-in ไม่ได้): กด "ลองอีกครั้ง" เมื่อเชื่อมต่อได้',
+    'This page could not be loaded (the add-in\'s server is unreachable): press "Try again" once connected',
+  ],
   importUnavailable: [
     'โหลดหน้านำเข้าไม่สำเร็จ (เชื่อมต่อเซิร์ฟเวอร์ของ add-in ไม่ได้): กด "ลองอีกครั้ง" เมื่อเชื่อมต่อได้ หรือใช้คำสั่ง ita-forms import',
     'The import page could not be loaded (the add-in\'s server is unreachable): press "Try again" once connected, or use ita-forms import',

@@ -259,8 +259,22 @@ describeInChromium('task pane at 350 px', () => {
     await page.unroute(/import-page/);
   }, 60_000);
 
+  it('the form page is fetched when its tab is opened, with a retry after its chunk failed to load', async () => {
+    await page.goto(`${session.url}/preview.html`);
+    await page.addStyleTag({ content: `#pane { width: ${PANE_WIDTH}px !important; box-sizing: border-box; }` });
+    let failures = 0;
+    await page.route(/form-page/, (route) => (failures++ === 0 ? route.abort() : route.continue()));
+    await pane().getByTestId('recognised-template').waitFor();
+    await tab('บันทึก').click();
+    await pane().getByText(/โหลดหน้านี้ไม่สำเร็จ/).waitFor();
+    await state('17-form-failed');
+    await pane().getByRole('button', { name: 'ลองอีกครั้ง' }).click();
+    await pane().getByRole('heading', { name: 'เพิ่มรายการใหม่' }).waitFor();
+    await page.unroute(/form-page/);
+  }, 60_000);
+
   it('raised no script error in the page (the failed chunk aside)', () => {
-    expect(consoleErrors.filter((e) => !/import-page|ERR_FAILED|Loading chunk/i.test(e))).toEqual([]);
+    expect(consoleErrors.filter((e) => !/import-page|form-page|ERR_FAILED|Loading chunk/i.test(e))).toEqual([]);
   });
 });
 
