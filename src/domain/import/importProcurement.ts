@@ -56,7 +56,7 @@ export interface ImportedRow {
   readonly outputRow: number;
 }
 
-export interface DuplicateRecord {
+interface DuplicateRecord {
   readonly origin: SourceOrigin;
   readonly label: string;
   /** The existing sheet's Excel row it repeats, or the earlier source record. */
@@ -64,7 +64,7 @@ export interface DuplicateRecord {
   readonly earlier?: SourceOrigin;
 }
 
-export interface ConflictRecord {
+interface ConflictRecord {
   readonly origin: SourceOrigin;
   readonly label: string;
   readonly existingRow: number;
@@ -94,7 +94,7 @@ export interface ImportCounts {
   readonly conflicts: number;
 }
 
-export interface PersonalIdRow {
+interface PersonalIdRow {
   readonly outputRow: number;
   readonly id: string;
 }
