@@ -55,7 +55,7 @@ export interface ImportPlan {
   readonly shift?: RowShift;
 }
 
-export interface RowShift {
+interface RowShift {
   readonly from: number;
   readonly by: number;
 }

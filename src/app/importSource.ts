@@ -25,7 +25,7 @@ export interface LoadedSource {
 }
 
 /** The browser's TextDecoder, with an officer's message when it lacks the encoding. */
-export const browserDecoderFactory: DecoderFactory = (encoding) => {
+const browserDecoderFactory: DecoderFactory = (encoding) => {
   try {
     return textDecoderFactory(encoding);
   } catch {

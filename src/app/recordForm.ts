@@ -215,7 +215,7 @@ function isFreeRow(grid: SheetGrid, rec: Recognition, excelRow: number): boolean
 }
 
 /** Where a new record goes. */
-export interface RecordSlot {
+interface RecordSlot {
   /** The Excel row the record is written into. */
   readonly row: number;
   /**
@@ -251,7 +251,7 @@ function recordEnd(grid: SheetGrid, rec: Recognition, index: number): number {
  * record at once, into a row inserted there. `grid` may be the whole sheet or its last rows only
  * (firstRow set): rows are placed by `rec.headerRow`.
  */
-export function recordSlot(grid: SheetGrid, rec: Recognition): RecordSlot {
+function recordSlot(grid: SheetGrid, rec: Recognition): RecordSlot {
   const first = grid.firstRow ?? 1;
   const headerIndex = Math.max(-1, rec.headerRow - first);
   const view = headerIndex === rec.headerIndex ? rec : { ...rec, headerIndex };
@@ -280,7 +280,7 @@ function previousSeq(grid: SheetGrid, seqIndex: number, headerIndex: number, bef
 }
 
 /** Rows read first when adding a record: the last record and the notes under it are nearly always among them. */
-export const TAIL_ROWS = 200;
+const TAIL_ROWS = 200;
 
 interface Placed {
   readonly grid: SheetGrid;

@@ -30,7 +30,7 @@ export class UsageError extends Error {
 }
 
 /** Every command takes these. */
-export const HELP_OPTION: OptionTable = {
+const HELP_OPTION: OptionTable = {
   help: { type: 'boolean', short: 'h', help: 'วิธีใช้คำสั่งนี้ / show this help' },
 };
 

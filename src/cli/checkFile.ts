@@ -32,7 +32,7 @@ export interface CheckFileOptions {
 }
 
 /** A web address found in a cell. */
-export interface LinkCell {
+interface LinkCell {
   readonly sheet: string;
   /** Excel row number and column letters of the cell. */
   readonly row: number;
@@ -43,7 +43,7 @@ export interface LinkCell {
 }
 
 /** Where the agency name of a file came from. */
-export type AgencySource = 'profile' | 'column' | 'flag' | 'file';
+type AgencySource = 'profile' | 'column' | 'flag' | 'file';
 
 export interface CheckedFile {
   readonly status: 'checked';

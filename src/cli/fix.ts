@@ -6,7 +6,6 @@
  * Exit status: 0 written and no errors left, 1 written with errors left to fix by hand, 2 unusable.
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { planFixes } from '../app/workbookSession';
 import { checkWorkbook, type CheckOptions } from '../domain/check';
 import type { CellValue } from '../domain/grid';

@@ -29,7 +29,7 @@ export interface Hop {
   readonly statusText: string;
 }
 
-export type Failure = 'timeout' | 'tls' | 'unreachable' | 'too-many-redirects' | 'bad-redirect';
+type Failure = 'timeout' | 'tls' | 'unreachable' | 'too-many-redirects' | 'bad-redirect';
 
 export interface FetchOutcome {
   readonly hops: readonly Hop[];

@@ -13,7 +13,6 @@ import { newCommand } from './commands/new';
 import { templatesCommand } from './commands/templates';
 import { EXIT_OK, EXIT_UNUSABLE, nodeIo, type Io } from './io';
 
-export { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, nodeIo } from './io';
 export type { Io } from './io';
 
 /** Every command; a new one is one entry here and one file in commands/. */

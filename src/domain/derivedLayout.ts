@@ -8,7 +8,7 @@ import { derivedFormula, levelFormula, overallFormula, toolFormulas } from './it
 import { resultSchemeOf } from './templates/itaIndicators';
 import type { TemplateChoice } from './templates';
 
-export interface FormulaCell {
+interface FormulaCell {
   /** Excel row number. */
   readonly row: number;
   /** 0-based column. */
@@ -16,7 +16,7 @@ export interface FormulaCell {
   readonly formula: string;
 }
 
-export interface LabelCell {
+interface LabelCell {
   readonly row: number;
   readonly col: number;
   readonly value: string;

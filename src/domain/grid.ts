@@ -43,9 +43,3 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** A cell is empty when it holds nothing a reader would count as data. */
-export function isBlank(v: CellValue | undefined): boolean {
-  if (v === null || v === undefined) return true;
-  if (typeof v === 'string') return v.trim() === '';
-  return false;
-}

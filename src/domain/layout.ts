@@ -57,7 +57,7 @@ export interface SheetPlan {
 }
 
 /** What the ปีงบประมาณ column holds for an assessed fiscal year. */
-export function fiscalYearColumnValue(template: TemplateDef, assessed: number): number {
+function fiscalYearColumnValue(template: TemplateDef, assessed: number): number {
   return template.fiscalYearColumn === 'data' ? assessed - 1 : assessed;
 }
 
@@ -82,7 +82,7 @@ export function quoteSheet(name: string): string {
  * brings its lists along. Every template sheet of a workbook points at the same lists sheet, so a
  * list must have one column for the whole workbook, whichever templates use it.
  */
-export function optionListRegistry(cat: Catalogue = defaultCatalogue): string[] {
+function optionListRegistry(cat: Catalogue = defaultCatalogue): string[] {
   const used = new Set(cat.templates.flatMap((t) => t.columns.flatMap((c) => (c.options ? [c.options] : []))));
   const ids = cat.optionLists.map((l) => l.id).filter((id) => used.has(id));
   // A column naming a list the catalogue does not declare fails in optionList below, as it should.

@@ -8,7 +8,7 @@ import type { AgencyProfile } from './check/types';
 import { fiscalYearMonths, monthName, type Month } from './check/monthlyTables';
 import type { TemplateChoice } from './templates';
 
-export interface MonthBlock {
+interface MonthBlock {
   readonly month: Month;
   /** Excel rows: the month's title, its header, and its first and last rows to fill. */
   readonly titleRow: number;
@@ -27,12 +27,12 @@ export interface QuarterSheetPlan {
 const QUARTERS = ['ไตรมาส 1 (ต.ค.–ธ.ค.)', 'ไตรมาส 2 (ม.ค.–มี.ค.)', 'ไตรมาส 3 (เม.ย.–มิ.ย.)', 'ไตรมาส 4 (ก.ค.–ก.ย.)'];
 
 /** The fiscal year whose months the item's tables hold (O12: the previous one). */
-export function dataFiscalYear(choice: TemplateChoice, assessed: number): number {
+function dataFiscalYear(choice: TemplateChoice, assessed: number): number {
   return choice.edition.window === 'previousFiscalYear' ? assessed - 1 : assessed;
 }
 
 /** Rows each month's table starts with, when the import brings none or few. */
-export const ROWS_PER_MONTH = 10;
+const ROWS_PER_MONTH = 10;
 
 export function planMonthlySheets(choice: TemplateChoice, opts: { fiscalYear: number; agency?: AgencyProfile; rowsOf?: (m: Month) => number }): QuarterSheetPlan[] {
   const monthly = choice.template.monthly;

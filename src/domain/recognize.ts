@@ -14,7 +14,7 @@ import { parseFiscalYear } from './values/thaiDate';
 /** How many rows from the top may hold titles, notes and logos before the header row. */
 const HEADER_SEARCH_ROWS = 100;
 
-export interface ColumnMatch {
+interface ColumnMatch {
   readonly column: ColumnDef;
   /** 0-based column index in the sheet. */
   readonly index: number;

@@ -6,7 +6,7 @@
 import type { SummaryDef } from './templates/types';
 import type { OptionList } from './values/options';
 
-export interface SummaryLine {
+interface SummaryLine {
   readonly label: string;
   readonly count: number;
   readonly amount: number;
@@ -19,7 +19,7 @@ export interface SummaryLine {
   readonly unlisted?: MissedRows;
 }
 
-export interface MissedRows {
+interface MissedRows {
   readonly count: number;
   readonly amount: number;
   readonly rows: readonly number[];

@@ -10,7 +10,7 @@ import { headersAt, type Recognition } from './recognize';
 import type { Catalogue, TemplateDef } from './templates/types';
 import { findSummaryTable } from './check/summaryTable';
 
-export interface OtherTable {
+interface OtherTable {
   readonly grid: SheetGrid;
   /** The cell where its header starts ("M4"). */
   readonly at: string;

@@ -12,7 +12,7 @@ export const META_SHEET = 'ita-forms';
 /** Hidden sheet that holds the drop-down lists (data validation points at its ranges). */
 export const LISTS_SHEET = 'ita-lists';
 
-export interface SheetBinding {
+interface SheetBinding {
   readonly template: string;
   readonly edition: string;
 }

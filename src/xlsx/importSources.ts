@@ -22,7 +22,7 @@ import {
 import { inspectWorkbookFile } from './inspectFile';
 import { workbookBytesRecords } from './workbookSource';
 
-export type { SourceFormat, SourceInfo };
+export type { SourceInfo };
 
 export interface OpenedSource {
   readonly info: SourceInfo;

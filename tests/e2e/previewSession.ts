@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildDist, ROOT, serve, type Served } from './buildDist';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 export const SHOTS = join(__dirname, 'screenshots');
 
-export const haveChromium = existsSync(CHROMIUM);
+const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   // CI installs chromium; a developer machine without it skips, and says why.
   console.warn(`e2e skipped: ${CHROMIUM} not found (apt-get install chromium fonts-thai-tlwg)`);
@@ -40,7 +40,7 @@ function sourceHash(): string {
  * The development build of dist/ for the current sources. Test files run in parallel workers: each
  * builds into its own folder and renames it into place, so a reader never sees half a build.
  */
-export function sharedDist(): string {
+function sharedDist(): string {
   const dir = join(tmpdir(), `ita-forms-e2e-dist-${sourceHash()}`);
   if (existsSync(join(dir, 'preview.html'))) return dir;
   const tmp = mkdtempSync(join(tmpdir(), 'ita-forms-e2e-build-'));

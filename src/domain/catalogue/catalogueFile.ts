@@ -8,7 +8,7 @@ import type { Catalogue, ColumnDef, DateWindow, EditionDef, TemplateDef } from '
 import type { OptionList } from '../values/options';
 import type { ResultBand } from '../templates/itaIndicators';
 
-export interface CatalogueFileItem {
+interface CatalogueFileItem {
   /** Template id (`ita-forms templates`), e.g. "procurement-monthly". */
   readonly template: string;
   /** The item number in this edition, e.g. "o11". */
@@ -23,7 +23,7 @@ export interface CatalogueFileItem {
   readonly maxRows?: number;
 }
 
-export interface CatalogueFileEdition {
+interface CatalogueFileEdition {
   /** BE year of the assessment, e.g. "2570". */
   readonly edition: string;
   /** Where this edition's data comes from. */

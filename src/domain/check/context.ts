@@ -63,7 +63,7 @@ export function sourceOf(ctx: RuleContext, r: CheckedRecord, key: string): CellV
   return i === undefined ? undefined : r.source[i];
 }
 
-export function letterOf(rec: Recognition, key: string): string | null {
+function letterOf(rec: Recognition, key: string): string | null {
   const i = rec.indexOf.get(key);
   return i === undefined ? null : columnLetter(i);
 }

@@ -27,7 +27,7 @@ export interface TaxIdValue {
 }
 export type FieldValue = string | number | Date | Period | TaxIdValue;
 
-export interface FieldProblem extends Problem {
+interface FieldProblem extends Problem {
   readonly fix?: Fix;
 }
 

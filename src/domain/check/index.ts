@@ -2,13 +2,13 @@
  * The check: grid + template → issues with row, column and a Thai message. Field problems come
  * from the value parsers; cross-field problems from the named rules the template lists.
  */
-import { columnLetter, type CellValue, type SheetGrid } from '../grid';
+import { columnLetter, type SheetGrid } from '../grid';
 import { catalogue as defaultCatalogue, optionList } from '../templates';
 import type { Catalogue, ColumnDef, TemplateDef } from '../templates/types';
 import { STATUS_CANCELLED, STATUS_ENDED, STATUS_IN_CONTRACT, STATUS_NOT_SIGNED } from '../templates/options';
 import { recognize, titleFiscalYear, type Recognition, type RecognizeHints } from '../recognize';
 import { compileOptions, type OptionMatcher } from '../values/options';
-import { fiscalYearRange, formatThaiDate, parseFiscalYear, utcDate } from '../values/thaiDate';
+import { fiscalYearRange, formatThaiDate, utcDate } from '../values/thaiDate';
 import { methodSpellings, summarizeByMethod, type Summary } from '../summarize';
 import { isOverallLabel } from '../itaScore';
 import { splitTables } from '../tables';
@@ -30,8 +30,7 @@ import { compareSummary, findNotes, findSummaryTable, notesIssues, type NotesFin
 import { findTickColumns, tickedValue, type TickField } from './tickColumns';
 import type { CheckOptions, Issue, SheetReport, WorkbookReport } from './types';
 
-export type { CheckOptions, Issue, SheetReport, WorkbookReport, AgencyProfile, Fix } from './types';
-export type { CheckedRecord } from './context';
+export type { CheckOptions, Issue, SheetReport, WorkbookReport, AgencyProfile } from './types';
 export { statusFromDates } from './rules';
 import { statusFromDates } from './rules';
 

@@ -13,7 +13,6 @@ import type { Issue } from './types';
 import { MEASURE_DONE, MEASURE_NOT_DONE, PUBLISHED, NOT_PUBLISHED } from '../templates/measureOptions';
 import { LIMITATIONS_WORD } from '../templates/measures';
 
-export { itemKey } from '../recognize';
 import { itemKey } from '../recognize';
 
 /** Text compared loosely: digits, spaces, numbering and punctuation do not matter. */
@@ -119,7 +118,7 @@ const doneNeedsResult: RecordRule = (r, ctx, out) => {
 };
 
 /** The row of o34 that analyses the agency's limitations rather than an issue area. */
-export function isLimitationsRow(ctx: RuleContext, r: CheckedRecord): boolean {
+function isLimitationsRow(ctx: RuleContext, r: CheckedRecord): boolean {
   const issue = get<string>(ctx, r, 'issue');
   return issue !== undefined && LIMITATIONS_WORD.test(issue);
 }
@@ -218,7 +217,7 @@ export const MEASURE_SHEET_RULES: Readonly<Record<string, SheetRule>> = {
 };
 
 /** A sheet's check, for rules that compare two sheets of a workbook. */
-export interface CheckedSheet {
+interface CheckedSheet {
   readonly sheet: string;
   readonly check: { readonly recognition?: Recognition; readonly records: readonly CheckedRecord[] };
 }

@@ -26,7 +26,7 @@ function header(ctx: RuleContext, key: string): string {
 }
 
 /** The contract's signing date, when the cell gives a readable one (a real date cell, or the text's). */
-export function contractDate(ctx: RuleContext, r: CheckedRecord): Date | undefined {
+function contractDate(ctx: RuleContext, r: CheckedRecord): Date | undefined {
   const v = sourceOf(ctx, r, 'contract');
   if (v instanceof Date) return v;
   return typeof v === 'string' ? splitContractCell(v).date : undefined;

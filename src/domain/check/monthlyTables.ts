@@ -73,7 +73,7 @@ function toMonth(word: string, yearText: string): Month | undefined {
 }
 
 /** The month a text names ("…ในรอบเดือน ตุลาคม 2568"): the last month mention that reads as one. */
-export function monthInText(text: string): Month | undefined {
+function monthInText(text: string): Month | undefined {
   const t = normalizeSpaces(toArabicDigits(text));
   let found: Month | undefined;
   for (const m of t.matchAll(MONTH_MENTION)) found = toMonth(m[1], m[2]) ?? found;

@@ -10,7 +10,7 @@ import type { SourceValues } from './sourceRecord';
 import { detached, textOf } from './sourceRecord';
 
 /** Abbreviations officers and e-GP use for local governments (data: extend here). */
-export const AGENCY_ABBREVIATIONS: readonly (readonly [string, string])[] = [
+const AGENCY_ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ['ทต.', 'เทศบาลตำบล'],
   ['ทม.', 'เทศบาลเมือง'],
   ['ทน.', 'เทศบาลนคร'],
@@ -27,7 +27,7 @@ const TYPE_PREFIXES = ['องค์การบริหารส่วนจ�
 const SPACES = /[\s\u00A0\u200B-\u200D\u2060\uFEFF]+/g;
 
 /** Comparison key of an agency name. */
-export function agencyKey(name: string): string {
+function agencyKey(name: string): string {
   let s = asciiLower(toArabicDigits(name)).replace(SPACES, '');
   for (const [abbr, full] of AGENCY_ABBREVIATIONS) {
     if (s.startsWith(abbr)) {

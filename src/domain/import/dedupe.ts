@@ -19,12 +19,12 @@ import { normalizeSpaces } from '../values/thaiDigits';
 import { compactContractNumber } from './contractNumber';
 
 /** Fields compared to tell a duplicate from a conflict (status follows the as-of date; agency columns and budget source are the officer's). */
-export const COMPARED_FIELDS = ['item', 'budget', 'method', 'medianPrice', 'agreedPrice', 'taxId', 'winner', 'projectNumber', 'signDate', 'endDate'] as const;
+const COMPARED_FIELDS = ['item', 'budget', 'method', 'medianPrice', 'agreedPrice', 'taxId', 'winner', 'projectNumber', 'signDate', 'endDate'] as const;
 
 type Comparable = string | undefined;
 
 /** A value in one comparable form, from a parsed sheet value or a produced cell. */
-export function comparable(col: ColumnDef, v: FieldValue | CellValue | undefined): Comparable {
+function comparable(col: ColumnDef, v: FieldValue | CellValue | undefined): Comparable {
   if (v === undefined || v === null || v === '') return undefined;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
   if (typeof v === 'number') return col.type === 'money' ? v.toFixed(2) : String(v);
@@ -36,7 +36,7 @@ export function comparable(col: ColumnDef, v: FieldValue | CellValue | undefined
 }
 
 /** How a compared value reads in the conflict list. */
-export function display(col: ColumnDef, v: FieldValue | CellValue | undefined): string {
+function display(col: ColumnDef, v: FieldValue | CellValue | undefined): string {
   if (v === undefined || v === null || v === '') return '(ว่าง)';
   if (v instanceof Date) return formatThaiDate(v);
   if (typeof v === 'number') return col.type === 'money' ? formatMoney(v) : String(v);

@@ -9,7 +9,7 @@ import { familiesNamedBy } from './method';
 import type { SourceField, SourceKind, SourceRecord } from './sourceRecord';
 import { textOf } from './sourceRecord';
 
-export type EgpVariant = 'bulk' | 'api' | 'mixed';
+type EgpVariant = 'bulk' | 'api' | 'mixed';
 
 export interface EgpHeaderMap {
   readonly variant: EgpVariant;
@@ -164,7 +164,7 @@ function orientAll(records: SourceRecord[]): { records: SourceRecord[]; swapped:
  * column holds a group text decides for the whole file, so a single-family group such as
  * "วิธีคัดเลือก" in a later row is not mistaken for the method. Records before it are held back.
  */
-export class EgpCsvReader {
+class EgpCsvReader {
   private make: ((row: readonly CellValue[], n: number) => SourceRecord) | undefined;
   private best: EgpHeaderMap | undefined;
   private n = 0;

@@ -26,13 +26,13 @@ export interface MonthlyImport {
 }
 
 /** "ห้างหุ้นส่วนจำกัด สีคิ้วก่อสร้าง ราคา 475,000.00 บาท" */
-export function winnerCell(winner: string | undefined, price: number | undefined): string | undefined {
+function winnerCell(winner: string | undefined, price: number | undefined): string | undefined {
   if (!winner && price === undefined) return undefined;
   return [winner, price === undefined ? undefined : `ราคา ${formatMoney(price)} บาท`].filter(Boolean).join(' ');
 }
 
 /** "สัญญาเลขที่ 2/2569 ลงวันที่ 28 ต.ค. 2568" */
-export function contractCell(number: string | undefined, signed: Date | undefined): string | undefined {
+function contractCell(number: string | undefined, signed: Date | undefined): string | undefined {
   if (!number && !signed) return undefined;
   return [number ? `สัญญาเลขที่ ${number}` : undefined, signed ? `ลงวันที่ ${formatThaiDate(signed)}` : undefined].filter(Boolean).join(' ');
 }

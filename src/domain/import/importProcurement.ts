@@ -8,24 +8,25 @@
 import type { CellValue, SheetGrid } from '../grid';
 import { columnIndex, columnLetter } from '../grid';
 import { catalogue as defaultCatalogue, optionList, sheetNameOf, type TemplateChoice } from '../templates';
-import type { Catalogue } from '../templates/types';
+import type { Catalogue, EditionDef, TemplateDef } from '../templates/types';
 import { checkSheet, dateWindow, type AgencyProfile, type Issue } from '../check';
 import type { DateWindow } from '../check/context';
 import type { RecognizeHints } from '../recognize';
 import { summarizeByMethod, type Summary, type SummaryInput } from '../summarize';
 import { compileOptions } from '../values/options';
-import { fiscalYearOf, parseThaiDate } from '../values/thaiDate';
-import { normalizeSpaces } from '../values/thaiDigits';
-import { parseFiscalYear } from '../values/thaiDate';
-import { AgencyFilter, type AgencyNameCount } from './agencyFilter';
+import { fiscalYearOf } from '../values/thaiDate';
+import type { AgencyNameCount } from './agencyFilter';
+import { collectCandidates, labelOf, SkippedList, type Candidate, type RecordStream, type SkippedRecord } from './collectCandidates';
 import { contractKeys, differences, ExistingIndex, keyed, type Difference, type Keyed } from './dedupe';
 import { ImportError } from './importError';
 import { methodResolver } from './method';
 import { personalIdOf } from './pdpa';
 import { planAppend, type Placement } from './placement';
-import type { SourceField, SourceOrigin, SourceRecord } from './sourceRecord';
-import { detached, textOf } from './sourceRecord';
+import type { SourceOrigin } from './sourceRecord';
+import { textOf } from './sourceRecord';
 import { toTemplateRow, type RowContext } from './toTemplateRow';
+
+export type { RecordStream, SkippedRecord } from './collectCandidates';
 
 export interface ImportOptions {
   readonly choice: TemplateChoice;
@@ -46,15 +47,6 @@ export interface ImportOptions {
   readonly catalogue?: Catalogue;
 }
 
-export interface SkippedRecord {
-  readonly origin: SourceOrigin;
-  readonly code: string;
-  readonly message: string;
-  readonly messageEn: string;
-  /** What identifies the procurement, for the officer to find it ("67039549408 จ้างก่อสร้าง…"). */
-  readonly label: string;
-}
-
 export interface ImportedRow {
   readonly origin: SourceOrigin;
   /** In the template's column order. */
@@ -64,7 +56,7 @@ export interface ImportedRow {
   readonly outputRow: number;
 }
 
-export interface DuplicateRecord {
+interface DuplicateRecord {
   readonly origin: SourceOrigin;
   readonly label: string;
   /** The existing sheet's Excel row it repeats, or the earlier source record. */
@@ -72,7 +64,7 @@ export interface DuplicateRecord {
   readonly earlier?: SourceOrigin;
 }
 
-export interface ConflictRecord {
+interface ConflictRecord {
   readonly origin: SourceOrigin;
   readonly label: string;
   readonly existingRow: number;
@@ -102,7 +94,7 @@ export interface ImportCounts {
   readonly conflicts: number;
 }
 
-export interface PersonalIdRow {
+interface PersonalIdRow {
   readonly outputRow: number;
   readonly id: string;
 }
@@ -138,57 +130,16 @@ export interface ImportResult {
   readonly existingStatesNone?: boolean;
 }
 
-interface Candidate {
-  /** Position in the sources, to list skipped records in source order. */
-  readonly index: number;
-  readonly rec: SourceRecord;
-  readonly sign: Date | undefined;
-  readonly agencyName: string | undefined;
-}
-
-function labelOf(rec: SourceRecord): string {
-  const pn = textOf(rec.values.projectNumber);
-  const item = normalizeSpaces(textOf(rec.values.item));
-  const short = item.length > 60 ? item.slice(0, 57) + '…' : item;
-  return [pn, short].filter(Boolean).join(' ') || '(ไม่มีชื่อโครงการ)';
-}
-
-type Placed = 'in' | 'out' | 'unknown';
-
-/** Whether a record falls in the window: by signing date, else announcement or reported month, else e-GP's fiscal year. */
-function placeInWindow(rec: SourceRecord, sign: Date | undefined, window: DateWindow, windowYear: number): Placed {
-  let d: Date | undefined = sign;
-  if (!d && rec.values.announceDate !== undefined) {
-    const p = parseThaiDate(rec.values.announceDate);
-    if (p.ok) d = p.value;
-  }
-  d ??= rec.periodDate;
-  if (d) return d.getTime() >= window.start.getTime() && d.getTime() <= window.end.getTime() ? 'in' : 'out';
-  if (rec.values.fiscalYear !== undefined) {
-    const fy = parseFiscalYear(rec.values.fiscalYear);
-    if (fy.ok) return fy.value === windowYear ? 'in' : 'out';
-  }
-  return 'unknown';
-}
-
-/** The record with its strings detached from the chunk they were read from (see `detached`). */
-function detach(rec: SourceRecord): SourceRecord {
-  const values: { -readonly [K in SourceField]?: CellValue } = {};
-  for (const [k, v] of Object.entries(rec.values) as [SourceField, CellValue | undefined][]) {
-    if (v !== undefined) values[k] = typeof v === 'string' ? detached(v) : v;
-  }
-  return { ...rec, values };
-}
-
-function sortDate(c: Candidate): number {
-  return (c.sign ?? c.rec.periodDate)?.getTime() ?? Number.MAX_SAFE_INTEGER;
-}
-
-/** Records one by one, or in batches (a streamed file gives one batch per chunk read). */
-export type RecordStream = AsyncIterable<SourceRecord | readonly SourceRecord[]> | Iterable<SourceRecord | readonly SourceRecord[]>;
-
-function isBatch(x: SourceRecord | readonly SourceRecord[]): x is readonly SourceRecord[] {
-  return Array.isArray(x);
+/** The import's settings, resolved once. */
+interface Setting {
+  readonly opts: ImportOptions;
+  readonly cat: Catalogue;
+  readonly template: TemplateDef;
+  readonly edition: EditionDef;
+  readonly window: DateWindow;
+  readonly asOf: Date;
+  /** The template's column position of each field key. */
+  readonly col: ReadonlyMap<string, number>;
 }
 
 export async function importProcurement(records: RecordStream, opts: ImportOptions): Promise<ImportResult> {
@@ -196,66 +147,13 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
   const { template, edition } = opts.choice;
   const window = dateWindow({ edition }, opts.fiscalYear);
   const asOf = opts.asOf ?? (window.end.getTime() < opts.today.getTime() ? window.end : opts.today);
-  const windowYear = fiscalYearOf(window.end);
+  const col = new Map(template.columns.map((c, i) => [c.key, i] as const));
+  const setting: Setting = { opts, cat, template, edition, window, asOf, col };
   const wanted = opts.unit?.trim() || opts.agency?.name || undefined;
-  const filter = new AgencyFilter(wanted);
 
-  let read = 0;
-  let matchedAgency = 0;
-  let unreadable = 0;
-  let outsideWindow = 0;
-  const skipped: { index: number; record: SkippedRecord }[] = [];
-  const skip = (index: number, rec: SourceRecord, code: string, th: string, en: string) =>
-    skipped.push({ index, record: { origin: rec.origin, code, message: th, messageEn: en, label: labelOf(rec) } });
-  let candidates: Candidate[] = [];
-  let severalAgencies = false;
-
-  const take = (rec: SourceRecord): void => {
-    read++;
-    if (rec.unreadable) {
-      // Whose row it is cannot be told: it is listed for the officer, never dropped silently.
-      unreadable++;
-      skip(read, rec, rec.unreadable.code, rec.unreadable.th, rec.unreadable.en);
-      return;
-    }
-    const keepUnnamed = rec.origin.kind === 'monthly-sheet' || rec.origin.kind === 'template-sheet';
-    const name = filter.test(rec.values, keepUnnamed);
-    if (name === undefined) return;
-    matchedAgency++;
-    if (severalAgencies) return;
-    if (wanted === undefined && filter.distinctUnits() > 1) {
-      // Without a filter an export of many agencies cannot be imported: stop holding its rows.
-      severalAgencies = true;
-      candidates = [];
-      return;
-    }
-    let sign: Date | undefined;
-    const signRaw = rec.values.signDate;
-    if (signRaw !== undefined && signRaw !== null && textOf(signRaw) !== '') {
-      const p = parseThaiDate(signRaw);
-      if (!p.ok) {
-        skip(read, rec, 'sign-date-invalid', `อ่านวันที่ลงนามในสัญญาไม่ได้: ${p.problem.th}`, `Unreadable signing date: ${p.problem.en}`);
-        return;
-      }
-      sign = p.value;
-    }
-    const placed = placeInWindow(rec, sign, window, windowYear);
-    if (placed === 'out') {
-      outsideWindow++;
-      return;
-    }
-    if (placed === 'unknown') {
-      skip(read, rec, 'no-date', 'ไม่มีวันที่ลงนามในสัญญาหรือวันที่ประกาศ จึงบอกไม่ได้ว่าอยู่ในช่วงของแบบหรือไม่', 'No signing or announcement date: cannot tell whether it is in the window');
-      return;
-    }
-    candidates.push({ index: read, rec: detach(rec), sign, agencyName: name === null ? undefined : detached(name) });
-  };
-  for await (const item of records) {
-    if (isBatch(item)) for (let k = 0; k < item.length; k++) take(item[k]);
-    else take(item);
-  }
-
-  const agencies = filter.names();
+  const skipped = new SkippedList();
+  const collected = await collectCandidates(records, wanted, window, fiscalYearOf(window.end), skipped);
+  const { read, matchedAgency, unreadable, agencies } = collected;
   const base = {
     unitNotFound: wanted !== undefined && matchedAgency === 0 && agencies.length > 0,
     choice: opts.choice,
@@ -265,17 +163,56 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
     ...(wanted !== undefined ? { unit: wanted } : {}),
     agencies,
   };
-  if (severalAgencies) {
+  if (collected.severalAgencies) {
     return {
       ...base, needsUnit: true,
       counts: { read, matchedAgency, otherAgencies: read - unreadable - matchedAgency, inWindow: 0, outsideWindow: 0, imported: 0, skipped: 0, duplicates: 0, conflicts: 0 },
       rows: [], skipped: [], duplicates: [], conflicts: [], issues: [], errors: 0, warnings: 0, personalIds: [],
     };
   }
-  const inWindow = candidates.length;
+  const candidates = collected.candidates;
   candidates.sort((a, b) => sortDate(a) - sortDate(b));
+  const contractsOf = contractsByProject(candidates);
+  const existing = opts.existing ? indexExisting(opts.existing, setting) : undefined;
+  const sorted = mapAndDedupe(candidates, contractsOf, rowContext(setting), existing, setting, skipped);
 
-  // A project with several contracts: its total agreed price would be counted once per contract.
+  const placement = existing ? planAppend(existing.sheet, existing.recognition, existing.check.records.map((r) => r.row), sorted.rows.length) : undefined;
+  const firstOutputRow = placement?.firstRow ?? 2;
+  const imported: ImportedRow[] = sorted.rows.map((r, i) => ({ ...r, outputRow: firstOutputRow + i }));
+
+  const check = checkImported(imported, opts, asOf, cat, placement);
+  const summary = summaryOf(imported, existing, setting);
+  return {
+    ...base,
+    needsUnit: false,
+    counts: {
+      read, matchedAgency, otherAgencies: read - unreadable - matchedAgency, inWindow: candidates.length, outsideWindow: collected.outsideWindow,
+      imported: imported.length, skipped: skipped.length, duplicates: sorted.duplicates.length, conflicts: sorted.conflicts.length,
+    },
+    rows: imported,
+    skipped: skipped.inSourceOrder(),
+    duplicates: sorted.duplicates,
+    conflicts: sorted.conflicts,
+    issues: check.issues,
+    errors: check.issues.filter((i) => i.severity === 'error').length,
+    warnings: check.issues.filter((i) => i.severity === 'warning').length,
+    personalIds: personalIdsOf(imported, setting),
+    ...(summary ? { summary } : {}),
+    ...(placement && existing ? { placement, existingStatesNone: existing.check.report.statesNone ?? false } : {}),
+  };
+}
+
+function sortDate(c: Candidate): number {
+  return (c.sign ?? c.rec.periodDate)?.getTime() ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** A reader of a row in template order by field key. */
+function fieldsOf<V>(values: readonly V[], col: ReadonlyMap<string, number>): (k: string) => V | undefined {
+  return (k) => values[col.get(k) ?? -1];
+}
+
+/** The contract numbers of each project number (a project with several contracts is reported per contract). */
+function contractsByProject(candidates: readonly Candidate[]): Map<string, Set<string>> {
   const contractsOf = new Map<string, Set<string>>();
   for (const c of candidates) {
     const pn = textOf(c.rec.values.projectNumber);
@@ -285,39 +222,66 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
     if (!set) contractsOf.set(pn, (set = new Set()));
     set.add(cn);
   }
+  return contractsOf;
+}
 
-  const ctx: RowContext = {
-    template,
-    agency: opts.agency,
-    fiscalYear: opts.fiscalYear,
-    asOf,
-    budgetSource: officialBudgetSource(opts.budgetSource, cat),
-    resolveMethod: methodResolver(cat),
-    statusOptions: compileOptions(optionList('procurementStatus', cat)),
-    budgetSourceOptions: compileOptions(optionList('budgetSource', cat)),
+function rowContext(s: Setting): RowContext {
+  return {
+    template: s.template,
+    agency: s.opts.agency,
+    fiscalYear: s.opts.fiscalYear,
+    asOf: s.asOf,
+    budgetSource: officialBudgetSource(s.opts.budgetSource, s.cat),
+    resolveMethod: methodResolver(s.cat),
+    statusOptions: compileOptions(optionList('procurementStatus', s.cat)),
+    budgetSourceOptions: compileOptions(optionList('budgetSource', s.cat)),
   };
-  const col = new Map(template.columns.map((c, i) => [c.key, i] as const));
-  const getter = (values: readonly CellValue[]) => (k: string) => values[col.get(k) ?? -1];
+}
 
-  // The existing sheet, parsed by the check so values compare in their typed form.
-  let existingIndex: ExistingIndex | undefined;
-  let existingKeyed: Keyed[] = [];
-  let existingCheck: ReturnType<typeof checkSheet> | undefined;
-  if (opts.existing) {
-    existingCheck = checkSheet(opts.existing, { today: opts.today, asOf, fiscalYear: opts.fiscalYear, agency: opts.agency, edition: edition.edition }, { templateId: template.id, edition: edition.edition, ...opts.existingHints }, cat);
-    const rec = existingCheck.recognition;
-    if (!rec || rec.template.id !== template.id) {
-      throw new ImportError(
-        'existing-other-template',
-        `แผ่นงาน "${opts.existing.name}" ไม่ใช่แบบ ${edition.item} ${template.name}`,
-        `Sheet "${opts.existing.name}" does not hold ${edition.item} (${template.nameEn})`,
-      );
-    }
-    existingKeyed = existingCheck.records.map((r) => keyed(template, (k) => r.values[col.get(k) ?? -1]));
-    existingIndex = new ExistingIndex(existingKeyed);
+/** The sheet the rows go into, checked so its values compare in their typed form, and indexed. */
+interface ExistingSheet {
+  readonly sheet: SheetGrid;
+  readonly check: ReturnType<typeof checkSheet>;
+  readonly recognition: NonNullable<ReturnType<typeof checkSheet>['recognition']>;
+  readonly keyed: readonly Keyed[];
+  readonly index: ExistingIndex;
+}
+
+function indexExisting(sheet: SheetGrid, s: Setting): ExistingSheet {
+  const { opts, template, edition } = s;
+  const check = checkSheet(sheet, { today: opts.today, asOf: s.asOf, fiscalYear: opts.fiscalYear, agency: opts.agency, edition: edition.edition }, { templateId: template.id, edition: edition.edition, ...opts.existingHints }, s.cat);
+  const recognition = check.recognition;
+  if (!recognition || recognition.template.id !== template.id) {
+    throw new ImportError(
+      'existing-other-template',
+      `แผ่นงาน "${sheet.name}" ไม่ใช่แบบ ${edition.item} ${template.name}`,
+      `Sheet "${sheet.name}" does not hold ${edition.item} (${template.nameEn})`,
+    );
   }
+  const existingKeyed = check.records.map((r) => keyed(template, fieldsOf(r.values, s.col)));
+  return { sheet, check, recognition, keyed: existingKeyed, index: new ExistingIndex(existingKeyed) };
+}
 
-  const rows: { origin: SourceOrigin; values: CellValue[]; contractNumber?: string }[] = [];
+interface Sorted {
+  readonly rows: { origin: SourceOrigin; values: CellValue[]; contractNumber?: string }[];
+  readonly duplicates: DuplicateRecord[];
+  readonly conflicts: ConflictRecord[];
+}
+
+/**
+ * Maps each candidate to a template row (unmappable ones are skipped), then sorts it out: a repeat
+ * of an earlier record or of an existing row is a duplicate, an existing row that differs is a conflict.
+ */
+function mapAndDedupe(
+  candidates: readonly Candidate[],
+  contractsOf: ReadonlyMap<string, ReadonlySet<string>>,
+  ctx: RowContext,
+  existing: ExistingSheet | undefined,
+  s: Setting,
+  skipped: SkippedList,
+): Sorted {
+  const { template, col } = s;
+  const rows: Sorted['rows'] = [];
   const duplicates: DuplicateRecord[] = [];
   const conflicts: ConflictRecord[] = [];
   const seen = new Map<string, SourceOrigin>();
@@ -328,10 +292,10 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
     const several = pn && (contractsOf.get(pn)?.size ?? 0) > 1 && v.contractAmount !== undefined;
     const mapped = toTemplateRow(c.rec, c.sign, ctx, c.agencyName, several ? v.contractAmount : undefined);
     if (!mapped.ok) {
-      skip(c.index, c.rec, mapped.problem.code, mapped.problem.th, mapped.problem.en);
+      skipped.add(c.index, c.rec, mapped.problem.code, mapped.problem.th, mapped.problem.en);
       continue;
     }
-    const k = keyed(template, getter(mapped.values));
+    const k = keyed(template, fieldsOf(mapped.values, col));
     const keys = contractKeys(k, cn);
     const earlier = keys.map((key) => seen.get(key)).find((o) => o !== undefined);
     if (earlier) {
@@ -339,71 +303,51 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
       continue;
     }
     for (const key of keys) seen.set(key, c.rec.origin);
-    if (existingIndex && existingCheck) {
-      const i = existingIndex.take(k);
+    if (existing) {
+      const i = existing.index.take(k);
       if (i !== undefined) {
-        const existing = existingCheck.records[i];
-        const diff = differences(template, existingKeyed[i], k, (key) => existing.values[col.get(key) ?? -1], getter(mapped.values));
-        if (diff.length === 0) duplicates.push({ origin: c.rec.origin, label: labelOf(c.rec), existingRow: existing.row });
-        else conflicts.push({ origin: c.rec.origin, label: labelOf(c.rec), existingRow: existing.row, incoming: mapped.values, differences: diff });
+        const row = existing.check.records[i];
+        const diff = differences(template, existing.keyed[i], k, fieldsOf(row.values, col), fieldsOf(mapped.values, col));
+        if (diff.length === 0) duplicates.push({ origin: c.rec.origin, label: labelOf(c.rec), existingRow: row.row });
+        else conflicts.push({ origin: c.rec.origin, label: labelOf(c.rec), existingRow: row.row, incoming: mapped.values, differences: diff });
         continue;
       }
     }
     rows.push(cn ? { origin: c.rec.origin, values: mapped.values, contractNumber: cn } : { origin: c.rec.origin, values: mapped.values });
   }
+  return { rows, duplicates, conflicts };
+}
 
-  const placement = opts.existing && existingCheck?.recognition
-    ? planAppend(opts.existing, existingCheck.recognition, existingCheck.records.map((r) => r.row), rows.length)
-    : undefined;
-  const firstOutputRow = placement?.firstRow ?? 2;
-  const imported: ImportedRow[] = rows.map((r, i) => ({ ...r, outputRow: firstOutputRow + i }));
-
-  const check = checkImported(imported, opts, asOf, cat, placement);
-  const taxPos = col.get('taxId') ?? -1;
+/** The imported rows whose tax ID is a person's citizen ID (PDPA: to be masked before publishing). */
+function personalIdsOf(imported: readonly ImportedRow[], s: Setting): PersonalIdRow[] {
+  const taxPos = s.col.get('taxId') ?? -1;
   const personalIds: PersonalIdRow[] = [];
   for (const r of imported) {
     const id = personalIdOf(r.values[taxPos]);
     if (id) personalIds.push({ outputRow: r.outputRow, id });
   }
+  return personalIds;
+}
 
-  let summary: Summary | undefined;
-  const def = template.summary;
-  if (def) {
-    const pick = (get: (k: string) => unknown): SummaryInput => {
-      const method = get(def.methodField);
-      const status = get(def.statusField);
-      const amount = get(def.amountField);
-      return {
-        method: typeof method === 'string' ? method : undefined,
-        status: typeof status === 'string' ? status : undefined,
-        amount: typeof amount === 'number' ? amount : undefined,
-      };
+/** o17: count and amount by method over the list as it will be (existing rows + imported). */
+function summaryOf(imported: readonly ImportedRow[], existing: ExistingSheet | undefined, s: Setting): Summary | undefined {
+  const def = s.template.summary;
+  if (!def) return undefined;
+  const pick = (get: (k: string) => unknown): SummaryInput => {
+    const method = get(def.methodField);
+    const status = get(def.statusField);
+    const amount = get(def.amountField);
+    return {
+      method: typeof method === 'string' ? method : undefined,
+      status: typeof status === 'string' ? status : undefined,
+      amount: typeof amount === 'number' ? amount : undefined,
     };
-    const items: SummaryInput[] = [
-      ...(existingCheck?.records ?? []).map((r) => pick((k) => r.values[col.get(k) ?? -1])),
-      ...imported.map((r) => pick(getter(r.values as CellValue[]))),
-    ];
-    summary = summarizeByMethod(items, def);
-  }
-
-  return {
-    ...base,
-    needsUnit: false,
-    counts: {
-      read, matchedAgency, otherAgencies: read - unreadable - matchedAgency, inWindow, outsideWindow,
-      imported: imported.length, skipped: skipped.length, duplicates: duplicates.length, conflicts: conflicts.length,
-    },
-    rows: imported,
-    skipped: skipped.sort((a, b) => a.index - b.index).map((s) => s.record),
-    duplicates,
-    conflicts,
-    issues: check.issues,
-    errors: check.issues.filter((i) => i.severity === 'error').length,
-    warnings: check.issues.filter((i) => i.severity === 'warning').length,
-    personalIds,
-    ...(summary ? { summary } : {}),
-    ...(placement ? { placement, existingStatesNone: existingCheck?.report.statesNone ?? false } : {}),
   };
+  const items: SummaryInput[] = [
+    ...(existing?.check.records ?? []).map((r) => pick(fieldsOf(r.values, s.col))),
+    ...imported.map((r) => pick(fieldsOf(r.values, s.col))),
+  ];
+  return summarizeByMethod(items, def);
 }
 
 function officialBudgetSource(text: string | undefined, cat: Catalogue): string | undefined {

@@ -61,8 +61,7 @@ export const PRICE_WORDS: readonly string[] = [
 /** Words that end the amount. */
 export const BAHT_WORDS: readonly string[] = ['บาทถ้วน', 'บาท', '.-', 'บ.'];
 
-/** Words before the contract number ("สัญญาเลขที่ 12/2567") and before its date ("ลงวันที่", "ลว."). */
-export const CONTRACT_NUMBER_WORDS: readonly string[] = ['เลขที่', 'ที่'];
+/** Words before the contract's date ("ลงวันที่", "ลว."). */
 export const CONTRACT_DATE_WORDS: readonly string[] = ['ลงวันที่', 'ลว.', 'ลว', 'วันที่'];
 
 /** Rows under the table that are notes, not procurements. */

@@ -8,8 +8,8 @@ import type { CellValue } from '../grid';
 import { compactTaxId } from '../values/taxId';
 
 const THIRTEEN = /^\d{13}$/;
-export const MASK_KEEP = 9;
-export const MASK_CHAR = 'x';
+const MASK_KEEP = 9;
+const MASK_CHAR = 'x';
 
 /** The 13 digits of a personal citizen ID in this value, or undefined when it is not one. */
 export function personalIdOf(v: CellValue | undefined): string | undefined {

@@ -140,7 +140,7 @@ export function workbookRecords(info: SourceInfo, sheets: readonly SheetGrid[], 
 }
 
 /** The file's own name, without folders: how records name where they came from. */
-export function baseName(file: string): string {
+function baseName(file: string): string {
   return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 

@@ -34,7 +34,7 @@ export interface RowContext {
   readonly budgetSourceOptions: OptionMatcher;
 }
 
-export interface RowProblem {
+interface RowProblem {
   readonly code: string;
   readonly th: string;
   readonly en: string;

@@ -43,7 +43,7 @@ const FIELD_OF_COLUMN: Readonly<Record<string, SourceField>> = {
 };
 
 /** The records of an o16/o17 sheet of any layout `recognize` knows. */
-export function readTemplateSheet(grid: SheetGrid, rec: Recognition, source: string): SourceRecord[] {
+function readTemplateSheet(grid: SheetGrid, rec: Recognition, source: string): SourceRecord[] {
   const pairs: [SourceField, number][] = [];
   for (const c of rec.template.columns) {
     const f = FIELD_OF_COLUMN[c.key];

@@ -22,7 +22,7 @@ export const catalogue: Catalogue = {
 };
 
 /** The newest of a list of BE years. */
-export function latestEdition(editions: readonly string[]): string {
+function latestEdition(editions: readonly string[]): string {
   return [...editions].sort((a, b) => Number(a) - Number(b))[editions.length - 1];
 }
 
@@ -46,7 +46,7 @@ export interface TemplateChoice {
   readonly edition: EditionDef;
 }
 
-export function templateById(id: string, cat: Catalogue = catalogue): TemplateDef | undefined {
+function templateById(id: string, cat: Catalogue = catalogue): TemplateDef | undefined {
   return cat.templates.find((t) => t.id === id);
 }
 
@@ -73,10 +73,6 @@ export function resolveTemplate(nameOrItem: string, edition?: string, cat: Catal
     if (e) return { template: t, edition: e };
   }
   return undefined;
-}
-
-export function editionOf(template: TemplateDef, edition: string): EditionDef | undefined {
-  return template.editions.find((e) => e.edition === edition);
 }
 
 /** A template the import fills (o16, o17 and their counterparts in other editions). */

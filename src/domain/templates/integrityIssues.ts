@@ -94,10 +94,6 @@ export const INTEGRITY_ISSUES_2567: readonly IntegrityIssue[] = [
   },
 ];
 
-/** The o34 requirement's last element (seed 000), besides the seven areas and the four parts. */
-export const LIMITATIONS_ANALYSIS =
-  'แสดงการวิเคราะห์ข้อจำกัดของหน่วยงานในการดำเนินการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ';
-
 export interface ColumnWording {
   /** Stable key. */
   readonly key: string;
@@ -177,31 +173,6 @@ export const MEASURE_COMPONENTS: readonly MeasureComponent[] = [
     ],
   },
 ];
-
-/** The o34 measures table's columns in seed 000's order: issue, action, responsible, steps, period. */
-export const MEASURES_TABLE_COLUMNS: readonly ColumnWording[] = [
-  MEASURE_ISSUE_COLUMN,
-  MEASURE_COMPONENTS[0],
-  MEASURE_COMPONENTS[1],
-  MEASURE_COMPONENTS[2],
-  MEASURE_COMPONENTS[3],
-];
-
-/**
- * The status box of a measure in an o35 report. No seed has a status column: the boxes open the
- * result cell (seed 000: "☐ ยังไม่ได้ดำเนินการ / ☑ ดำเนินการ ดังนี้ …", drawn as check boxes) or
- * the progress cell (seed 004). The header 'สถานะ' is ours.
- */
-export const MEASURE_STATUS = {
-  done: 'ดำเนินการ',
-  notDone: 'ยังไม่ได้ดำเนินการ',
-  /** Variants written beside the boxes in the seeds. */
-  doneVariants: ['ดำเนินการ ดังนี้'], // seed 000
-  notDoneVariants: [
-    'ไม่ได้ดำเนินการ', // seed 000, area 1
-    'ยังไม่ดำเนินการ', // seed 004
-  ],
-} as const;
 
 /**
  * The o35 report's columns (รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน),

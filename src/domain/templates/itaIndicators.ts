@@ -159,7 +159,7 @@ export const RESULT_WORDS: ResultScheme = {
 };
 
 /** The result wording per ITA edition (best known, kept as data). */
-export const ITA_RESULTS_BY_EDITION: Readonly<Record<string, ResultScheme>> = {
+const ITA_RESULTS_BY_EDITION: Readonly<Record<string, ResultScheme>> = {
   '2562': RESULT_LETTERS,
   '2563': RESULT_LETTERS,
   '2566': RESULT_WORDS,
@@ -173,64 +173,6 @@ export function resultSchemeOf(edition: string | undefined): ResultScheme {
   if (edition && ITA_RESULTS_BY_EDITION[edition]) return ITA_RESULTS_BY_EDITION[edition];
   return edition !== undefined && Number(edition) < 2566 ? RESULT_LETTERS : RESULT_WORDS;
 }
-
-/** How the seeds word the pass/fail verdict. */
-export const ITA_PASS_WORDING = {
-  /** Seed 000: "มีผลการประเมิน ITA ผ่านเกณฑ์การประเมิน (๘๕ คะแนนขึ้นไป)". */
-  passed: 'ผ่านเกณฑ์การประเมิน',
-  /** Seed 002: "อยู่ในระดับ D ซึ่งไม่ผ่านเกณฑ์การประเมิน". */
-  failed: 'ไม่ผ่านเกณฑ์การประเมิน',
-} as const;
-
-export interface ItaLevelWordingSeen {
-  readonly edition: string;
-  readonly score: number;
-  /** The level letter, where the seed gives one. */
-  readonly level?: ItaLevel;
-  /** The level wording as the seed writes it. */
-  readonly wording: string;
-  readonly source: string;
-  /** The seed's sentence, verbatim. */
-  readonly text: string;
-}
-
-/**
- * Level wordings the seeds use. Seeds 000 (2567) and 003 (2568) give no letter, only a verbal
- * level ("ผ่านดี" for 93.09, "ผ่าน" for 90.42); seed 002 (2562/2563) gives letters. No seed uses
- * "ผ่านดีมาก" or "ผ่านดีเยี่ยม", and none maps the verbal levels to bands: that mapping is unknown.
- */
-export const ITA_LEVEL_WORDING_SEEN: readonly ItaLevelWordingSeen[] = [
-  {
-    edition: '2562',
-    score: 84.09,
-    level: 'B',
-    wording: 'ระดับ B',
-    source: 'seed 002',
-    text: 'ผลการประเมิน ITA ของปีงบประมาณ พ.ศ. ๒๕๖๒ ที่มีผลคะแนนในภาพรวมเท่ากับร้อยละ ๘๔.๐๙ อยู่ในระดับ B',
-  },
-  {
-    edition: '2563',
-    score: 60.88,
-    level: 'D',
-    wording: 'ระดับ D',
-    source: 'seed 002',
-    text: 'โดยได้ผลคะแนนในภาพรวมเท่ากับร้อยละ ๖๐.๘๘ คะแนน อยู่ในระดับ D ซึ่งไม่ผ่านเกณฑ์การประเมิน ตามที่สำนักงาน ป.ป.ช. กำหนด',
-  },
-  {
-    edition: '2567',
-    score: 93.09,
-    wording: 'ผ่านดี',
-    source: 'seed 000',
-    text: 'มีผลการประเมินรวม ๙๓.๐๙ คะแนน ระดับผ่านดี',
-  },
-  {
-    edition: '2568',
-    score: 90.42,
-    wording: 'ผ่าน',
-    source: 'seed 003',
-    text: 'โดยภาพรวมได้คะแนน 90.42 อยู่ในระดับผ่าน',
-  },
-];
 
 /**
  * How the overall score relates to the indicator scores: derived from the seeds, best known (no

@@ -6,7 +6,7 @@ export const MEASURE_NOT_DONE = 'ยังไม่ได้ดำเนิน�
 export const PUBLISHED = 'ดำเนินการแล้ว';
 export const NOT_PUBLISHED = 'ยังไม่ได้ดำเนินการ';
 
-export const measureStatus: OptionList = {
+const measureStatus: OptionList = {
   id: 'measureStatus',
   options: [
     { value: MEASURE_DONE, synonyms: ['ดำเนินการแล้ว', 'ดำเนินการเรียบร้อยแล้ว', 'แล้วเสร็จ', 'เสร็จสิ้น', 'อยู่ระหว่างดำเนินการ', '✓', '☑', '√'] },
@@ -19,7 +19,7 @@ export const measureStatus: OptionList = {
   ],
 };
 
-export const publishStatus: OptionList = {
+const publishStatus: OptionList = {
   id: 'publishStatus',
   options: [
     { value: PUBLISHED, synonyms: ['ดำเนินการ', 'เผยแพร่แล้ว', 'เผยแพร่', 'มี'] },
@@ -32,7 +32,7 @@ export const publishStatus: OptionList = {
   ],
 };
 
-export const itaTool: OptionList = {
+const itaTool: OptionList = {
   id: 'itaTool',
   options: [
     { value: 'IIT', synonyms: ['iit', 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน'] },

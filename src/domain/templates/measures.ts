@@ -12,7 +12,7 @@ import { NOT_PUBLISHED, PUBLISHED } from './measureOptions';
 import { OIT_ITEMS_RECENT } from './oitItemsRecent';
 
 /** Scores are shown with two decimals, as NACC publishes them. */
-export const SCORE_FORMAT = '0.00';
+const SCORE_FORMAT = '0.00';
 
 function wording(w: ColumnWording, rest: Omit<ColumnDef, 'key' | 'header' | 'aliases'>): ColumnDef {
   return { key: w.key, header: w.header, aliases: w.aliases, ...rest };
@@ -44,11 +44,6 @@ export const ITA_WORDS = {
   level: 'ระดับ',
 } as const;
 
-/** The same words in English, for the task pane's English mode (cells keep the Thai). */
-export const ITA_WORDS_EN: Readonly<Record<keyof typeof ITA_WORDS, string>> = {
-  strength: 'strength', weakness: 'weakness', rose: 'rose', fell: 'fell', same: 'unchanged', overall: 'Overall score', level: 'level',
-};
-
 const ITA_SCORE_COLUMNS: readonly ColumnDef[] = [
   { key: 'no', header: 'ตัวชี้วัดที่', aliases: ['ตัวชี้วัด ที่'], type: 'integer', required: 'optional', optionalColumn: true, width: 10, numFmt: '0' },
   { key: 'indicator', header: 'ตัวชี้วัด', aliases: ['รายละเอียดตัวชี้วัด', 'ชื่อตัวชี้วัด', 'ตัวชี้วัดการประเมิน'], type: 'text', required: 'always', width: 38 },
@@ -71,7 +66,7 @@ function indicatorRows(edition: string): EditionDef['seedRows'] {
   return (ITA_INDICATORS[edition] ?? []).map((i) => ({ no: i.no, indicator: i.name, tool: i.tool }));
 }
 
-export const itaScores: TemplateDef = {
+const itaScores: TemplateDef = {
   id: 'ita-scores',
   name: 'การวิเคราะห์ผลคะแนน ITA',
   nameEn: 'ITA score analysis',
@@ -94,7 +89,7 @@ export const itaScores: TemplateDef = {
 // o34 measures analysis (seed 000's table)
 
 /** The issue text of the row that holds the analysis of the agency's limitations. */
-export const LIMITATIONS_LABEL = 'ข้อจำกัดของหน่วยงานในการดำเนินการประเมินคุณธรรมและความโปร่งใส';
+const LIMITATIONS_LABEL = 'ข้อจำกัดของหน่วยงานในการดำเนินการประเมินคุณธรรมและความโปร่งใส';
 /** An issue text that names the limitations, however the agency words the rest. */
 export const LIMITATIONS_WORD = /ข้อจำกัด/;
 
@@ -108,7 +103,7 @@ const MEASURES_ANALYSIS_COLUMNS: readonly ColumnDef[] = [
 
 const AREA_SEEDS = INTEGRITY_ISSUES_2567.map((a) => ({ issue: `(${a.no}) ${a.title}` }));
 
-export const measuresAnalysis: TemplateDef = {
+const measuresAnalysis: TemplateDef = {
   id: 'measures-analysis',
   name: 'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
   nameEn: 'Integrity and transparency measures (analysis)',
@@ -160,7 +155,7 @@ const MEASURES_REPORT_COLUMNS: readonly ColumnDef[] = [
   },
 ];
 
-export const measuresReport: TemplateDef = {
+const measuresReport: TemplateDef = {
   id: 'measures-report',
   name: 'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
   nameEn: 'Integrity and transparency measures (report)',
@@ -220,7 +215,7 @@ function oitEdition(edition: string): EditionDef {
   };
 }
 
-export const oitChecklist: TemplateDef = {
+const oitChecklist: TemplateDef = {
   id: 'oit-checklist',
   name: 'ตารางตรวจการเปิดเผยข้อมูลสาธารณะ OIT',
   nameEn: 'OIT publication checklist',

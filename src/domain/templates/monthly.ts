@@ -46,7 +46,7 @@ const MONTHLY_FIELDS: readonly ColumnDef[] = [
 ];
 
 /** The title of each month's table, as e-GP's สขร.1 words it ("… ในรอบเดือน ตุลาคม 2568"). */
-export const MONTHLY: MonthlyDef = {
+const MONTHLY: MonthlyDef = {
   monthTitle: 'สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน',
   quarterTitle: 'ไตรมาส',
   emptyMonth: 'ไม่มีการจัดซื้อจัดจ้าง',
@@ -71,7 +71,7 @@ export const procurementMonthly: TemplateDef = {
 };
 
 /** O12's summary: the same groups as o17's, adding up the amounts of the monthly tables. */
-export const MONTHLY_ANNUAL_SUMMARY: SummaryDef = {
+const MONTHLY_ANNUAL_SUMMARY: SummaryDef = {
   ...ANNUAL_SUMMARY,
   sheetName: 'สรุปตามวิธี',
   amountField: 'budget',

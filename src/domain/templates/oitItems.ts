@@ -33,9 +33,6 @@ export interface OitItem {
   readonly requirement?: string;
 }
 
-export const OIT_EDITIONS = ['2566', '2567'] as const;
-export type OitEdition = (typeof OIT_EDITIONS)[number];
-
 export const OIT_ITEMS: Readonly<Record<string, readonly OitItem[]>> = {
   '2566': [
     {
@@ -1005,7 +1002,3 @@ export const OIT_ITEMS: Readonly<Record<string, readonly OitItem[]>> = {
   ],
 };
 
-/** The item of an edition by its number ('o14'), if the catalogue has it. */
-export function findOitItem(edition: string, no: string): OitItem | undefined {
-  return OIT_ITEMS[edition]?.find((item) => item.no === no);
-}

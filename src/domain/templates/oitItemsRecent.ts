@@ -11,7 +11,7 @@
 import type { OitItem } from './oitItems';
 
 /** The period an item's content must cover. */
-export type OitPeriod = 'current' | 'previous';
+type OitPeriod = 'current' | 'previous';
 
 export interface RecentOitItem extends OitItem {
   readonly period?: OitPeriod;
@@ -97,9 +97,6 @@ export const OIT_ITEMS_2569: readonly RecentOitItem[] = [
   ]),
   item(26, 'รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', 'previous'),
 ];
-
-/** Where these editions come from (shown by `ita-forms templates`). */
-export const OIT_RECENT_SOURCE = 'DOMAIN.md "Editions 2568 and 2569" (best known, one agency\'s OIT pages; no official manual)';
 
 export const OIT_ITEMS_RECENT: Readonly<Record<string, readonly RecentOitItem[]>> = {
   '2568': OIT_ITEMS_2568,

@@ -9,7 +9,7 @@ export const STATUS_ENDED = 'สิ้นสุดระยะสัญญา';
 export const STATUS_NOT_SIGNED = 'ยังไม่ได้ลงนามในสัญญา';
 export const STATUS_CANCELLED = 'ยกเลิกการดำเนินการ';
 
-export const procurementStatus: OptionList = {
+const procurementStatus: OptionList = {
   id: 'procurementStatus',
   options: [
     { value: STATUS_IN_CONTRACT, synonyms: ['อยู่ระหว่างสัญญา', 'อยู่ระหว่างดำเนินการ', 'อยู่ในระยะสัญญา'] },
@@ -30,11 +30,11 @@ export const procurementStatus: OptionList = {
   ],
 };
 
-export const METHOD_EBIDDING = 'ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)';
-export const METHOD_EMARKET = 'วิธีตลาดอิเล็กทรอนิกส์ (e-market)';
-export const METHOD_PRICE_INQUIRY = 'วิธีสอบราคา';
-export const METHOD_SELECTION = 'วิธีคัดเลือก';
-export const METHOD_SPECIFIC = 'วิธีเฉพาะเจาะจง';
+const METHOD_EBIDDING = 'ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)';
+const METHOD_EMARKET = 'วิธีตลาดอิเล็กทรอนิกส์ (e-market)';
+const METHOD_PRICE_INQUIRY = 'วิธีสอบราคา';
+const METHOD_SELECTION = 'วิธีคัดเลือก';
+const METHOD_SPECIFIC = 'วิธีเฉพาะเจาะจง';
 
 const CONSULT_GENERAL = 'จ้างที่ปรึกษาโดยวิธีประกาศเชิญชวนทั่วไป';
 const CONSULT_SELECTION = 'จ้างที่ปรึกษาโดยวิธีคัดเลือก';
@@ -49,7 +49,7 @@ export const METHODS_GENERAL = [METHOD_EBIDDING, METHOD_EMARKET, METHOD_PRICE_IN
 export const METHODS_SELECTION = [METHOD_SELECTION, CONSULT_SELECTION, DESIGN_SELECTION];
 export const METHODS_SPECIFIC = [METHOD_SPECIFIC, CONSULT_SPECIFIC, DESIGN_SPECIFIC];
 
-export const procurementMethod: OptionList = {
+const procurementMethod: OptionList = {
   id: 'procurementMethod',
   options: [
     {
@@ -93,7 +93,7 @@ export const procurementMethod: OptionList = {
   suffixes: ['(?:ตาม)?\\s*(?:ม\\.|มาตรา)\\s*5[56].*'],
 };
 
-export const budgetSource: OptionList = {
+const budgetSource: OptionList = {
   id: 'budgetSource',
   options: [
     { value: 'พ.ร.บ. งบประมาณรายจ่าย', synonyms: ['พรบ.งบประมาณรายจ่าย', 'พ.ร.บ.งบประมาณรายจ่ายประจำปี', 'งบประมาณรายจ่ายประจำปี', 'งบประมาณแผ่นดิน', 'เงินงบประมาณ'] },
@@ -111,7 +111,7 @@ export const budgetSource: OptionList = {
   suffixes: ['(?:ประจำ)?\\s*(?:ปี)?\\s*(?:งบประมาณ)?\\s*(?:พ\\.?\\s*ศ\\.?)?\\s*[0-9๐-๙]{4}'],
 };
 
-export const agencyType: OptionList = {
+const agencyType: OptionList = {
   id: 'agencyType',
   options: [
     { value: 'ราชการส่วนกลาง' },

@@ -18,7 +18,7 @@ import {
 export const DATE_FORMAT_BE = '[$-107041E]d mmm yyyy';
 export const MONEY_FORMAT = '#,##0.00';
 
-export const AGENCY_COLUMNS: readonly ColumnDef[] = [
+const AGENCY_COLUMNS: readonly ColumnDef[] = [
   { key: 'fiscalYear', header: 'ปีงบประมาณ', aliases: ['ปีงบประมาณ พ.ศ.', 'ปี งบประมาณ'], type: 'fiscalYear', required: 'always', agency: 'fiscalYear', width: 11, numFmt: '0' },
   { key: 'agencyType', header: 'ประเภทหน่วยงาน', type: 'option', options: 'agencyType', unknownOption: 'warning', required: 'always', agency: 'agencyType', width: 22 },
   { key: 'ministry', header: 'กระทรวง', aliases: ['สังกัดกระทรวง', 'กระทรวง/สังกัด'], type: 'text', required: 'always', agency: 'ministry', width: 18 },

@@ -6,7 +6,7 @@
 import type { OptionList } from '../values/options';
 import type { ResultScheme } from './itaIndicators';
 
-export type FieldType =
+type FieldType =
   | 'text'
   | 'longText'
   | 'money'
@@ -21,13 +21,13 @@ export type FieldType =
   | 'url';
 
 /** The agency profile keys (also the JSON keys of `--agency` files). */
-export type AgencyKey = 'fiscalYear' | 'agencyType' | 'ministry' | 'name' | 'district' | 'province';
+type AgencyKey = 'fiscalYear' | 'agencyType' | 'ministry' | 'name' | 'district' | 'province';
 
 /**
  * When a field is required: always, or only once a contract exists (status neither
  * "not yet signed" nor "cancelled").
  */
-export type Requirement = 'always' | 'whenContracted' | 'optional';
+type Requirement = 'always' | 'whenContracted' | 'optional';
 
 export interface ColumnDef {
   /** Stable field key used in code, JSON reports and forms. */
@@ -109,14 +109,14 @@ export interface SummaryDef {
 }
 
 /** Items an edition prescribes, each expected exactly once (the OIT checklist's o1…o35). */
-export interface CatalogueDef {
+interface CatalogueDef {
   /** The field holding the item's number. */
   readonly field: string;
   readonly items: readonly { readonly value: string; readonly label: string }[];
 }
 
 /** Topics an edition requires the sheet to cover (o34's seven issue areas). */
-export interface CoverageDef {
+interface CoverageDef {
   /** The field whose text names the topic. */
   readonly field: string;
   readonly areas: readonly { readonly no: number; readonly title: string; readonly keywords: readonly string[] }[];

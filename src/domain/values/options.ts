@@ -8,7 +8,7 @@ import { fail, ok, warn, type Parsed } from './problem';
 import { blank, isEmptyValue, quoteCell } from './blank';
 import { asciiLower, cellText, toArabicDigits } from './thaiDigits';
 
-export interface OptionDef {
+interface OptionDef {
   /** The official wording, written into cells and reports. */
   readonly value: string;
   /** Other wordings that mean this option; they are accepted with an `option-synonym` warning. */

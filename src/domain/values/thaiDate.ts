@@ -176,7 +176,7 @@ function impossible(v: CellValue, th: string, en: string): Parsed<Date> {
 }
 
 /** Checks day/month against the calendar and the year against the accepted range. */
-export function buildDate(v: CellValue, d: number, m1: number, ce: number, warning?: Problem): Parsed<Date> {
+function buildDate(v: CellValue, d: number, m1: number, ce: number, warning?: Problem): Parsed<Date> {
   if (m1 < 1 || m1 > 12) {
     const swap = d >= 1 && d <= 12 && m1 <= 31;
     return impossible(

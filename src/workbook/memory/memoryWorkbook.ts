@@ -37,7 +37,7 @@ export const WARNING_FILL = '#FFF4CE';
 
 const key = (r: number, c: number) => `${r}:${c}`;
 
-export function emptySheet(name: string, hidden = false): MemorySheet {
+function emptySheet(name: string, hidden = false): MemorySheet {
   return { name, hidden, rows: [], numFmts: new Map(), fills: new Map(), lists: new Map(), frozenRows: 0, widths: [], bold: new Set() };
 }
 

@@ -12,7 +12,7 @@ import { DATE_FORMAT_BE } from '../../domain/templates/procurement';
 export type ExcelInput = string | number | boolean | null;
 
 /** The format a date gets when the caller gave none (Excel must never show a bare serial). */
-export const DEFAULT_DATE_FORMAT = DATE_FORMAT_BE;
+const DEFAULT_DATE_FORMAT = DATE_FORMAT_BE;
 
 // A string Excel could read as something else when typed: a number (also Thai digits), a date,
 // a time, a percentage, money, a formula (= + - @), an error (#N/A), or one that starts with the
@@ -21,7 +21,7 @@ const COERCIBLE_START = /^\s*[0-9\u0e50-\u0e59=+\-@.'(#$\u0e3f\u20ac\u00a3\u00a5
 const COERCIBLE_WORD = /^\s*(true|false)\s*$/i;
 
 /** True when Excel would not keep the string as typed text. */
-export function needsTextPrefix(s: string): boolean {
+function needsTextPrefix(s: string): boolean {
   return COERCIBLE_START.test(s) || COERCIBLE_WORD.test(s);
 }
 

@@ -69,7 +69,7 @@ interface OwnWrite {
 export const HIGHLIGHTS_SHEET = 'ita-highlights';
 
 /** Rows read with the first round trip, before the sheet's size is known: ~2.4 MB of typical o16 rows (~940 bytes each with formats), half the 5 MB limit. */
-export const HEAD_ROWS = 2500;
+const HEAD_ROWS = 2500;
 /** Bytes per cell assumed when even the first rows were too large to read at once. */
 const PESSIMISTIC_CELL_BYTES = 600;
 /** `getRanges` takes at most 8,192 characters of addresses. */

@@ -28,7 +28,7 @@ export function utf8Length(s: string): number {
 }
 
 /** Bytes of a string as a JSON literal: quotes and escapes included. */
-export function jsonStringBytes(s: string): number {
+function jsonStringBytes(s: string): number {
   let extra = 2;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

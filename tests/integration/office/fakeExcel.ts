@@ -21,8 +21,8 @@
  */
 
 export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
-export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+const MAX_COLS = 16_384;
+const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export class FakeOfficeError extends Error {
   override readonly name = 'RichApi.Error';
@@ -105,7 +105,7 @@ function colIndex(l: string): number {
   return n - 1;
 }
 
-export function boxAddress(b: Box): string {
+function boxAddress(b: Box): string {
   if (b.r0 === 0 && b.r1 === MAX_ROWS - 1) return `${letters(b.c0)}:${letters(b.c1)}`;
   const a = `${letters(b.c0)}${b.r0 + 1}`;
   return b.r0 === b.r1 && b.c0 === b.c1 ? a : `${a}:${letters(b.c1)}${b.r1 + 1}`;
@@ -116,7 +116,7 @@ function quoteName(name: string): string {
 }
 
 /** 'A1', '$A$1:$B$2', 'A:C', '2:1001' → a box; throws InvalidArgument. */
-export function parseBox(address: string): Box {
+function parseBox(address: string): Box {
   const s = address.trim().replace(/\$/g, '').toUpperCase();
   let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(s);
   if (m) {
@@ -145,7 +145,7 @@ function cellsOf(b: Box): number {
 }
 
 /** Parses `'Sheet name'!$A$2:$A$13` (sheet optional). */
-export function parseReference(ref: string): { sheet?: string; box: Box } {
+function parseReference(ref: string): { sheet?: string; box: Box } {
   const s = ref.trim().replace(/^=/, '');
   const bang = s.lastIndexOf('!');
   if (bang < 0) return { box: parseBox(s) };
