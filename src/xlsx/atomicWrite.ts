@@ -88,11 +88,16 @@ export async function writeFileAtomic(target: string, produce: (out: Writable) =
     // 'wx': a new file, never one that happens to be there.
     const stream = createWriteStream(tmp, { flags: 'wx' });
     await new Promise<void>((resolve, reject) => {
-      stream.once('error', reject);
-      stream.once('close', resolve);
+      let failed: unknown;
+      stream.once('error', (e) => {
+        failed ??= e;
+      });
+      // Settled on 'close' only: a stream destroyed while its file is still being opened creates
+      // the file after destroy() returns, and the temporary file must be gone when we remove it.
+      stream.once('close', () => (failed === undefined ? resolve() : reject(failed)));
       produce(stream).then(() => stream.end(), (e) => {
+        failed = e;
         stream.destroy();
-        reject(e);
       });
     });
     await flush(tmp);
