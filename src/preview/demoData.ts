@@ -158,7 +158,7 @@ function put(rows: CellValue[][], address: string, v: CellValue): void {
 }
 
 /** The demo sheet: the clean rows plus the seeded defects. */
-export function demoO16Rows(): CellValue[][] {
+function demoO16Rows(): CellValue[][] {
   const rows = cleanO16Rows();
   const d = DEMO_DEFECTS;
   put(rows, d.taxIdChecksum, '0-1055-43008-21-8');

@@ -78,7 +78,7 @@ export interface SessionState {
 type HighlightCell = CellRef & { readonly severity: 'error' | 'warning' };
 
 /** The cells of the active sheet's issues that point at one cell. */
-export function problemCells(run: CheckRun | undefined, sheet: string): HighlightCell[] {
+function problemCells(run: CheckRun | undefined, sheet: string): HighlightCell[] {
   const report = run?.report.sheets.find((r) => r.sheet === sheet);
   const out: HighlightCell[] = [];
   for (const i of report?.issues ?? []) {
@@ -88,7 +88,7 @@ export function problemCells(run: CheckRun | undefined, sheet: string): Highligh
 }
 
 /** Re-check this long after the last edit Excel reports: typing a row fires many change events. */
-export const RECHECK_DELAY_MS = 800;
+const RECHECK_DELAY_MS = 800;
 
 interface Snapshot {
   readonly active: ActiveSheet | undefined;

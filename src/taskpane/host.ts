@@ -3,7 +3,7 @@
  * loaded at all) reports no host, and the preview page does not load office.js: `Office` is then
  * simply undefined. Both mean "no Excel here".
  */
-export interface HostInfo {
+interface HostInfo {
   readonly excel: boolean;
   /** Office's UI language ("th-TH", "en-US"); undefined outside Office. */
   readonly displayLanguage?: string;
@@ -24,12 +24,12 @@ export const OFFICE_JS_FAILED = '__itaOfficeJsFailed';
  * URL with `_host_Info=Excel$Win32$16.01$th-TH$…` in its query (desktop, Mac and the web alike).
  * This is what tells "Office.js did not load inside Excel" from "opened in a plain browser".
  */
-export function openedByOffice(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
+function openedByOffice(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
   return /[?&]_host_Info=/i.test(search);
 }
 
 /** How long Office.onReady may take before the pane says Office.js did not start. */
-export const OFFICE_READY_TIMEOUT_MS = 20_000;
+const OFFICE_READY_TIMEOUT_MS = 20_000;
 
 export type HostState =
   | { readonly kind: 'excel' | 'browser'; readonly info: HostInfo }
@@ -65,7 +65,7 @@ export async function resolveHost(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<
   }
 }
 
-export async function detectHost(): Promise<HostInfo> {
+async function detectHost(): Promise<HostInfo> {
   const office = officeGlobal();
   if (!office) return { excel: false };
   const info = await office.onReady();

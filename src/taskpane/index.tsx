@@ -15,7 +15,7 @@ import { initialLanguage } from './i18n';
 import { Loading, NotInExcel, OfficeFailed } from './NotInExcel';
 import { paneTheme } from './theme';
 
-export interface BrowserWorkbook {
+interface BrowserWorkbook {
   readonly gateway: WorkbookGateway;
   readonly watch?: WorkbookWatch;
 }

@@ -58,7 +58,7 @@ interface Group {
 }
 
 /** Issues of one kind together: same sheet, code and field; errors first, then by first row. */
-export function groupIssues(sheets: readonly SheetIssues[]): Group[] {
+function groupIssues(sheets: readonly SheetIssues[]): Group[] {
   const groups = new Map<string, Group>();
   for (const s of sheets) {
     for (const i of s.issues) {

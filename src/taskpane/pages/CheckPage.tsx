@@ -72,7 +72,7 @@ const count = (issues: readonly Issue[], severity: Issue['severity']) => issues.
  * for o35) and the summary sheet matched to this list (o17). Other templates of the workbook are
  * no concern of this sheet.
  */
-export function relatedReports(reports: readonly SheetReport[], sheet: string, templateId: string | null, dependsOn: readonly string[]): SheetReport[] {
+function relatedReports(reports: readonly SheetReport[], sheet: string, templateId: string | null, dependsOn: readonly string[]): SheetReport[] {
   return reports.filter((r) => r.sheet !== sheet && r.template !== null && (r.template === templateId || dependsOn.includes(r.template)));
 }
 
