@@ -10,6 +10,7 @@ import { catalogue as builtIn } from '../domain/templates';
 import type { Catalogue } from '../domain/templates/types';
 import type { LoadedWorkbook } from '../xlsx/read';
 import { catalogueText } from './catalogueFlag';
+import { explained } from './io';
 import { columnLetter, type SheetGrid } from '../domain/grid';
 import { inspectWorkbookFile } from '../xlsx/inspectFile';
 import { readWorkbookFile } from '../xlsx/streamRead';
@@ -87,15 +88,10 @@ function catalogueFrom(text: string, file: string): Catalogue {
 }
 
 /** The catalogue a workbook is checked against: the --catalogue file, else the one it keeps, else the built-in one. */
-export function catalogueFor(loaded: LoadedWorkbook, file: string, opts: Pick<CheckFileOptions, 'catalogue'>): Catalogue {
+function catalogueFor(loaded: LoadedWorkbook, file: string, opts: Pick<CheckFileOptions, 'catalogue'>): Catalogue {
   if (opts.catalogue) return catalogueFrom(opts.catalogue.text, opts.catalogue.file);
   if (loaded.meta.catalogue) return catalogueFrom(loaded.meta.catalogue, `${file} (ita-forms)`);
   return builtIn;
-}
-
-/** An error raised on purpose, with its Thai and English line. */
-function explained(e: unknown): e is { th: string; en: string } {
-  return typeof e === 'object' && e !== null && typeof (e as { th?: unknown }).th === 'string' && typeof (e as { en?: unknown }).en === 'string';
 }
 
 function unusable(file: string, th: string, en: string): UnusableFile {
@@ -159,7 +155,20 @@ function linkCells(sheets: readonly SheetGrid[], checks: ReturnType<typeof check
   return out;
 }
 
-export async function checkFile(file: string, opts: CheckFileOptions): Promise<FileResult> {
+/** A workbook read and checked, before the figures `check` reports are drawn from it. */
+export interface ReadAndChecked {
+  readonly status: 'read';
+  readonly loaded: LoadedWorkbook;
+  readonly report: ReturnType<typeof checkWorkbook>;
+  /** The agency profile the check used: --agency, else the workbook's own. */
+  readonly agency?: AgencyProfile;
+}
+
+/**
+ * The gate of `check` and `fix`: a file that is missing, not an .xlsx, unsafe to inflate, corrupt
+ * or holds no template is unusable; else it is read once (by streaming) and checked once.
+ */
+export async function readAndCheck(file: string, opts: CheckFileOptions): Promise<ReadAndChecked | UnusableFile> {
   try {
     await fs.access(file);
   } catch {
@@ -194,6 +203,13 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
   if (!report.sheets.some((s) => s.template)) {
     return unusable(file, `${file}: ไม่พบแบบที่รู้จักในแผ่นงานใดเลย (หัวตารางไม่ตรงกับแบบใดในรายการ ita-forms templates)`, `${file}: no sheet holds a recognised template`);
   }
+  return { status: 'read', loaded, report, ...(agency ? { agency } : {}) };
+}
+
+export async function checkFile(file: string, opts: CheckFileOptions): Promise<FileResult> {
+  const read = await readAndCheck(file, opts);
+  if (read.status === 'unusable') return read;
+  const { loaded, report, agency } = read;
   const fromProfile = loaded.meta.agency?.name;
   const fromColumns = fromProfile ? undefined : agencyFromColumns(report.checks);
   const fromFlag = opts.agency?.name;

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Issue, SheetReport } from '../domain/check';
+import { byPlace, type Issue, type SheetReport } from '../domain/check';
 import { checkFile, reasonWithoutFile, type CheckedFile, type CheckFileOptions, type FileResult } from './checkFile';
 import { expandInputs, type Skipped } from './checkInputs';
 import { Unusable } from './inputs';
@@ -66,7 +66,6 @@ function fileDoc(r: CheckedFile) {
   };
 }
 
-const colOrder = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(c.length - 1));
 
 /** Adds the link problems to the sheets they were found on, recounting the file. */
 function withIssues(r: CheckedFile, bySheet: Map<string, Issue[]>): CheckedFile {
@@ -77,7 +76,7 @@ function withIssues(r: CheckedFile, bySheet: Map<string, Issue[]>): CheckedFile 
     const extra = bySheet.get(s.sheet);
     if (!extra) return s;
     for (const i of extra) i.severity === 'error' ? errors++ : warnings++;
-    const issues = [...s.issues, ...extra].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column));
+    const issues = [...s.issues, ...extra].sort(byPlace);
     return { ...s, issues };
   });
   return { ...r, errors, warnings, sheets };

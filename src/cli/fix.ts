@@ -7,16 +7,14 @@
  */
 import { promises as fs } from 'node:fs';
 import { planFixes } from '../app/workbookSession';
-import { checkWorkbook, type CheckOptions } from '../domain/check';
+import type { CheckOptions } from '../domain/check';
 import type { CellValue } from '../domain/grid';
 import { formatThaiDate } from '../domain/values/thaiDate';
-import type { LoadedWorkbook } from '../xlsx/read';
-import { readWorkbookFile } from '../xlsx/streamRead';
 import { uncarriedParts, writeCellChanges } from '../xlsx/fixWorkbook';
 import { booleanOption, stringOption, UsageError, type ParsedArgs } from './args';
 import { asOfOption, fiscalYearOption, oneOperand, websiteOption } from './commands/options';
 import { checkOutputs } from './outputs';
-import { catalogueFor, checkFile } from './checkFile';
+import { checkFile, readAndCheck } from './checkFile';
 import { readAgency, Unusable } from './inputs';
 import type { Io } from './io';
 import { writeFileSafely } from './writeFileSafely';
@@ -43,10 +41,12 @@ export async function runFix(args: ParsedArgs, io: Io): Promise<number> {
   const edition = stringOption(args, 'edition');
   const agencyFlag = await readAgency(agencyPath);
 
-  // The same gate as `check`: a file that is missing, not .xlsx, corrupt or holds no template.
+  // The same gate as `check` (missing, not .xlsx, corrupt, no template), and the one read and check.
   const base = { today: io.today(), asOf, fiscalYear, edition, agency: agencyFlag, website };
-  const gate = await checkFile(file, base);
-  if (gate.status === 'unusable') throw new Unusable(gate.th, gate.en);
+  const read = await readAndCheck(file, base);
+  if (read.status === 'unusable') throw new Unusable(read.th, read.en);
+  const { loaded, report } = read;
+  const opts: CheckOptions = { ...base, agency: read.agency };
   const bytes = await fs.readFile(file);
   const dropped = uncarriedParts(bytes);
   if (dropped.length) {
@@ -56,12 +56,6 @@ export async function runFix(args: ParsedArgs, io: Io): Promise<number> {
     );
   }
 
-  const loaded: LoadedWorkbook = await readWorkbookFile(file);
-  const opts: CheckOptions = { ...base, agency: agencyFlag ?? loaded.meta.agency };
-  const report = checkWorkbook(loaded.sheets, opts, (sheet) => {
-    const b = loaded.meta.sheets[sheet];
-    return b ? { templateId: b.template, edition: edition ?? b.edition } : {};
-  }, catalogueFor(loaded, file, {}));
   const offered = planFixes({ report, sheet: undefined }, loaded.sheets);
   if (only) {
     const offeredCodes = new Set(offered.map((c) => c.code));

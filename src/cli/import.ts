@@ -203,15 +203,7 @@ export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
   });
 
   const infos = opened.map((o) => o.info);
-  if (result.needsUnit || result.unitNotFound) {
-    io.out(unitChoiceReport(result, infos));
-    throw new Unusable(
-      result.needsUnit
-        ? 'ข้อมูลมีหลายหน่วยงาน ให้ระบุหน่วยงานด้วย --unit "ชื่อหน่วยงาน" หรือ --agency (ดูรายชื่อด้านบน)'
-        : `ไม่พบข้อมูลของหน่วยงาน "${result.unit}" ให้เลือกชื่อจากรายการด้านบนแล้วระบุด้วย --unit`,
-      result.needsUnit ? 'The data holds several agencies: choose one with --unit' : `No rows of agency "${result.unit}": choose a name listed above with --unit`,
-    );
-  }
+  refuseWithoutUnit(result, infos, io);
 
   let list: WrittenList;
   let masked: number | undefined;
@@ -234,6 +226,18 @@ export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
   return result.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
+/** Several agencies and none named, or the named one absent: the names present are listed, nothing is written. */
+function refuseWithoutUnit(result: ImportResult, infos: readonly SourceInfo[], io: Io): void {
+  if (!result.needsUnit && !result.unitNotFound) return;
+  io.out(unitChoiceReport(result, infos));
+  throw new Unusable(
+    result.needsUnit
+      ? 'ข้อมูลมีหลายหน่วยงาน ให้ระบุหน่วยงานด้วย --unit "ชื่อหน่วยงาน" หรือ --agency (ดูรายชื่อด้านบน)'
+      : `ไม่พบข้อมูลของหน่วยงาน "${result.unit}" ให้เลือกชื่อจากรายการด้านบนแล้วระบุด้วย --unit`,
+    result.needsUnit ? 'The data holds several agencies: choose one with --unit' : `No rows of agency "${result.unit}": choose a name listed above with --unit`,
+  );
+}
+
 /**
  * ITA 2569's monthly สขร.1 items: the contracts of the agency in the window, each under the month
  * it was signed, into a new workbook (one sheet per quarter); the written workbook is then checked
@@ -253,13 +257,7 @@ async function runMonthly(args: ImportArgs, io: Io): Promise<number> {
   const m = await importMonthly(chainRecords(opened), { choice, fiscalYear, today: io.today(), asOf, agency, unit, budgetSource, ...(catalogue ? { catalogue } : {}) });
   const result = m.result;
   const infos = opened.map((o) => o.info);
-  if (result.needsUnit || result.unitNotFound) {
-    io.out(unitChoiceReport(result, infos));
-    throw new Unusable(
-      result.needsUnit ? 'ข้อมูลมีหลายหน่วยงาน ให้ระบุหน่วยงานด้วย --unit "ชื่อหน่วยงาน" หรือ --agency (ดูรายชื่อด้านบน)' : `ไม่พบข้อมูลของหน่วยงาน "${result.unit}" ให้เลือกชื่อจากรายการด้านบนแล้วระบุด้วย --unit`,
-      result.needsUnit ? 'The data holds several agencies: choose one with --unit' : `No rows of agency "${result.unit}": choose a name listed above with --unit`,
-    );
-  }
+  refuseWithoutUnit(result, infos, io);
   const wb = buildWorkbook(choice, { agency, fiscalYear, monthlyRows: m.months, ...(catalogue ? { catalogue } : {}) });
   await save(wb, out);
   // The file as written, checked as `ita-forms check` checks it.

@@ -12,6 +12,11 @@ export const EXIT_ERRORS = 1;
 /** The command could not do its work: unusable input, a wrong option, a file it may not write… */
 export const EXIT_UNUSABLE = 2;
 
+/** An error raised on purpose (UsageError, Unusable, WorkbookRefused…), with its Thai and English line. */
+export function explained(e: unknown): e is { th: string; en: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { th?: unknown }).th === 'string' && typeof (e as { en?: unknown }).en === 'string';
+}
+
 export interface Io {
   out(s: string): void;
   err(s: string): void;

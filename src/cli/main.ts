@@ -11,7 +11,7 @@ import { fixCommand } from './commands/fix';
 import { importCommand } from './commands/import';
 import { newCommand } from './commands/new';
 import { templatesCommand } from './commands/templates';
-import { EXIT_OK, EXIT_UNUSABLE, nodeIo, type Io } from './io';
+import { EXIT_OK, EXIT_UNUSABLE, explained, nodeIo, type Io } from './io';
 
 export type { Io } from './io';
 
@@ -33,11 +33,6 @@ function usage(): string {
     '--force: แทนที่ไฟล์ผลลัพธ์ที่มีอยู่แล้ว (ไม่มี --force จะไม่เขียนทับไฟล์ใด) / replace an existing output file',
     '--: จบตัวเลือก ค่าที่ตามมาเป็นชื่อไฟล์ / ends the options, what follows are file names',
   ].join('\n');
-}
-
-/** An error the code raised on purpose, with its Thai and English line. */
-function explained(e: unknown): e is { th: string; en: string } {
-  return typeof e === 'object' && e !== null && typeof (e as { th?: unknown }).th === 'string' && typeof (e as { en?: unknown }).en === 'string';
 }
 
 /** The one line for any failure: ours say what to do; anything else is named, never dumped. */

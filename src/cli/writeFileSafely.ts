@@ -1,12 +1,10 @@
 /**
- * Reports and fixed copies (`check --report`, `fix --out`): written to a temporary file beside the
- * target and renamed (linked) when complete, like src/xlsx/atomicWrite.ts, and never over an
- * existing file unless `force` (the officer's explicit yes) — not even one that appeared while the
- * report was being computed: link() refuses an existing target.
+ * Reports and fixed copies (`check --report`, `fix --out`): written atomically (src/xlsx/atomicWrite.ts)
+ * and never over an existing file unless `force` (the officer's explicit yes) — not even one that
+ * appeared while the report was being computed.
  */
-import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { Unusable } from './inputs';
 
 class FileExists extends Unusable {}
@@ -16,40 +14,16 @@ export function fileExistsError(target: string): FileExists {
 }
 
 /**
- * `data` is the content, or a function that writes the content into the temporary file it is given
- * (a streaming writer: a large report never sits whole in memory).
+ * `data` is the content, or a function that streams the content into the stream it is given (a
+ * streaming writer: a large report never sits whole in memory).
  */
-export async function writeFileSafely(target: string, data: string | Uint8Array | ((tmp: string) => Promise<void>), opts: { force: boolean }): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+export async function writeFileSafely(target: string, data: string | Uint8Array | ((out: Writable) => Promise<void>), opts: { force: boolean }): Promise<void> {
+  const produce = typeof data === 'function'
+    ? data
+    : (out: Writable) => new Promise<void>((resolve, reject) => out.write(data, (e) => (e ? reject(e) : resolve())));
   try {
-    if (typeof data === 'function') {
-      await (await fs.open(tmp, 'wx')).close();
-      await data(tmp);
-    }
-    const fh = await fs.open(tmp, typeof data === 'function' ? 'r+' : 'wx');
-    try {
-      if (typeof data !== 'function') await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    if (opts.force) {
-      await fs.rename(tmp, target);
-    } else {
-      // link() fails if the target exists: no window in which another file could be replaced.
-      try {
-        await fs.link(tmp, target);
-        await fs.unlink(tmp);
-      } catch (e) {
-        // Shares and FAT drives without hard links: check, then rename.
-        if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
-        if (await fs.stat(target).then(() => true, () => false)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-        await fs.rename(tmp, target);
-      }
-    }
+    await writeFileAtomic(target, produce, { replace: opts.force });
   } catch (e) {
-    await fs.rm(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw fileExistsError(target);
     throw new Unusable(`เขียนไฟล์ ${target} ไม่ได้ (${code ?? (e as Error).message})`, `Cannot write ${target} (${code ?? (e as Error).message})`);

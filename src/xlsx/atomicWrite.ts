@@ -79,7 +79,7 @@ async function removeStaleTemps(target: string): Promise<void> {
  * Writes `target` atomically: `produce` writes the whole content to the stream it is given (and
  * resolves when it has written everything). Rejects, with the target untouched, if anything fails.
  */
-export async function writeFileAtomic(target: string, produce: (out: Writable) => Promise<void>): Promise<void> {
+export async function writeFileAtomic(target: string, produce: (out: Writable) => Promise<void>, opts: { replace?: boolean } = {}): Promise<void> {
   await removeStaleTemps(target);
   const tmp = tempNameFor(target);
   pending.add(tmp);
@@ -101,7 +101,8 @@ export async function writeFileAtomic(target: string, produce: (out: Writable) =
       });
     });
     await flush(tmp);
-    await fs.rename(tmp, target);
+    if (opts.replace === false) await linkNew(tmp, target);
+    else await fs.rename(tmp, target);
     pending.delete(tmp);
     syncFolder(path.dirname(target));
   } catch (e) {
@@ -110,6 +111,22 @@ export async function writeFileAtomic(target: string, produce: (out: Writable) =
   } finally {
     pending.delete(tmp);
     unlisten();
+  }
+}
+
+/**
+ * The complete file becomes `target` only if no file is there: link() refuses an existing target,
+ * so not even a file that appeared while the content was being computed is replaced (EEXIST).
+ */
+async function linkNew(tmp: string, target: string): Promise<void> {
+  try {
+    await fs.link(tmp, target);
+    await fs.unlink(tmp);
+  } catch (e) {
+    // Shares and FAT drives without hard links: check, then rename.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    if (await fs.stat(target).then(() => true, () => false)) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+    await fs.rename(tmp, target);
   }
 }
 

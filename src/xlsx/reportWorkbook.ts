@@ -3,6 +3,7 @@
  * exceljs's streaming writer, so a thousand agencies' issues (a hundred thousand rows and more)
  * never sit whole in memory.
  */
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 export interface ReportTable {
@@ -22,8 +23,8 @@ function columnLetters(n: number): string {
 }
 
 /** Writes the tables, one sheet each, into `file` (the caller's temporary file). */
-export async function writeReportWorkbook(file: string, tables: readonly ReportTable[]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+export async function writeReportWorkbook(stream: Writable, tables: readonly ReportTable[]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'ita-forms';
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });

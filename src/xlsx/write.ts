@@ -83,12 +83,7 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, plan: SheetPlan, prefil
   const header = ws.getRow(1);
   header.values = [...plan.headers];
   header.height = 42;
-  header.eachCell((cell) => {
-    cell.font = { name: FONT, size: 14, bold: true };
-    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    cell.fill = HEADER_FILL;
-    cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  });
+  styleHeader(header);
   plan.seedRows.forEach((seed, r) => {
     const row = ws.getRow(r + 2);
     seed.forEach((v, i) => {
@@ -117,6 +112,16 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, plan: SheetPlan, prefil
     });
   }
   return ws;
+}
+
+/** The prescribed header row's look: bold, wrapped, centred, filled and boxed. */
+function styleHeader(header: ExcelJS.Row): void {
+  header.eachCell((cell) => {
+    cell.font = { name: FONT, size: 14, bold: true };
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    cell.fill = HEADER_FILL;
+    cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  });
 }
 
 export function buildWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions = {}): ExcelJS.Workbook {
@@ -210,12 +215,7 @@ function buildMonthlyWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions):
       const header = ws.getRow(b.headerRow);
       header.values = ['ลำดับ', ...cols.map((c) => c.header)];
       header.height = 60;
-      header.eachCell((cell) => {
-        cell.font = { name: FONT, size: 14, bold: true };
-        cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-        cell.fill = HEADER_FILL;
-        cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-      });
+      styleHeader(header);
       for (let r = b.firstRow; r <= b.lastRow; r++) {
         for (let c = 1; c <= width; c++) ws.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
       }

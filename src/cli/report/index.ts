@@ -67,7 +67,7 @@ export async function writeReport(file: string, data: ReportData, force: boolean
   const { sheets, issues } = reportRows(data);
   switch (reportFormat(file)) {
     case 'xlsx':
-      return writeFileSafely(file, (tmp) => writeReportWorkbook(tmp, workbookTables(sheets, issues)), { force });
+      return writeFileSafely(file, (out) => writeReportWorkbook(out, workbookTables(sheets, issues)), { force });
     case 'csv':
       // Both files are checked free before either is written.
       await assertReportWritable(file, force);

@@ -441,7 +441,7 @@ function summaryOf(template: TemplateDef, pos: (key: string) => number, records:
 
 const colOrder = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(c.length - 1));
 /** Issues in sheet order: sheet-level first, then by row and column. */
-function byPlace(a: Issue, b: Issue): number {
+export function byPlace(a: Issue, b: Issue): number {
   return (a.row ?? 0) - (b.row ?? 0) || colOrder(a.column) - colOrder(b.column);
 }
 
