@@ -1,5 +1,6 @@
 /** Sanity checks of the data taken from the seeds: catalogues, issue areas, score tables, fixtures. */
 import { OIT_ITEMS } from '../../src/domain/templates/oitItems';
+import { OIT_REQUIREMENTS } from '../../src/domain/templates/oitRequirements';
 import { OIT_SEED_RESPONSIBLE } from '../fixtures/seeds/oitResponsible';
 import {
   ITA_INDICATORS,
@@ -78,6 +79,23 @@ describe('OIT item catalogue', () => {
       for (const c of item.components) expect(c.trim()).not.toBe('');
       expect(item.name).not.toMatch(/\s{2}|<\/?p>/);
     }
+  });
+
+  // The components were taken from the seed's requirement cell; these three are corrections of
+  // the seed's typos, each noted at its item in oitItems.ts.
+  const CORRECTED: Readonly<Record<string, string>> = {
+    '2567 o16': 'สถานะการจัดซื้อจัดจ้าง',
+    '2567 o17': 'สถานะการจัดซื้อจัดจ้าง',
+    '2567 o35': 'เป็นการดำเนินการในปี พ.ศ.๒๕๖๗',
+  };
+
+  it.each(['2566', '2567'])('%s: every component is written in its item\'s requirement as the seed prints it', (edition) => {
+    const requirements = OIT_REQUIREMENTS[edition];
+    expect(Object.keys(requirements)).toEqual(OIT_ITEMS[edition].map((i) => i.no));
+    const notInRequirement = OIT_ITEMS[edition].flatMap((item) =>
+      item.components.filter((c) => !squash(requirements[item.no]).includes(squash(c))).map((c) => `${edition} ${item.no}: ${c}`),
+    );
+    expect(notInRequirement).toEqual(Object.entries(CORRECTED).filter(([k]) => k.startsWith(edition)).map(([k, c]) => `${k}: ${c}`));
   });
 
   it('keeps the procurement fields of 2567 o16 (twelve) and the seven issues of o34', () => {

@@ -2,7 +2,7 @@
  * Which template and edition the active sheet holds and where each prescribed column is, or an
  * offer to create one of the catalogue's templates as a new sheet (never over existing data).
  */
-import { Badge, Button, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { catalogueOfMeta, createTemplateSheet, saveCatalogueFile, type ActiveSheet } from '../../app/workbookSession';
 import { columnLetter } from '../../domain/grid';
@@ -29,7 +29,6 @@ const useStyles = makeStyles({
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', opacity: 0 },
 });
 
-/** Every template in every edition, as the create drop-down lists them. */
 /** Every template of every edition, the latest edition first (the one agencies fill now). */
 export function allChoices(cat: Catalogue = catalogue): TemplateChoice[] {
   const all = cat.templates.flatMap((template) => template.editions.map((edition) => ({ template, edition })));
@@ -89,7 +88,8 @@ export function RecognisePage({ active, onCreated }: RecognisePageProps) {
   // The workbook's catalogue: the built-in editions and the catalogue file it keeps (ITA 2570 …).
   const cat = active ? catalogueOfMeta(active.meta) : catalogue;
   const choices = useMemo(() => allChoices(cat), [cat]);
-  const [selected, setSelected] = useState(() => choiceKey(choices.find((c) => c.edition.edition === cat.defaultEdition) ?? choices[0]));
+  const latest = choices.find((c) => c.edition.edition === cat.defaultEdition) ?? choices[0];
+  const [selected, setSelected] = useState(() => choiceKey(latest));
   const fileInput = useRef<HTMLInputElement>(null);
   const loading = useAction();
   const [catalogueChanges, setCatalogueChanges] = useState<readonly string[]>();
@@ -108,7 +108,8 @@ export function RecognisePage({ active, onCreated }: RecognisePageProps) {
   const [created, setCreated] = useState<string>();
   const action = useAction();
   const rec = active?.recognition;
-  const chosen = choices.find((c) => choiceKey(c) === selected);
+  // A catalogue loaded since may have removed the chosen edition: the list then shows the latest.
+  const chosen = choices.find((c) => choiceKey(c) === selected) ?? latest;
 
   const create = async () => {
     if (!chosen) return;
@@ -154,17 +155,15 @@ export function RecognisePage({ active, onCreated }: RecognisePageProps) {
         <Text weight="semibold" as="h2">{t('createTitle')}</Text>
         <Text size={200}>{t('createHint')}</Text>
         <Field label={t('templateLabel')}>
-          <Dropdown
-            value={chosen ? choiceLabel(chosen, lang) : ''}
-            selectedOptions={[selected]}
-            onOptionSelect={(_, d) => d.optionValue && setSelected(d.optionValue)}
-          >
+          {/* A native list: it opens as the officer's system draws it, and keeps the pop-up
+              machinery of Fluent's Dropdown out of the pane's start bundle. */}
+          <Select value={chosen ? choiceKey(chosen) : ''} onChange={(_, d) => setSelected(d.value)}>
             {choices.map((c) => (
-              <Option key={choiceKey(c)} value={choiceKey(c)}>
+              <option key={choiceKey(c)} value={choiceKey(c)}>
                 {choiceLabel(c, lang)}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
         {active && !active.meta.agency && <Notice intent="info">{t('noAgencyForCreate')}</Notice>}
         <div className={s.actions}>
