@@ -42,7 +42,16 @@ function paneSizes(): void {
   const startGz = start.reduce((n, f) => n + gz(f), 0);
   console.log(`  task pane start bundle         ${kb(startGz)} gzipped (${start.join(', ')})   (target ≤ 180 KB)`);
   const later = readdirSync(out).filter((f) => f.endsWith('.js') && !start.includes(f) && !/^(commands|preview)\./.test(f));
-  for (const f of later) console.log(`    loaded when needed: ${f.padEnd(34)} ${kb(gz(f))} gzipped`);
+  // Named chunks say when the pane fetches them; numbered ones are shared parts of the pages.
+  const when = (f: string): string => {
+    if (/^check\./.test(f)) return 'fetched at start while the sheet is read (the check engine)';
+    if (/^check-page\./.test(f)) return 'prefetched when the browser is idle (the check tab)';
+    if (/^strings-en\./.test(f)) return 'only when the pane runs in English';
+    return 'when a page needs it';
+  };
+  for (const f of later.sort((a, b) => when(a).localeCompare(when(b)))) console.log(`    ${f.padEnd(30)} ${kb(gz(f)).padStart(9)} gzipped   ${when(f)}`);
+  const engine = later.filter((f) => /^check\./.test(f)).reduce((n, f) => n + gz(f), 0);
+  console.log(`  start bundle + check engine    ${kb(startGz + engine)} gzipped (what a check of the first sheet needs)`);
 }
 
 async function main(): Promise<void> {

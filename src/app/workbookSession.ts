@@ -7,7 +7,7 @@
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { columnIndex } from '../domain/grid';
 import { recognize, type Recognition } from '../domain/recognize';
-import { checkWorkbook, type AgencyProfile, type SheetCheck, type WorkbookReport } from '../domain/check';
+import type { AgencyProfile, SheetCheck, WorkbookReport } from '../domain/check';
 import type { TemplateChoice } from '../domain/templates';
 import { resolveTemplate, sheetNameOf } from '../domain/templates';
 import { planSheet, planSummary } from '../domain/layout';
@@ -58,7 +58,23 @@ export async function saveCatalogueFile(gw: WorkbookGateway, text: string): Prom
   return changes;
 }
 
+let engine: Promise<typeof import('../domain/check')> | undefined;
+
+/**
+ * The check engine. In the pane it is a chunk of its own: the first screen (which template this
+ * sheet is) does not wait for it, and it is fetched while the sheet is read. A failed fetch is
+ * forgotten, so the next check fetches it again.
+ */
+function checkEngine(): Promise<typeof import('../domain/check')> {
+  engine ??= import(/* webpackChunkName: "check" */ '../domain/check').catch((e: unknown) => {
+    engine = undefined;
+    throw e;
+  });
+  return engine;
+}
+
 export async function inspectActiveSheet(gw: WorkbookGateway): Promise<ActiveSheet> {
+  void checkEngine().catch(() => undefined); // fetched now, awaited (and its failure shown) by the check
   const [sheet, meta] = await Promise.all([gw.activeSheet(), gw.readMeta()]);
   return sheetState(sheet, await gw.readSheet(sheet), meta);
 }
@@ -151,6 +167,7 @@ export async function runCheck(gw: WorkbookGateway, active: ActiveSheet, opts: {
     const x = active.meta.sheets[name];
     return x ? { templateId: x.template, edition: x.edition } : {};
   };
+  const { checkWorkbook } = await checkEngine();
   const report = checkWorkbook(grids, { today: opts.today ?? todayUtc(), asOf: opts.asOf, agency: active.meta.agency }, b, catalogueOfMeta(active.meta));
   const idx = report.sheets.findIndex((s) => s.sheet === active.sheet);
   return { report, sheet: report.checks[idx] };

@@ -8,9 +8,8 @@ import { Component, useCallback, useEffect, useState, type ReactNode } from 'rea
 import type { WorkbookGateway } from '../workbook/gateway';
 import { PaneProvider, usePane } from './context';
 import { usePaneSession, type WorkbookWatch, type WriteKind } from './hooks';
-import { translate, type Lang } from './i18n';
+import { languageReady, loadLanguage, translate, type Lang } from './i18n';
 import { ErrorNotice, Notice } from './components/Notice';
-import { CheckPage } from './pages/CheckPage';
 import { RecognisePage } from './pages/RecognisePage';
 import { PageLoading, useLazyPage } from './lazyPage';
 
@@ -19,6 +18,8 @@ import { PageLoading, useLazyPage } from './lazyPage';
 const loadImportPage = () => import(/* webpackChunkName: "import-page" */ './pages/ImportPage').then((m) => m.ImportPage);
 const loadFormPage = () => import(/* webpackChunkName: "form-page" */ './pages/FormPage').then((m) => m.FormPage);
 const loadAgencyPage = () => import(/* webpackChunkName: "agency-page" */ './pages/AgencyPage').then((m) => m.AgencyPage);
+// The check tab is not the first one shown, but the officer goes there next: fetched when the browser is idle.
+const loadCheckPage = () => import(/* webpackChunkName: "check-page", webpackPrefetch: true */ './pages/CheckPage').then((m) => m.CheckPage);
 const loadSummaryPage = () => import(/* webpackChunkName: "summary-page" */ './pages/SummaryPage').then((m) => m.SummaryPage);
 
 /** The pane's tabs; the check and its automatic fixes share one tab. */
@@ -66,9 +67,29 @@ export interface TaskPaneProps {
 }
 
 export function TaskPane({ gateway, watch, initialLang = 'th', initialTab = 'template' }: TaskPaneProps) {
-  const [lang, setLang] = useState<Lang>(() => storedLang(initialLang));
+  // The language asked for, and the one shown: English is shown once its strings have arrived.
+  const [wanted, setWanted] = useState<Lang>(() => storedLang(initialLang));
+  const [lang, setLang] = useState<Lang>(() => (languageReady(wanted) ? wanted : 'th'));
+  const [langFailed, setLangFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    setLangFailed(false);
+    loadLanguage(wanted).then(
+      () => live && setLang(wanted),
+      () => {
+        if (!live) return;
+        // The add-in's server is out of reach: stay in the language shown and say so.
+        setLangFailed(true);
+        setWanted(lang);
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // `lang` is read only to fall back to it; a change of it must not reload.
+  }, [wanted]);
   const switchLang = useCallback(() => {
-    setLang((l) => {
+    setWanted((l) => {
       const next = l === 'th' ? 'en' : 'th';
       try {
         window.localStorage.setItem(LANG_KEY, next);
@@ -84,13 +105,23 @@ export function TaskPane({ gateway, watch, initialLang = 'th', initialTab = 'tem
   return (
     <PaneProvider gateway={gateway} lang={lang}>
       <PaneBoundary lang={lang}>
-        <PaneBody watch={watch} initialTab={initialTab} onSwitchLang={switchLang} />
+        <PaneBody watch={watch} initialTab={initialTab} onSwitchLang={switchLang} switching={wanted !== lang} langFailed={langFailed} />
       </PaneBoundary>
     </PaneProvider>
   );
 }
 
-function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; initialTab: TabId; onSwitchLang: () => void }) {
+interface PaneBodyProps {
+  readonly watch?: WorkbookWatch;
+  readonly initialTab: TabId;
+  readonly onSwitchLang: () => void;
+  /** The other language's strings are being fetched. */
+  readonly switching: boolean;
+  /** They could not be fetched. */
+  readonly langFailed: boolean;
+}
+
+function PaneBody({ watch, initialTab, onSwitchLang, switching, langFailed }: PaneBodyProps) {
   const s = useStyles();
   const { gateway, t } = usePane();
   const [tab, setTab] = useState<TabId>(initialTab);
@@ -104,6 +135,7 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
   const FormPage = useLazyPage(loadFormPage, 'pageUnavailable');
   const AgencyPage = useLazyPage(loadAgencyPage, 'pageUnavailable');
   const SummaryPage = useLazyPage(loadSummaryPage, 'pageUnavailable');
+  const CheckPage = useLazyPage(loadCheckPage, 'pageUnavailable');
   const { afterWrite, recheck } = session;
   const written = useCallback((kind: WriteKind = 'cells') => void afterWrite(kind), [afterWrite]);
 
@@ -131,7 +163,7 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
       </PageLoading>
     );
   } else if (shownTab === 'check') {
-    page = <CheckPage session={session} sheet={active.sheet} onWritten={() => written('cells')} />;
+    page = <PageLoading><CheckPage session={session} sheet={active.sheet} onWritten={() => written('cells')} /></PageLoading>;
   } else {
     page = <PageLoading><SummaryPage session={session} onWritten={() => written('workbook')} /></PageLoading>;
   }
@@ -141,7 +173,7 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
       <header className={s.header}>
         <div className={s.headerLine}>
           <Text weight="semibold" size={400} as="h1">{t('appTitle')}</Text>
-          <Button size="small" appearance="transparent" className={s.onBrand} onClick={onSwitchLang} aria-label={t('switchLanguageLabel')}>
+          <Button size="small" appearance="transparent" className={s.onBrand} onClick={onSwitchLang} disabled={switching} aria-label={t('switchLanguageLabel')}>
             {t('switchLanguage')}
           </Button>
         </div>
@@ -163,6 +195,7 @@ function PaneBody({ watch, initialTab, onSwitchLang }: { watch?: WorkbookWatch; 
         {hasSummary && <Tab value="summary">{t('tabSummary')}</Tab>}
       </TabList>
       <main className={s.body}>
+        {langFailed && <Notice intent="warning">{t('languageUnavailable')}</Notice>}
         {active && session.error ? <ErrorNotice error={session.error} /> : null}
         {page}
       </main>

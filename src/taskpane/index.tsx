@@ -11,7 +11,7 @@ import { OfficeGateway } from '../workbook/office/officeGateway';
 import { TaskPane, type TabId } from './App';
 import type { WorkbookWatch } from './hooks';
 import { hostInfoLanguage, officeGlobal, resolveHost } from './host';
-import { initialLanguage } from './i18n';
+import { initialLanguage, loadLanguage } from './i18n';
 import { Loading, NotInExcel, OfficeFailed } from './NotInExcel';
 import { paneTheme } from './theme';
 
@@ -44,6 +44,9 @@ export async function bootTaskPane(opts: BootOptions): Promise<void> {
     return;
   }
   const lang = initialLanguage(host.info.displayLanguage);
+  // English Office: the pane's English strings first, so it opens in English (the pane says so
+  // itself if they cannot be fetched).
+  await loadLanguage(lang).catch(() => undefined);
   const workbook: BrowserWorkbook | undefined = host.kind === 'excel' ? { gateway: OfficeGateway.forExcel() } : opts.browserWorkbook;
   render(
     workbook ? (

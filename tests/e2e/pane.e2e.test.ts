@@ -217,8 +217,7 @@ describeInChromium('task pane at 350 px', () => {
 
   it('a pre-filled OIT checklist opens on its items with a picker and previous/next', async () => {
     await tab('แบบฟอร์ม').click();
-    await pane().getByRole('combobox', { name: 'แบบฟอร์ม' }).click();
-    await page.getByRole('option', { name: /OIT/ }).first().click();
+    await pane().getByRole('combobox', { name: 'แบบฟอร์ม' }).selectOption({ label: 'ตารางตรวจการเปิดเผยข้อมูลสาธารณะ OIT (ITA 2569)' });
     await pane().getByRole('button', { name: 'สร้างแผ่นงาน' }).click();
     await pane().getByText(/สร้างแผ่นงาน "OIT.*" แล้ว/).waitFor();
     await tab('บันทึก').click();
