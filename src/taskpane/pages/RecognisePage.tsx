@@ -26,6 +26,9 @@ const useStyles = makeStyles({
   letter: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, width: '4.5em' },
   asTyped: { display: 'block', color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // A native list is as wide as its longest label: held to the pane's width, the label cut with "…".
+  picker: { minWidth: 0, width: '100%' },
+  pickerList: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', opacity: 0 },
 });
 
@@ -157,7 +160,7 @@ export function RecognisePage({ active, onCreated }: RecognisePageProps) {
         <Field label={t('templateLabel')}>
           {/* A native list: it opens as the officer's system draws it, and keeps the pop-up
               machinery of Fluent's Dropdown out of the pane's start bundle. */}
-          <Select value={chosen ? choiceKey(chosen) : ''} onChange={(_, d) => setSelected(d.value)}>
+          <Select className={s.picker} select={{ className: s.pickerList, title: chosen ? choiceLabel(chosen, lang) : undefined }} value={chosen ? choiceKey(chosen) : ''} onChange={(_, d) => setSelected(d.value)}>
             {choices.map((c) => (
               <option key={choiceKey(c)} value={choiceKey(c)}>
                 {choiceLabel(c, lang)}
