@@ -73,7 +73,6 @@ export function TaskPane({ gateway, watch, initialLang = 'th', initialTab = 'tem
   const [langFailed, setLangFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    setLangFailed(false);
     loadLanguage(wanted).then(
       () => live && setLang(wanted),
       () => {
@@ -89,6 +88,7 @@ export function TaskPane({ gateway, watch, initialLang = 'th', initialTab = 'tem
     // `lang` is read only to fall back to it; a change of it must not reload.
   }, [wanted]);
   const switchLang = useCallback(() => {
+    setLangFailed(false);
     setWanted((l) => {
       const next = l === 'th' ? 'en' : 'th';
       try {
