@@ -14,7 +14,7 @@ import { explained } from './io';
 import { columnLetter, type SheetGrid } from '../domain/grid';
 import { inspectWorkbookFile } from '../xlsx/inspectFile';
 import { readWorkbookFile } from '../xlsx/streamRead';
-import { readHyperlinks, type HyperlinkCell } from '../xlsx/hyperlinks';
+import type { HyperlinkCell } from '../xlsx/hyperlinks';
 
 /** What `check` was told, the same for every file of a run. */
 export interface CheckFileOptions {
@@ -226,6 +226,6 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
   return {
     status: 'checked', file, agency: name, agencySource, errors: report.errors, warnings: report.warnings, sheets,
     ...(website ? { website } : {}),
-    ...(opts.collectLinks ? { links: linkCells(loaded.sheets, report.checks, await readHyperlinks(file)) } : {}),
+    ...(opts.collectLinks ? { links: linkCells(loaded.sheets, report.checks, await (await import('../xlsx/hyperlinks')).readHyperlinks(file)) } : {}),
   };
 }

@@ -17,7 +17,6 @@
  * (a Thai character cut between chunks becomes U+FFFD), drops merges, keeps only the last run of
  * an inline rich text, and loses sheets when the shared strings come after them in the zip.
  */
-import ExcelJS from 'exceljs';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { columnIndex } from '../domain/grid';
@@ -37,11 +36,10 @@ interface StyleManager {
   getStyleModel(id: number): { numFmt?: string } | null;
 }
 
-// exceljs's own date rules and styles reader, so a date reads as the whole-workbook reader reads it.
-// `ExcelJS` is imported only so that the bundle loads exceljs with this module, never before.
+// exceljs's own date rules and styles reader, so a date reads as the whole-workbook reader reads it:
+// those two modules only (a check that reads by streaming never loads the rest of exceljs).
 let excel: { utils: ExcelUtils; Styles: new () => StyleManager } | undefined;
 function excelInternals(): NonNullable<typeof excel> {
-  void ExcelJS;
   excel ??= {
     utils: require('exceljs/lib/utils/utils') as ExcelUtils,
     Styles: require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => StyleManager,

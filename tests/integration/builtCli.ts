@@ -18,8 +18,10 @@ interface CliRun {
 }
 
 export interface BuiltCli {
-  run(args: readonly string[], opts?: { cwd?: string }): Promise<CliRun>;
+  run(args: readonly string[], opts?: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<CliRun>;
   remove(): Promise<void>;
+  /** The folder the bundle was built into (removed by `remove`). */
+  readonly dir: string;
 }
 
 /** Builds inside the repository so that the bundle finds node_modules (exceljs, piscina). */
@@ -30,7 +32,7 @@ export async function buildCli(): Promise<BuiltCli> {
   return {
     async run(args, opts = {}) {
       try {
-        const { stdout, stderr } = await exec(process.execPath, [cli, ...args], { cwd: opts.cwd ?? ROOT, maxBuffer: 64 << 20 });
+        const { stdout, stderr } = await exec(process.execPath, [cli, ...args], { cwd: opts.cwd ?? ROOT, maxBuffer: 64 << 20, env: { ...process.env, ...opts.env } });
         return { code: 0, stdout, stderr };
       } catch (e) {
         const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -38,6 +40,7 @@ export async function buildCli(): Promise<BuiltCli> {
         return { code: err.code, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
       }
     },
+    dir,
     remove: () => fs.rm(dir, { recursive: true, force: true }),
   };
 }

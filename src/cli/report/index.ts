@@ -9,7 +9,7 @@ import { fileExistsError, writeFileSafely } from '../writeFileSafely';
 import { issuesCsv, sheetsCsv } from './csv';
 import { reportHtml } from './html';
 import { ISSUE_COLUMNS, reportRows, SEVERITY_TH, SHEET_COLUMNS, VERDICT_TH, type IssueRow, type ReportData, type SheetRow, type Verdict } from './rows';
-import { writeReportWorkbook, type ReportTable } from '../../xlsx/reportWorkbook';
+import type { ReportTable } from '../../xlsx/reportWorkbook';
 
 const SUMMARY_SHEET = 'สรุปผลการตรวจ';
 const ISSUES_SHEET = 'ปัญหาที่พบ';
@@ -66,8 +66,11 @@ export async function assertReportWritable(file: string, force: boolean): Promis
 export async function writeReport(file: string, data: ReportData, force: boolean): Promise<void> {
   const { sheets, issues } = reportRows(data);
   switch (reportFormat(file)) {
-    case 'xlsx':
+    case 'xlsx': {
+      // exceljs is loaded only for an .xlsx report: a check that reads by streaming needs none of it.
+      const { writeReportWorkbook } = await import('../../xlsx/reportWorkbook');
       return writeFileSafely(file, (out) => writeReportWorkbook(out, workbookTables(sheets, issues)), { force });
+    }
     case 'csv':
       // Both files are checked free before either is written.
       await assertReportWritable(file, force);
