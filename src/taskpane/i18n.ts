@@ -322,6 +322,43 @@ const STRINGS = {
     'แผ่นงานเปลี่ยนไปหลังจากแสดงตัวอย่าง จึงยังไม่ได้เขียน: ตรวจดูตัวอย่างใหม่แล้วกดนำเข้าอีกครั้ง',
     'The sheet changed after the preview, so nothing was written: review the new preview and import again',
   ],
+  importMonthlyWillWrite: [
+    'จะลง {n} สัญญา แต่ละสัญญาในตารางของเดือนที่ลงนาม เฉพาะแถวว่าง:',
+    'Will write {n} {n:contract|contracts}, each into the table of the month it was signed, into empty rows only:',
+  ],
+  importMonthlyMonth: ['{month}: {n} รายการ → แผ่นงาน "{sheet}" แถว {from}–{to}', '{month}: {n} → "{sheet}", rows {from}–{to}'],
+  importMonthlyInsert: [
+    'ตารางเดือนนี้มีแถวว่างไม่พอ: จะแทรก {n} แถวเหนือแถว {at} ทุกอย่างตั้งแต่แถว {at} ลงไป (เช่น ชื่อตารางเดือนถัดไป) เลื่อนลง {n} แถว',
+    'This month\'s table has too few empty rows: {n} {n:row is|rows are} inserted above row {at}; everything from row {at} down (e.g. the next month\'s title) moves down {n} {n:row|rows}',
+  ],
+  importMonthlyNewTable: [
+    'ยังไม่มีตารางของเดือนนี้ในสมุดงาน: จะเพิ่มตารางใหม่ (ชื่อเดือนและหัวตาราง) ที่แถว {at} ใต้ข้อมูลสุดท้ายของแผ่นงาน',
+    'No sheet has this month\'s table: a new table (month title and header) is added at row {at}, under the sheet\'s last data',
+  ],
+  importMonthlyStatesNone: [
+    'ตารางเดือนนี้ระบุว่า "ไม่มีการจัดซื้อจัดจ้าง" อยู่: ลบข้อความนั้นออกหลังนำเข้า',
+    'This month\'s table says "ไม่มีการจัดซื้อจัดจ้าง": remove that statement after the import',
+  ],
+  importMonthlyDuplicatesTitle: ['มีอยู่แล้วในตารางรายเดือน จึงไม่นำเข้าซ้ำ {n} รายการ', '{n} {n:contract is|contracts are} already in the monthly tables and not imported again'],
+  importMonthlyDuplicateAt: ['มีแล้วที่แผ่นงาน "{sheet}" แถว {row}', 'already on "{sheet}", row {row}'],
+  importMonthlyNotContracted: [
+    'ยังไม่มีสัญญา (ยังไม่ได้ลงนามหรือยกเลิก) จึงไม่ลงในสรุปผลรายเดือน {n} รายการ',
+    '{n} {n:record has|records have} no contract yet (not signed, or cancelled): not in a monthly summary',
+  ],
+  importMonthlyToFill: [
+    'ข้อมูล e-GP ไม่มีรายชื่อผู้เสนอราคาและเหตุผลที่คัดเลือก: กรอกเองหลังนำเข้า เดือนที่ไม่มีรายการให้กรอกรายการที่ขาด หรือระบุว่า "ไม่มีการจัดซื้อจัดจ้าง"',
+    'e-GP data has neither the bidders nor the reasons for the choice: type them after the import; for a month with no rows, add what is missing or state "ไม่มีการจัดซื้อจัดจ้าง"',
+  ],
+  importMonthlyButton: ['นำเข้า {n} สัญญา', 'Import {n} {n:contract|contracts}'],
+  importMonthlyConfirmBody: [
+    'จะเขียน {n} สัญญาลงตาราง {months} เดือนตามรายการด้านบน เฉพาะแถวว่าง',
+    'Writes {n} {n:contract|contracts} into the tables of {months} {months:month|months} as listed above, into empty rows only',
+  ],
+  importMonthlyConfirmInserts: [
+    'และแทรกแถวใหม่ {n} แถว (สิ่งที่อยู่ด้านล่างเลื่อนลง ตามที่บอกไว้ในแต่ละเดือน)',
+    'and inserts {n} new {n:row|rows} (what is below moves down, as said for each month)',
+  ],
+  importMonthlyWritten: ['นำเข้า {n} สัญญาลงตารางรายเดือน {months} เดือนแล้ว', '{n} {n:contract|contracts} written into the tables of {months} {months:month|months}'],
   showingRows: ['แสดง {shown} จาก {total} แถว', 'Showing {shown} of {total} rows'],
 
   errorTitle: ['ทำรายการไม่สำเร็จ', 'That did not work'],

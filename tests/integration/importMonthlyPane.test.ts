@@ -12,23 +12,9 @@ import { monthName } from '../../src/domain/check/monthlyTables';
 import { planMonthlySheets, monthTitle } from '../../src/domain/monthlyLayout';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import type { CellValue } from '../../src/domain/grid';
-import { CHUMPHON, egpCsv, egpRows, type EgpRow } from '../fixtures/import/egp';
+import { CHUMPHON, egpCsv } from '../fixtures/import/egp';
+import { egpRows2569 } from '../fixtures/import/egp2569';
 import { AGENCY } from '../fixtures/agency';
-
-/** The fixture's export moved two years on: FY 2567's contracts become FY 2569's (dates '15 ธ.ค. 68'). */
-function egpRows2569(): EgpRow[] {
-  const year = (s: string) => s.replace(/256([67])/g, (_, d: string) => `256${Number(d) + 2}`);
-  const date = (s: string) => s.replace(/ (6[5-7])$/, (_, y: string) => ` ${Number(y) + 2}`);
-  return egpRows().map((r) => ({
-    ...r,
-    fiscalYear: year(r.fiscalYear),
-    projectNumber: r.projectNumber.replace(/^6([5-7])/, (_, d: string) => `6${Number(d) + 2}`),
-    contractNumber: year(r.contractNumber),
-    ...(r.announced ? { announced: date(r.announced) } : {}),
-    signed: date(r.signed),
-    ends: date(r.ends),
-  }));
-}
 
 const o11 = choiceFor('o11', '2569');
 const today = utcDate(2026, 10, 15);
