@@ -21,8 +21,9 @@ import { catalogueOfMeta, createTemplateSheet, freeSheetName, inspectActiveSheet
 import type { Catalogue } from '../domain/templates/types';
 import { importMonthly } from '../domain/import/importMonthly';
 import { planMonthlyPlacement, type MonthlyPlacement, type MonthlySheet } from '../domain/import/monthlyPlacement';
+import { monthlySheetsOf, writeMonthly } from './monthlyWrite';
 import type { SkippedRecord } from '../domain/import/collectCandidates';
-import { monthKey, monthName } from '../domain/check/monthlyTables';
+import { monthKey } from '../domain/check/monthlyTables';
 import { monthTitle } from '../domain/monthlyLayout';
 
 export type ImportTarget =
@@ -158,16 +159,8 @@ async function planMonthlyImport(
   });
   const rec = recognize(grid, hints, cat);
   if (!rec) throw new GatewayError(`อ่านหัวตารางของแผ่นงาน "${grid.name}" ไม่ได้`, `Cannot read the header of "${grid.name}"`);
-  const sheets: MonthlySheet[] = [{ grid, rec }];
   // The item's other sheets (one per quarter): a month's table may be on any of them.
-  if (request.target.kind === 'sheet') {
-    for (const name of await gw.listSheets()) {
-      if (name === grid.name) continue;
-      const other = await gw.readSheet(name);
-      const r = recognize(other, hintsFor(meta, name), cat);
-      if (r && r.template.id === choice.template.id && r.edition.edition === choice.edition.edition) sheets.push({ grid: other, rec: r });
-    }
-  }
+  const sheets: MonthlySheet[] = request.target.kind === 'sheet' ? await monthlySheetsOf(gw, { grid, rec }, choice, meta, cat) : [{ grid, rec }];
   const months = m.monthList.map((month) => ({ month, rows: m.months.get(monthKey(month)) ?? [], origins: m.origins.get(monthKey(month)) ?? [] }));
   const placement = planMonthlyPlacement(sheets, grid.name, months, (month) => monthTitle(choice, month));
   const rows = placement.writes.flatMap((w) => w.rows);
@@ -245,30 +238,6 @@ export async function writeImport(gw: WorkbookGateway, seen: ImportPlan): Promis
   await gw.selectCell(shown, { row: plan.firstRow, col: (itemCol ?? 0) + 1 }).catch(() => gw.activateSheet(shown).catch(() => undefined));
   const check = await runCheck(gw, await inspectActiveSheet(gw), { today: seen.request.today });
   return { kind: 'written', sheet, firstRow: plan.firstRow, lastRow: plan.firstRow + plan.rows.length - 1, plan, check };
-}
-
-/**
- * Writes a monthly plan: per sheet from the bottom up, so that the rows a write inserts never move
- * a place planned above it; in each month, the rows are inserted first (a failed insert writes
- * nothing of that month), then the free rows above them are written.
- */
-async function writeMonthly(gw: WorkbookGateway, placement: MonthlyPlacement): Promise<void> {
-  const order = [...placement.writes].sort((a, b) => (a.sheet === b.sheet ? b.firstRow - a.firstRow : a.sheet.localeCompare(b.sheet)));
-  for (const w of order) {
-    if (w.lead) await gw.writeRows(w.sheet, w.firstRow - w.lead.length, w.lead);
-    if (w.insertAt !== undefined) {
-      try {
-        await gw.insertRows(w.sheet, w.insertAt, w.rows.slice(w.free), w.numFmts);
-      } catch (e) {
-        if (e instanceof GatewayError) throw e;
-        throw new GatewayError(
-          `แทรกแถวเหนือแถว ${w.insertAt} ของแผ่นงาน "${w.sheet}" (ตารางเดือน ${monthName(w.month)}) ไม่ได้: แทรกแถวว่างในตารางเดือนนั้นให้พอ ${w.rows.length - w.free} แถว แล้วนำเข้าอีกครั้ง`,
-          `Rows could not be inserted above row ${w.insertAt} of "${w.sheet}" (${monthKey(w.month)}): insert ${w.rows.length - w.free} empty rows in that month's table and import again`,
-        );
-      }
-    }
-    if (w.free > 0) await gw.writeRows(w.sheet, w.firstRow, w.rows.slice(0, w.free), w.numFmts);
-  }
 }
 
 /**

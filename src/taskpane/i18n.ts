@@ -112,6 +112,25 @@ const STRINGS = {
     'ยังไม่ได้บันทึกข้อมูลหน่วยงาน คอลัมน์หน่วยงานจะว่าง (บันทึกได้ที่แท็บ "หน่วยงาน")',
     'No agency profile yet: the agency columns will stay empty (see the Agency tab)',
   ],
+  formMonthlyTarget: ['จะบันทึกลงตารางเดือน {month} (เดือนที่ลงนามสัญญา)', 'Goes into the table of {month} (the month the contract was signed)'],
+  formMonthlyNeedDate: [
+    'ระบุวันที่ของสัญญาในช่อง "{field}" (เช่น สัญญาเลขที่ 12/2569 ลงวันที่ 15 ม.ค. 2569) แล้วรายการจะลงตารางของเดือนนั้น',
+    'Give the contract date in "{field}" (e.g. สัญญาเลขที่ 12/2569 ลงวันที่ 15 ม.ค. 2569); the record goes into that month\'s table',
+  ],
+  formMonthlyEditing: ['แถวนี้อยู่ในตารางเดือน {month}', 'This row is in the table of {month}'],
+  monthlyRowWritten: ['บันทึกลงตารางเดือน {month} แผ่นงาน "{sheet}" แถวที่ {row} แล้ว', 'Written into the table of {month}, "{sheet}" row {row}'],
+  monthlyRowInserted: [
+    '(ตารางเดือนนี้ไม่มีแถวว่าง จึงแทรกแถวใหม่: สิ่งที่เคยอยู่แถวนี้และด้านล่างเลื่อนลง 1 แถว เริ่มที่แถว {next})',
+    '(the month\'s table had no empty row, so a row was inserted: what was on this row and below moved down 1 row, from row {next})',
+  ],
+  monthlyRowNewTable: [
+    '(ยังไม่มีตารางของเดือนนี้ จึงเพิ่มตารางใหม่พร้อมชื่อเดือนและหัวตารางใต้ข้อมูลสุดท้ายของแผ่นงาน)',
+    '(no table of this month yet: a new one, with its title and header, was added under the sheet\'s last data)',
+  ],
+  monthlyNotRecord: [
+    'แถว {row} ไม่ใช่รายการในตารางรายเดือน (เป็นชื่อเดือน หัวตาราง หรือแถวว่าง): เลือกเซลล์ในแถวของรายการ',
+    'Row {row} is no record of a month\'s table (a title, a header or an empty row): select a cell in a record\'s row',
+  ],
 
   recheck: ['ตรวจอีกครั้ง', 'Check again'],
   checking: ['กำลังตรวจ…', 'Checking…'],

@@ -13,6 +13,7 @@ import { headerKey, type Recognition } from '../recognize';
 import { isEmptyCell } from '../check/records';
 import { extractMonthlyTables, monthKey, type Month, type MonthTable } from '../check/monthlyTables';
 import { toArabicDigits } from '../values/thaiDigits';
+import { parseMoney } from '../values/money';
 import { splitContractCell } from './combinedCells';
 import { firstTakenRow } from './placement';
 import type { SourceOrigin } from './sourceRecord';
@@ -80,21 +81,26 @@ function seqNumber(v: CellValue | undefined): number | undefined {
 
 const squash = (s: string) => toArabicDigits(s).replace(/[\s"'“”.,]/g, '').toLowerCase();
 
-/** The keys a contract is known by: its contract number, and its item with its amount. */
+/**
+ * The keys a contract is known by: its contract number with its amount, and its item with its
+ * amount and signing date. Not the number alone (a ใบสั่งซื้อ 3/2569 and a สัญญาจ้าง 3/2569 are two
+ * documents), nor the item alone (the same monthly purchase recurs every month).
+ */
 function contractKeys(values: readonly CellValue[], pos: (key: string) => number | undefined): string[] {
   const at = (key: string) => {
     const i = pos(key);
     return i === undefined ? undefined : values[i];
   };
+  const budgetCell = at('budget');
+  const parsed = budgetCell === undefined || budgetCell === null ? undefined : parseMoney(budgetCell);
+  const budget = parsed?.ok ? String(parsed.value) : squash(cellText(budgetCell));
   const keys: string[] = [];
   const contract = at('contract');
-  if (typeof contract === 'string') {
-    const n = splitContractCell(contract).number;
-    if (n) keys.push(`no:${squash(n)}`);
-  }
+  const c = typeof contract === 'string' ? splitContractCell(contract) : {};
+  if (c.number) keys.push(`no:${squash(c.number)}|${budget}`);
   const item = at('item');
-  const budget = at('budget');
-  if (typeof item === 'string' && item.trim()) keys.push(`item:${squash(item)}|${typeof budget === 'number' ? budget : squash(String(budget ?? ''))}`);
+  const signed = contract instanceof Date ? contract : c.date;
+  if (typeof item === 'string' && item.trim()) keys.push(`item:${squash(item)}|${budget}|${signed ? signed.toISOString().slice(0, 10) : ''}`);
   return keys;
 }
 
