@@ -7,13 +7,15 @@
 import { planImport, writeImport, type ImportRequest } from '../../src/app/importRows';
 import { readSourceBytes } from '../../src/app/importSource';
 import { choiceFor, createTemplateSheet, saveAgency } from '../../src/app/workbookSession';
+import { planSummary } from '../../src/domain/layout';
+import { MONEY_FORMAT } from '../../src/domain/templates/procurement';
 import { utcDate } from '../../src/domain/values/thaiDate';
 import { monthName } from '../../src/domain/check/monthlyTables';
 import { planMonthlySheets, monthTitle } from '../../src/domain/monthlyLayout';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import type { CellValue } from '../../src/domain/grid';
 import { CHUMPHON, egpCsv } from '../fixtures/import/egp';
-import { egpRows2569 } from '../fixtures/import/egp2569';
+import { egpRows2569, egpRowsMovedOn } from '../fixtures/import/egp2569';
 import { AGENCY } from '../fixtures/agency';
 
 const o11 = choiceFor('o11', '2569');
@@ -141,5 +143,20 @@ describe('pane import into a monthly สขร.1 sheet (ITA 2569 O11)', () => {
     expect(row(wb, q1, 35)).toEqual(header);
     expect(row(wb, q1, 36)[0]).toBe(1);
     expect(w.check.report.sheets.flatMap((s) => s.issues).filter((i) => i.code === 'wrong-month' || i.code === 'month-unknown')).toEqual([]);
+  });
+
+  it('O12 (the previous fiscal year, with its summary by method): the twelve months of 2568, and a summary whose formulas Excel reads', async () => {
+    const wb = await workbook();
+    const src = await readSourceBytes('egp-2568.csv', new TextEncoder().encode(egpCsv(egpRowsMovedOn(1))));
+    const o12 = choiceFor('o12', '2569');
+    const plan = await planImport(wb, { records: src.records, target: { kind: 'new', choice: o12 }, fiscalYear: 2569, today, unit: CHUMPHON });
+    expect(monthsOf(plan)[0]).toBe('ตุลาคม 2567: 1 → O12 สขร.1 ปีที่ผ่านมา 3–3');
+    const w = await writeImport(wb, plan);
+    if (w.kind !== 'written') throw new Error('not written');
+    expect(row(wb, w.sheet, 2)[0]).toBe('สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ตุลาคม 2567');
+    // The summary the Summary tab writes: O12's list has no status column, so no status condition (no empty argument).
+    const formulas = planSummary(o12.template.summary!, w.sheet, o12.template, 100, MONEY_FORMAT).flatMap((c) => (c.formula ? [c.formula] : []));
+    expect(formulas[0]).toMatch(/^SUMPRODUCT\(COUNTIFS\('O12 สขร\.1 ปีที่ผ่านมา'!\$D\$2:\$D\$100,\{"ประกวดราคาอิเล็กทรอนิกส์ \(e-bidding\)",.*"วิธีประกวดแบบ"\}\)\)$/);
+    for (const f of formulas) expect(f).not.toMatch(/,\)/);
   });
 });
