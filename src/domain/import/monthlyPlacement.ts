@@ -30,7 +30,7 @@ export interface MonthContracts {
   readonly origins: readonly SourceOrigin[];
 }
 
-export interface MonthWrite {
+interface MonthWrite {
   readonly month: Month;
   readonly sheet: string;
   /** Into the month's table, or a new table for a month no sheet has. */
@@ -55,7 +55,7 @@ export interface MonthWrite {
   readonly statesNone: boolean;
 }
 
-export interface MonthlyDuplicate {
+interface MonthlyDuplicate {
   readonly origin: SourceOrigin;
   readonly label: string;
   readonly sheet: string;
