@@ -28,7 +28,12 @@ import { monthTitle } from '../domain/monthlyLayout';
 
 export type ImportTarget =
   /** An o16/o17 sheet the workbook has (the active one, in the pane). */
-  | { readonly kind: 'sheet'; readonly sheet: string }
+  | {
+      readonly kind: 'sheet';
+      readonly sheet: string;
+      /** This sheet only, not the item's other monthly sheets: the sheet this import made (the officer chose a new one). */
+      readonly alone?: boolean;
+    }
   /** A new sheet of this template, created when the officer confirms. */
   | { readonly kind: 'new'; readonly choice: TemplateChoice };
 
@@ -160,7 +165,7 @@ async function planMonthlyImport(
   const rec = recognize(grid, hints, cat);
   if (!rec) throw new GatewayError(`อ่านหัวตารางของแผ่นงาน "${grid.name}" ไม่ได้`, `Cannot read the header of "${grid.name}"`);
   // The item's other sheets (one per quarter): a month's table may be on any of them.
-  const sheets: MonthlySheet[] = request.target.kind === 'sheet' ? await monthlySheetsOf(gw, { grid, rec }, choice, meta, cat) : [{ grid, rec }];
+  const sheets: MonthlySheet[] = request.target.kind === 'sheet' && !request.target.alone ? await monthlySheetsOf(gw, { grid, rec }, choice, meta, cat) : [{ grid, rec }];
   const months = m.monthList.map((month) => ({ month, rows: m.months.get(monthKey(month)) ?? [], origins: m.origins.get(monthKey(month)) ?? [] }));
   const placement = planMonthlyPlacement(sheets, grid.name, months, (month) => monthTitle(choice, month));
   const rows = placement.writes.flatMap((w) => w.rows);
@@ -220,7 +225,7 @@ export async function writeImport(gw: WorkbookGateway, seen: ImportPlan): Promis
     // The sheet is made now, not at preview: an officer who only looks leaves the workbook as it was.
     sheet = await createTemplateSheet(gw, seen.choice, seen.agency, 0, newSheetYear(seen.choice, seen.agency, seen.request.fiscalYear));
   }
-  const plan = await planImport(gw, { ...seen.request, target: { kind: 'sheet', sheet } });
+  const plan = await planImport(gw, { ...seen.request, target: { kind: 'sheet', sheet, alone: seen.request.target.kind === 'new' } });
   if (!samePlan(seen, plan)) return { kind: 'changed', plan };
 
   if (plan.monthly) await writeMonthly(gw, plan.monthly.placement);

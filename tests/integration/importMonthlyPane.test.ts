@@ -159,4 +159,20 @@ describe('pane import into a monthly สขร.1 sheet (ITA 2569 O11)', () => {
     expect(formulas[0]).toMatch(/^SUMPRODUCT\(COUNTIFS\('O12 สขร\.1 ปีที่ผ่านมา'!\$D\$2:\$D\$100,\{"ประกวดราคาอิเล็กทรอนิกส์ \(e-bidding\)",.*"วิธีประกวดแบบ"\}\)\)$/);
     for (const f of formulas) expect(f).not.toMatch(/,\)/);
   });
+
+  it('a new sheet chosen while the workbook has an O11 sheet: everything goes to the new sheet, the other is left as it was', async () => {
+    const wb = await workbook();
+    const first = await planImport(wb, await request({ kind: 'new', choice: o11 }));
+    const w1 = await writeImport(wb, first);
+    if (w1.kind !== 'written') throw new Error('not written');
+    const before = JSON.stringify(wb.sheet(w1.sheet).rows);
+    const plan = await planImport(wb, await request({ kind: 'new', choice: o11 }));
+    expect(plan.sheet).toBe('O11 สขร.1 รายเดือน (2)');
+    expect(plan.monthly!.placement.duplicates).toEqual([]);
+    const w2 = await writeImport(wb, plan);
+    expect(w2.kind).toBe('written');
+    expect(plan.monthly!.placement.writes.every((w) => w.sheet === 'O11 สขร.1 รายเดือน (2)')).toBe(true);
+    expect(row(wb, 'O11 สขร.1 รายเดือน (2)', 3)[0]).toBe('จัดซื้อวัสดุสำนักงาน "กองคลัง"\nประจำเดือนตุลาคม');
+    expect(JSON.stringify(wb.sheet(w1.sheet).rows)).toBe(before);
+  });
 });
