@@ -23,7 +23,7 @@ import { importMonthly } from '../domain/import/importMonthly';
 import { planMonthlyPlacement, type MonthlyPlacement, type MonthlySheet } from '../domain/import/monthlyPlacement';
 import { monthlySheetsOf, writeMonthly } from './monthlyWrite';
 import type { SkippedRecord } from '../domain/import/collectCandidates';
-import { monthKey } from '../domain/check/monthlyTables';
+import { extractMonthlyTables, monthKey } from '../domain/check/monthlyTables';
 import { monthTitle } from '../domain/monthlyLayout';
 
 export type ImportTarget =
@@ -166,6 +166,7 @@ async function planMonthlyImport(
   if (!rec) throw new GatewayError(`อ่านหัวตารางของแผ่นงาน "${grid.name}" ไม่ได้`, `Cannot read the header of "${grid.name}"`);
   // The item's other sheets (one per quarter): a month's table may be on any of them.
   const sheets: MonthlySheet[] = request.target.kind === 'sheet' && !request.target.alone ? await monthlySheetsOf(gw, { grid, rec }, choice, meta, cat) : [{ grid, rec }];
+  refuseOtherYear(sheets, choice, request.fiscalYear);
   const months = m.monthList.map((month) => ({ month, rows: m.months.get(monthKey(month)) ?? [], origins: m.origins.get(monthKey(month)) ?? [] }));
   const placement = planMonthlyPlacement(sheets, grid.name, months, (month) => monthTitle(choice, month));
   const rows = placement.writes.flatMap((w) => w.rows);
@@ -175,6 +176,27 @@ async function planMonthlyImport(
     numFmts: first?.numFmts ?? [], firstRow: first?.finalFirst ?? (grid.firstRow ?? 1) + grid.rows.length,
     monthly: { placement, notContracted: m.notContracted },
   };
+}
+
+/**
+ * The month tables the sheets have are of one fiscal year: contracts of another year would go into
+ * new tables beside them (a typo in the year, or the profile's year of last round), so the import is
+ * refused, saying which year the tables are of.
+ */
+function refuseOtherYear(sheets: readonly MonthlySheet[], choice: TemplateChoice, assessed: number): void {
+  const wanted = choice.edition.window === 'previousFiscalYear' ? assessed - 1 : assessed;
+  const years = new Set<number>();
+  for (const s of sheets) {
+    for (const t of extractMonthlyTables(s.grid, s.rec).tables) if (t.month) years.add(t.month.month >= 10 ? t.month.year + 1 : t.month.year);
+  }
+  if (years.size === 0 || years.has(wanted)) return;
+  const have = [...years].sort().join(', ');
+  const sheet = sheets[0].grid.name;
+  const assessedOf = (fy: number) => (choice.edition.window === 'previousFiscalYear' ? fy + 1 : fy);
+  throw new GatewayError(
+    `ตารางรายเดือนในแผ่นงาน "${sheet}" เป็นของปีงบประมาณ ${have} แต่จะนำเข้าข้อมูลปีงบประมาณ ${wanted}: แก้ "ปีงบประมาณที่ประเมิน" เป็น ${[...years].map(assessedOf).join(' หรือ ')} หรือเลือกนำเข้าลงแผ่นงานใหม่`,
+    `The month tables of "${sheet}" are of fiscal year ${have}, the import is of ${wanted}: set the assessed fiscal year to ${[...years].map(assessedOf).join(' or ')}, or import into a new sheet`,
+  );
 }
 
 /**

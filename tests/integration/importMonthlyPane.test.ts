@@ -175,4 +175,13 @@ describe('pane import into a monthly สขร.1 sheet (ITA 2569 O11)', () => {
     expect(row(wb, 'O11 สขร.1 รายเดือน (2)', 3)[0]).toBe('จัดซื้อวัสดุสำนักงาน "กองคลัง"\nประจำเดือนตุลาคม');
     expect(JSON.stringify(wb.sheet(w1.sheet).rows)).toBe(before);
   });
+
+  it("refuses contracts of another fiscal year than the sheet's month tables, saying which year they are of", async () => {
+    const wb = await workbook();
+    const sheet = await createTemplateSheet(wb, o11, agency, 0, 2569);
+    await expect(planImport(wb, { ...(await request({ kind: 'sheet', sheet })), fiscalYear: 2567 })).rejects.toMatchObject({
+      th: `ตารางรายเดือนในแผ่นงาน "${sheet}" เป็นของปีงบประมาณ 2569 แต่จะนำเข้าข้อมูลปีงบประมาณ 2567: แก้ "ปีงบประมาณที่ประเมิน" เป็น 2569 หรือเลือกนำเข้าลงแผ่นงานใหม่`,
+    });
+    expect(wb.sheet(sheet).rows).toHaveLength(1 + 12 * 6);
+  });
 });
