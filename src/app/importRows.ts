@@ -17,11 +17,23 @@ import { planSheet } from '../domain/layout';
 import type { AgencyProfile } from '../domain/check';
 import type { WorkbookMeta } from '../domain/workbookMeta';
 import { GatewayError, type WorkbookGateway } from '../workbook/gateway';
-import { createTemplateSheet, freeSheetName, inspectActiveSheet, runCheck, type CheckRun } from './workbookSession';
+import { catalogueOfMeta, createTemplateSheet, freeSheetName, inspectActiveSheet, runCheck, type CheckRun } from './workbookSession';
+import type { Catalogue } from '../domain/templates/types';
+import { importMonthly } from '../domain/import/importMonthly';
+import { planMonthlyPlacement, type MonthlyPlacement, type MonthlySheet } from '../domain/import/monthlyPlacement';
+import { monthlySheetsOf, writeMonthly } from './monthlyWrite';
+import type { SkippedRecord } from '../domain/import/collectCandidates';
+import { extractMonthlyTables, monthKey } from '../domain/check/monthlyTables';
+import { monthTitle } from '../domain/monthlyLayout';
 
 export type ImportTarget =
   /** An o16/o17 sheet the workbook has (the active one, in the pane). */
-  | { readonly kind: 'sheet'; readonly sheet: string }
+  | {
+      readonly kind: 'sheet';
+      readonly sheet: string;
+      /** This sheet only, not the item's other monthly sheets: the sheet this import made (the officer chose a new one). */
+      readonly alone?: boolean;
+    }
   /** A new sheet of this template, created when the officer confirms. */
   | { readonly kind: 'new'; readonly choice: TemplateChoice };
 
@@ -53,6 +65,14 @@ export interface ImportPlan {
    * inserted above Excel row `from`, so that it and every row below it move down `by` rows.
    */
   readonly shift?: RowShift;
+  /** A monthly สขร.1 sheet (ITA 2569 O11/O12): the contracts by month, each into its month's table. */
+  readonly monthly?: MonthlyImportPlan;
+}
+
+export interface MonthlyImportPlan {
+  readonly placement: MonthlyPlacement;
+  /** Contracts of the window not yet signed, or cancelled: not in a monthly summary. */
+  readonly notContracted: readonly SkippedRecord[];
 }
 
 interface RowShift {
@@ -60,9 +80,9 @@ interface RowShift {
   readonly by: number;
 }
 
-/** A sheet the import fills: its template accepts imports (o16, o17). */
+/** A sheet the import fills: its template accepts imports (o16, o17), or it is a monthly สขร.1 sheet (O11, O12). */
 export function isProcurementList(choice: TemplateChoice): boolean {
-  return acceptsImport(choice.template);
+  return acceptsImport(choice.template) || choice.template.monthly !== undefined;
 }
 
 function hintsFor(meta: WorkbookMeta, sheet: string): RecognizeHints {
@@ -71,20 +91,22 @@ function hintsFor(meta: WorkbookMeta, sheet: string): RecognizeHints {
 }
 
 /** The target sheet as it is now, or as the new sheet will be made (header and seed rows). */
-async function targetGrid(gw: WorkbookGateway, target: ImportTarget, agency: AgencyProfile | undefined, hints: (s: string) => RecognizeHints): Promise<{ grid: SheetGrid; choice: TemplateChoice; hints: RecognizeHints }> {
+async function targetGrid(
+  gw: WorkbookGateway, target: ImportTarget, agency: AgencyProfile | undefined, hints: (s: string) => RecognizeHints, cat: Catalogue, fiscalYear: number,
+): Promise<{ grid: SheetGrid; choice: TemplateChoice; hints: RecognizeHints }> {
   if (target.kind === 'new') {
     const name = freeSheetName(sheetNameOf(target.choice), await gw.listSheets());
-    const plan = planSheet(target.choice, { agency, fiscalYear: agency?.fiscalYear, sheetName: name });
+    const plan = planSheet(target.choice, { agency, fiscalYear: newSheetYear(target.choice, agency, fiscalYear), sheetName: name });
     const grid: SheetGrid = { name, rows: [[...plan.headers], ...plan.seedRows.map((r) => [...r])] };
     return { grid, choice: target.choice, hints: { templateId: target.choice.template.id, edition: target.choice.edition.edition } };
   }
   const grid = await gw.readSheet(target.sheet);
   const h = hints(target.sheet);
-  const rec = recognize(grid, h);
+  const rec = recognize(grid, h, cat);
   if (!rec || !isProcurementList(rec)) {
     throw new GatewayError(
-      `แผ่นงาน "${target.sheet}" ไม่ใช่แบบ o16 หรือ o17 จึงนำเข้ารายการลงไปไม่ได้`,
-      `Sheet "${target.sheet}" is not an o16/o17 list`,
+      `แผ่นงาน "${target.sheet}" ไม่ใช่แบบ o16 หรือ o17 (หรือสรุปผลรายเดือน สขร.1) จึงนำเข้ารายการลงไปไม่ได้`,
+      `Sheet "${target.sheet}" is not an o16/o17 list (nor a monthly สขร.1 summary)`,
     );
   }
   return { grid, choice: { template: rec.template, edition: rec.edition }, hints: { ...h, templateId: rec.template.id, edition: rec.edition.edition } };
@@ -94,7 +116,9 @@ async function targetGrid(gw: WorkbookGateway, target: ImportTarget, agency: Age
 export async function planImport(gw: WorkbookGateway, request: ImportRequest): Promise<ImportPlan> {
   const meta = await gw.readMeta();
   const agency = meta.agency;
-  const { grid, choice, hints } = await targetGrid(gw, request.target, agency, (s) => hintsFor(meta, s));
+  const cat = catalogueOfMeta(meta);
+  const { grid, choice, hints } = await targetGrid(gw, request.target, agency, (s) => hintsFor(meta, s), cat, request.fiscalYear);
+  if (choice.template.monthly) return planMonthlyImport(gw, request, { meta, cat, grid, choice, hints });
   const result = await importProcurement(request.records, {
     choice,
     fiscalYear: request.fiscalYear,
@@ -116,6 +140,63 @@ export async function planImport(gw: WorkbookGateway, request: ImportRequest): P
   });
   const shift = p?.insert && rows.length ? shiftFor(grid, hints, p.firstRow, rows.length) : undefined;
   return { request, choice, sheet: grid.name, agency, result, rows, numFmts, firstRow, ...(shift ? { shift } : {}) };
+}
+
+/** The fiscal year a new sheet is made for: a monthly sheet's month titles need the one imported. */
+function newSheetYear(choice: TemplateChoice, agency: AgencyProfile | undefined, fiscalYear: number): number | undefined {
+  return choice.template.monthly ? fiscalYear : agency?.fiscalYear;
+}
+
+/**
+ * A monthly สขร.1 sheet (ITA 2569 O11/O12): the contracts of the window by the month they were
+ * signed (importMonthly), each month's into its table on whichever of the workbook's sheets of this
+ * item holds it (planMonthlyPlacement): free rows only, rows inserted (what is below moves down, as
+ * the plan says) where a table has too few, a new table for a month no sheet has.
+ */
+async function planMonthlyImport(
+  gw: WorkbookGateway, request: ImportRequest,
+  at: { meta: WorkbookMeta; cat: Catalogue; grid: SheetGrid; choice: TemplateChoice; hints: RecognizeHints },
+): Promise<ImportPlan> {
+  const { meta, cat, grid, choice, hints } = at;
+  const m = await importMonthly(request.records, {
+    choice, fiscalYear: request.fiscalYear, today: request.today, asOf: request.asOf, agency: meta.agency,
+    unit: request.unit, budgetSource: request.budgetSource, catalogue: cat,
+  });
+  const rec = recognize(grid, hints, cat);
+  if (!rec) throw new GatewayError(`อ่านหัวตารางของแผ่นงาน "${grid.name}" ไม่ได้`, `Cannot read the header of "${grid.name}"`);
+  // The item's other sheets (one per quarter): a month's table may be on any of them.
+  const sheets: MonthlySheet[] = request.target.kind === 'sheet' && !request.target.alone ? await monthlySheetsOf(gw, { grid, rec }, choice, meta, cat) : [{ grid, rec }];
+  refuseOtherYear(sheets, choice, request.fiscalYear);
+  const months = m.monthList.map((month) => ({ month, rows: m.months.get(monthKey(month)) ?? [], origins: m.origins.get(monthKey(month)) ?? [] }));
+  const placement = planMonthlyPlacement(sheets, grid.name, months, (month) => monthTitle(choice, month));
+  const rows = placement.writes.flatMap((w) => w.rows);
+  const first = placement.writes[0];
+  return {
+    request, choice, sheet: grid.name, agency: meta.agency, result: m.result, rows,
+    numFmts: first?.numFmts ?? [], firstRow: first?.finalFirst ?? (grid.firstRow ?? 1) + grid.rows.length,
+    monthly: { placement, notContracted: m.notContracted },
+  };
+}
+
+/**
+ * The month tables the sheets have are of one fiscal year: contracts of another year would go into
+ * new tables beside them (a typo in the year, or the profile's year of last round), so the import is
+ * refused, saying which year the tables are of.
+ */
+function refuseOtherYear(sheets: readonly MonthlySheet[], choice: TemplateChoice, assessed: number): void {
+  const wanted = choice.edition.window === 'previousFiscalYear' ? assessed - 1 : assessed;
+  const years = new Set<number>();
+  for (const s of sheets) {
+    for (const t of extractMonthlyTables(s.grid, s.rec).tables) if (t.month) years.add(t.month.month >= 10 ? t.month.year + 1 : t.month.year);
+  }
+  if (years.size === 0 || years.has(wanted)) return;
+  const have = [...years].sort().join(', ');
+  const sheet = sheets[0].grid.name;
+  const assessedOf = (fy: number) => (choice.edition.window === 'previousFiscalYear' ? fy + 1 : fy);
+  throw new GatewayError(
+    `ตารางรายเดือนในแผ่นงาน "${sheet}" เป็นของปีงบประมาณ ${have} แต่จะนำเข้าข้อมูลปีงบประมาณ ${wanted}: แก้ "ปีงบประมาณที่ประเมิน" เป็น ${[...years].map(assessedOf).join(' หรือ ')} หรือเลือกนำเข้าลงแผ่นงานใหม่`,
+    `The month tables of "${sheet}" are of fiscal year ${have}, the import is of ${wanted}: set the assessed fiscal year to ${[...years].map(assessedOf).join(' or ')}, or import into a new sheet`,
+  );
 }
 
 /**
@@ -145,7 +226,13 @@ export type ImportWrite =
 
 const originKey = (o: SourceOrigin) => `${o.source}|${o.sheet ?? ''}|${o.row}`;
 
+/** What the officer was shown of a monthly plan: each month's sheet, rows, inserts and contracts. */
+function monthlyShape(p: MonthlyImportPlan): string {
+  return JSON.stringify(p.placement.writes.map((w) => [w.sheet, w.kind, w.firstRow, w.free, w.insertAt ?? null, w.rows.length, w.origins.map(originKey)]));
+}
+
 function samePlan(a: ImportPlan, b: ImportPlan): boolean {
+  if (a.monthly || b.monthly) return Boolean(a.monthly && b.monthly) && monthlyShape(a.monthly!) === monthlyShape(b.monthly!);
   if (a.firstRow !== b.firstRow || a.rows.length !== b.rows.length) return false;
   // The officer was told which rows move down, and by how many: anything else is another plan.
   if (a.shift?.from !== b.shift?.from || a.shift?.by !== b.shift?.by) return false;
@@ -158,20 +245,24 @@ export async function writeImport(gw: WorkbookGateway, seen: ImportPlan): Promis
   let sheet = seen.sheet;
   if (seen.request.target.kind === 'new') {
     // The sheet is made now, not at preview: an officer who only looks leaves the workbook as it was.
-    sheet = await createTemplateSheet(gw, seen.choice, seen.agency, 0);
+    sheet = await createTemplateSheet(gw, seen.choice, seen.agency, 0, newSheetYear(seen.choice, seen.agency, seen.request.fiscalYear));
   }
-  const plan = await planImport(gw, { ...seen.request, target: { kind: 'sheet', sheet } });
+  const plan = await planImport(gw, { ...seen.request, target: { kind: 'sheet', sheet, alone: seen.request.target.kind === 'new' } });
   if (!samePlan(seen, plan)) return { kind: 'changed', plan };
 
-  await writePlanned(gw, sheet, plan);
+  if (plan.monthly) await writeMonthly(gw, plan.monthly.placement);
+  else await writePlanned(gw, sheet, plan);
   // Remember which template the sheet holds, so that the check and the form know it at once.
   const meta = await gw.readMeta();
   if (!meta.sheets[sheet]) {
     await gw.writeMeta({ ...meta, sheets: { ...meta.sheets, [sheet]: { template: plan.choice.template.id, edition: plan.choice.edition.edition } } });
   }
-  const itemCol = plan.result.placement?.columns[plan.choice.template.columns.findIndex((c) => c.key === 'item')];
+  const itemCol = plan.monthly
+    ? plan.monthly.placement.writes[0]?.rows[0]?.findIndex((v) => v !== null && typeof v === 'string')
+    : plan.result.placement?.columns[plan.choice.template.columns.findIndex((c) => c.key === 'item')];
   // Show the officer where the rows went; a failure here is no failure of the write.
-  await gw.selectCell(sheet, { row: plan.firstRow, col: (itemCol ?? 0) + 1 }).catch(() => gw.activateSheet(sheet).catch(() => undefined));
+  const shown = plan.monthly?.placement.writes[0]?.sheet ?? sheet;
+  await gw.selectCell(shown, { row: plan.firstRow, col: (itemCol ?? 0) + 1 }).catch(() => gw.activateSheet(shown).catch(() => undefined));
   const check = await runCheck(gw, await inspectActiveSheet(gw), { today: seen.request.today });
   return { kind: 'written', sheet, firstRow: plan.firstRow, lastRow: plan.firstRow + plan.rows.length - 1, plan, check };
 }

@@ -21,6 +21,8 @@ import { formatMoney } from '../domain/values/money';
 import { formatTaxId } from '../domain/values/taxId';
 import { GatewayError, type WorkbookGateway } from '../workbook/gateway';
 import type { PlannedChange } from './workbookSession';
+import { monthName, monthOfDate, type Month } from '../domain/check/monthlyTables';
+import { splitContractCell } from '../domain/import/combinedCells';
 
 export interface FormField {
   readonly key: string;
@@ -407,6 +409,8 @@ export interface RecordCheckEnv {
   readonly asOf: Date;
   readonly today: Date;
   readonly fiscalYear?: number;
+  /** A monthly สขร.1 sheet: the month of the table the record is in (default: its contract's month). */
+  readonly month?: Month;
 }
 
 /**
@@ -420,14 +424,26 @@ export function checkRecord(grid: SheetGrid, rec: Recognition, input: FormInput,
   const header = grid.rows.slice(0, Math.max(0, rec.headerRow - first + 1));
   const width = Math.max(rec.template.columns.length, ...header.map((r) => r.length));
   const built = buildRow(rec, width, input, env.agency, env.asOf, rec.seqIndex === undefined ? undefined : 1);
-  const rows = [...header, built.cells];
+  // A monthly record is read under its month's title, as the sheet has it: the month rules apply.
+  const month = rec.template.monthly ? (env.month ?? recordMonth(rec, input)) : undefined;
+  const title: CellValue[][] = month ? [[`${rec.template.monthly?.monthTitle ?? 'เดือน'} ${monthName(month)}`]] : [];
+  const rows = [...header, ...title, built.cells];
   const report = checkSheet(
     { name: grid.name, rows, firstRow: first },
     { today: env.today, asOf: env.asOf, agency: env.agency, fiscalYear: env.fiscalYear },
     { templateId: rec.template.id, edition: rec.edition.edition },
   ).report;
   const agencyKeys = new Set(rec.template.columns.filter((c) => c.agency).map((c) => c.key));
-  return report.issues.filter((i) => i.row !== null && !(i.field && agencyKeys.has(i.field)));
+  // Without a contract date there is no month yet: the contract cell's own issue says what is missing.
+  return report.issues.filter((i) => i.row !== null && !(i.field && agencyKeys.has(i.field)) && !(rec.template.monthly && !month && i.code === 'month-unknown'));
+}
+
+/** The month a monthly (สขร.1) record belongs to: the month its contract was signed, as the check decides. */
+export function recordMonth(rec: Recognition, input: FormInput): Month | undefined {
+  const text = input.contract ?? '';
+  if (!rec.template.monthly || isEmptyCell(text)) return undefined;
+  const date = splitContractCell(text).date;
+  return date ? monthOfDate(date) : undefined;
 }
 
 /**

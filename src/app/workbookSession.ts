@@ -131,10 +131,10 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
 }
 
 /** Creates a template as a new sheet (never over an existing one) and remembers it in the workbook. */
-export async function createTemplateSheet(gw: WorkbookGateway, choice: TemplateChoice, agency: AgencyProfile | undefined, prefillRows = 0): Promise<string> {
+export async function createTemplateSheet(gw: WorkbookGateway, choice: TemplateChoice, agency: AgencyProfile | undefined, prefillRows = 0, fiscalYear = agency?.fiscalYear): Promise<string> {
   const [taken, meta] = await Promise.all([gw.listSheets(), gw.readMeta()]);
   const name = freeSheetName(sheetNameOf(choice), taken);
-  const plan = planSheet(choice, { agency, fiscalYear: agency?.fiscalYear, sheetName: name });
+  const plan = planSheet(choice, { agency, fiscalYear, sheetName: name });
   await gw.createSheet({ plan, prefillRows });
   await gw.writeMeta({ ...meta, sheets: { ...meta.sheets, [name]: { template: choice.template.id, edition: choice.edition.edition } } });
   return name;

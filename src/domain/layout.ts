@@ -222,8 +222,10 @@ export function planSummary(def: SummaryDef, listSheet: string, template: Templa
     // Synonyms too: the summary counts "e-bidding" like the official wording, as the check does.
     const arr = `{${methodSpellings(g.methods, methodList).map((m) => `"${m.replace(/"/g, '""')}"`).join(',')}}`;
     cells.push({ row: r, col: 1, value: g.label });
-    cells.push({ row: r, col: 2, formula: `SUMPRODUCT(COUNTIFS(${methodRef},${arr},${notStatus}))`, value: 0, numFmt: '#,##0' });
-    cells.push({ row: r, col: 3, formula: `SUMPRODUCT(SUMIFS(${amountRef},${methodRef},${arr},${notStatus}))`, value: 0, numFmt: moneyFormat });
+    // A list with no status column (O12's monthly tables) has no cancelled rows to leave out.
+    const not = notStatus ? `,${notStatus}` : '';
+    cells.push({ row: r, col: 2, formula: `SUMPRODUCT(COUNTIFS(${methodRef},${arr}${not}))`, value: 0, numFmt: '#,##0' });
+    cells.push({ row: r, col: 3, formula: `SUMPRODUCT(SUMIFS(${amountRef},${methodRef},${arr}${not}))`, value: 0, numFmt: moneyFormat });
   });
   const totalRow = 4 + def.groups.length;
   cells.push({ row: totalRow, col: 1, value: def.totalLabel, bold: true });

@@ -5,7 +5,7 @@
  * headers "(1) ...", and the variant wordings kept as aliases in the catalogue.
  */
 import type { CellValue, SheetGrid } from './grid';
-import { catalogue as defaultCatalogue, type TemplateChoice } from './templates';
+import { catalogue as defaultCatalogue, editionTemplate, type TemplateChoice } from './templates';
 import type { Catalogue, ColumnDef, EditionDef, TemplateDef } from './templates/types';
 import { toArabicDigits } from './values/thaiDigits';
 import { stripInvisible } from './values/invisible';
@@ -20,6 +20,8 @@ interface ColumnMatch {
   readonly index: number;
   /** The header text as the sheet has it. */
   readonly header: string;
+  /** The editions whose own wording this header is (a catalogue file's); absent: every edition's. */
+  readonly editions?: readonly string[];
 }
 
 export interface Recognition extends TemplateChoice {
@@ -73,6 +75,8 @@ function cellString(v: CellValue): string {
 interface HeaderIndexEntry {
   readonly template: TemplateDef;
   readonly column: ColumnDef;
+  /** Only these editions word the header so (EditionDef.wording); absent: every edition. */
+  editions?: string[];
 }
 
 type HeaderIndex = Map<string, HeaderIndexEntry[]>;
@@ -80,14 +84,26 @@ type HeaderIndex = Map<string, HeaderIndexEntry[]>;
 /** Every template column under the keys of its header and aliases (`keyOf` null: not indexed). */
 function buildIndex(cat: Catalogue, keyOf: (text: string, column: ColumnDef) => string | null): HeaderIndex {
   const idx: HeaderIndex = new Map();
+  const add = (template: TemplateDef, column: ColumnDef, text: string, edition?: string) => {
+    const key = keyOf(text, column);
+    if (key === null) return;
+    const list = idx.get(key) ?? [];
+    const known = list.find((e) => e.template === template && e.column === column);
+    if (!known) list.push(edition === undefined ? { template, column } : { template, column, editions: [edition] });
+    else if (known.editions && edition === undefined) delete known.editions;
+    else if (known.editions && edition !== undefined && !known.editions.includes(edition)) known.editions.push(edition);
+    idx.set(key, list);
+  };
   for (const template of cat.templates) {
     for (const column of template.columns) {
-      for (const text of [column.header, ...(column.aliases ?? [])]) {
-        const key = keyOf(text, column);
-        if (key === null) continue;
-        const list = idx.get(key) ?? [];
-        if (!list.some((e) => e.template === template && e.column === column)) list.push({ template, column });
-        idx.set(key, list);
+      for (const text of [column.header, ...(column.aliases ?? [])]) add(template, column, text);
+    }
+    // An edition's own wording (a catalogue file's ITA 2570 header) names that edition only.
+    for (const edition of template.editions) {
+      for (const [key, w] of Object.entries(edition.wording ?? {})) {
+        const column = template.columns.find((c) => c.key === key);
+        if (!column) continue;
+        for (const text of [...(w.header === undefined ? [] : [w.header]), ...(w.aliases ?? [])]) add(template, column, text, edition.edition);
       }
     }
   }
@@ -197,12 +213,12 @@ function matchRow(row: readonly CellValue[], rowIndex: number, cat: Catalogue): 
       }
       return;
     }
-    for (const { template, column } of entries) {
+    for (const { template, column, editions } of entries) {
       const t = byTemplate.get(template) ?? { matches: [], used: new Set<string>() };
       // First column wins when a header repeats; the second is left unmapped.
       if (!t.used.has(column.key)) {
         t.used.add(column.key);
-        t.matches.push({ column, index: i, header: normalizeHeaderText(text) });
+        t.matches.push({ column, index: i, header: normalizeHeaderText(text), ...(editions ? { editions: [...editions] } : {}) });
       }
       byTemplate.set(template, t);
     }
@@ -245,8 +261,16 @@ function hintScore(template: TemplateDef, haystack: string): number {
  * the catalogue default (or the template's first edition when it has no default edition).
  */
 function chooseEdition(template: TemplateDef, grid: SheetGrid, rec: Candidate, cat: Catalogue, hint: string | undefined, title: string): EditionDef | undefined {
-  const find = (e: string | undefined) => (e ? template.editions.find((x) => x.edition === e) : undefined);
-  if (hint) return find(hint);
+  if (hint) return template.editions.find((x) => x.edition === hint);
+  // A header only some editions word so (a catalogue file's ITA 2570 wording) names one of them.
+  let allowed: Set<string> | undefined;
+  for (const m of rec.matches) {
+    if (!m.editions) continue;
+    allowed = new Set(allowed ? m.editions.filter((e) => allowed!.has(e)) : m.editions);
+  }
+  const editions = allowed ? template.editions.filter((x) => allowed!.has(x.edition)) : template.editions;
+  if (editions.length === 0) return undefined;
+  const find = (e: string | undefined) => (e ? editions.find((x) => x.edition === e) : undefined);
   const fyMatch = rec.matches.find((m) => m.column.type === 'fiscalYear');
   if (fyMatch) {
     for (let r = rec.rowIndex + 1; r < Math.min(grid.rows.length, rec.rowIndex + 6); r++) {
@@ -263,7 +287,7 @@ function chooseEdition(template: TemplateDef, grid: SheetGrid, rec: Candidate, c
   }
   // An item catalogue that fits the rows better than the default edition's names the year.
   if (template.editions.some((e) => e.catalogue)) {
-    const scored = template.editions.map((e) => ({ e, n: catalogueScore(e, grid, rec) }));
+    const scored = editions.map((e) => ({ e, n: catalogueScore(e, grid, rec) }));
     const best = scored.reduce((a, b) => (b.n > a.n ? b : a));
     if (best.n > 0) return best.e;
   }
@@ -273,7 +297,7 @@ function chooseEdition(template: TemplateDef, grid: SheetGrid, rec: Candidate, c
     const e = find(String(template.fiscalYearColumn === 'data' ? fy + 1 : fy));
     if (e) return e;
   }
-  return find(cat.defaultEdition) ?? template.editions[0];
+  return find(cat.defaultEdition) ?? (allowed ? [...editions].sort((a, b) => Number(b.edition) - Number(a.edition))[0] : editions[0]);
 }
 
 /**
@@ -350,17 +374,22 @@ export function recognize(grid: SheetGrid, hints: RecognizeHints = {}, cat: Cata
   const best = withGroupRows(grid, candidates.reduce((a, b) => (score(b) > score(a) ? b : a)), cat);
   const edition = chooseEdition(best.template, grid, best, cat, hints.edition, titleOf(best));
   if (!edition) return undefined;
+  // The template as this edition words it; a header only another edition words so is no match.
+  const template = editionTemplate(best.template, edition);
+  const matches = best.matches
+    .filter((m) => !m.editions || m.editions.includes(edition.edition))
+    .map(({ editions: _, ...m }) => ({ ...m, column: template.columns.find((c) => c.key === m.column.key) ?? m.column }));
 
   const indexOf = new Map<string, number>();
-  for (const m of best.matches) indexOf.set(m.column.key, m.index);
-  const missing = best.template.columns.filter((c) => !indexOf.has(c.key));
+  for (const m of matches) indexOf.set(m.column.key, m.index);
+  const missing = template.columns.filter((c) => !indexOf.has(c.key));
   const firstRow = grid.firstRow ?? 1;
   return {
-    template: best.template,
+    template,
     edition,
     headerIndex: best.rowIndex,
     headerRow: firstRow + best.rowIndex,
-    matches: best.matches.sort((a, b) => a.index - b.index),
+    matches: matches.sort((a, b) => a.index - b.index),
     indexOf,
     missing,
     seqIndex: best.seqIndex,

@@ -115,7 +115,7 @@ function below(grid: SheetGrid, rec: Recognition, cat: Catalogue): TableSplit | 
     // The same template's header again is a page's repeated header: the records go on (o16's
     // header is also o17's, so any reading as the same template decides).
     const headers = headersAt(rows, r, cat);
-    if (headers.some((h) => h.template === rec.template)) continue;
+    if (headers.some((h) => h.template.id === rec.template.id)) continue;
     const summary = def && findSummaryTable({ name: grid.name, rows: [rows[r]] }, def);
     const found = headers[0];
     if (!found && !summary) continue;

@@ -83,6 +83,16 @@ export const EN: Readonly<Record<FetchedKey, string>> = {
   editApplied: '{applied} {applied:cell|cells} written',
   skippedChanged: '{n} {n:cell was|cells were} skipped because they changed after the check: check again and retry',
   noAgencyForForm: 'No agency profile yet: the agency columns will stay empty (see the Agency tab)',
+  formMonthlyTarget: 'Goes into the table of {month} (the month the contract was signed)',
+  formMonthlyNeedDate:
+    "Give the contract date in \"{field}\" (e.g. สัญญาเลขที่ 12/2569 ลงวันที่ 15 ม.ค. 2569); the record goes into that month's table",
+  formMonthlyEditing: 'This row is in the table of {month}',
+  monthlyRowWritten: 'Written into the table of {month}, "{sheet}" row {row}',
+  monthlyRowInserted:
+    "(the month's table had no empty row, so a row was inserted: what was on this row and below moved down 1 row, from row {next})",
+  monthlyRowNewTable: "(no table of this month yet: a new one, with its title and header, was added under the sheet's last data)",
+  monthlyNotRecord:
+    "Row {row} is no record of a month's table (a title, a header or an empty row): select a cell in a record's row",
 
   recheck: 'Check again',
   checking: 'Checking…',
@@ -152,7 +162,7 @@ export const EN: Readonly<Record<FetchedKey, string>> = {
   importUnavailable:
     "The import page could not be loaded (the add-in's server is unreachable): press \"Try again\" once connected, or use ita-forms import",
   importHint:
-    'Reads e-GP open data (CSV or JSON from data.go.th) or สขร.1 monthly sheets (.xlsx) and adds them as o16/o17 records. The file is read on this computer only; nothing is sent anywhere',
+    'Reads e-GP open data (CSV or JSON from data.go.th) or สขร.1 monthly sheets (.xlsx) and adds them as records of a procurement template (ITA 2569 O11/O12 monthly, ITA 2568 O12/O13, ITA 2567 o16/o17). The file is read on this computer only; nothing is sent anywhere',
   importFileLabel: 'File to import',
   importChooseFile: 'Choose file…',
   importChooseOther: 'Choose another file…',
@@ -178,7 +188,7 @@ export const EN: Readonly<Record<FetchedKey, string>> = {
   importTargetThis: 'This sheet "{sheet}"',
   importTargetNew: 'A new sheet',
   importTargetNotList:
-    'The open sheet is not an o16/o17 list: a new sheet is created when you confirm (or open your o16/o17 sheet and press "Reload sheet")',
+    'The open sheet is no procurement template that takes an import (ITA 2569 O11/O12, ITA 2568 O12/O13, ITA 2567 o16/o17): a new sheet is created when you confirm (or open that sheet and press "Reload sheet")',
   importNewTemplate: 'Template of the new sheet',
   importFiscalYear: 'Assessed fiscal year (BE)',
   importFiscalYearNeeded: 'Give the assessed fiscal year, e.g. 2567',
@@ -234,6 +244,25 @@ export const EN: Readonly<Record<FetchedKey, string>> = {
   importCheckedAfter: 'Sheet checked after the import: {errors} errors, {warnings} warnings',
   importShowCheck: 'See the check',
   importChanged: 'The sheet changed after the preview, so nothing was written: review the new preview and import again',
+  importMonthlyWillWrite:
+    'Will write {n} {n:contract|contracts}, each into the table of the month it was signed, into empty rows only:',
+  importMonthlyMonth: '{month}: {n} → "{sheet}", rows {from}–{to}',
+  importMonthlyInsert:
+    "This month's table has too few empty rows: {n} {n:row is|rows are} inserted above row {at}; everything from row {at} down (e.g. the next month's title) moves down {n} {n:row|rows}",
+  importMonthlyNewTable:
+    "No sheet has this month's table: a new table (month title and header) is added at row {at}, under the sheet's last data",
+  importMonthlyStatesNone: "This month's table says \"ไม่มีการจัดซื้อจัดจ้าง\": remove that statement after the import",
+  importMonthlyDuplicatesTitle: '{n} {n:contract is|contracts are} already in the monthly tables and not imported again',
+  importMonthlyDuplicateAt: 'already on "{sheet}", row {row}',
+  importMonthlyNotContracted:
+    '{n} {n:record has|records have} no contract yet (not signed, or cancelled): not in a monthly summary',
+  importMonthlyToFill:
+    'e-GP data has neither the bidders nor the reasons for the choice: type them after the import; for a month with no rows, add what is missing or state "ไม่มีการจัดซื้อจัดจ้าง"',
+  importMonthlyButton: 'Import {n} {n:contract|contracts}',
+  importMonthlyConfirmBody:
+    'Writes {n} {n:contract|contracts} into the tables of {months} {months:month|months} as listed above, into empty rows only',
+  importMonthlyConfirmInserts: 'and inserts {n} new {n:row|rows} (what is below moves down, as said for each month)',
+  importMonthlyWritten: '{n} {n:contract|contracts} written into the tables of {months} {months:month|months}',
   showingRows: 'Showing {shown} of {total} rows',
 
   errorTitle: 'That did not work',

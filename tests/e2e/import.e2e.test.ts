@@ -12,6 +12,8 @@ import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { egpCsv, egpRows } from '../fixtures/import/egp';
 import { january, november, october } from '../fixtures/import/monthly';
+import { egpRows2569 } from '../fixtures/import/egp2569';
+import { seriousViolations } from './a11y';
 import { describeInChromium, SHOTS, usePreviewSession } from './previewSession';
 
 const NEW_SHEET = 'ความก้าวหน้าการจัดซื้อจัดจ้าง';
@@ -114,6 +116,32 @@ describeInChromium('import page in chromium', () => {
     await toTop(pane().getByTestId('import-source'));
     await shot('12-import-skr1');
   }, 60_000);
+
+  it('imports e-GP data of 2569 into a new O11 sheet (monthly สขร.1): each month said, then each contract under its month', async () => {
+    await pane().getByRole('radio', { name: 'แผ่นงานใหม่' }).check();
+    await pane().getByRole('combobox', { name: 'แบบของแผ่นงานใหม่' }).click();
+    await page.getByRole('option', { name: 'แบบ o11 สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน (ITA 2569)' }).click();
+    const year = pane().getByRole('textbox', { name: 'ปีงบประมาณที่ประเมิน (พ.ศ.)' });
+    await year.fill('๒๕๖๙');
+    await fileInput().setInputFiles({ name: 'egp-2569.csv', mimeType: 'text/csv', buffer: Buffer.from(egpCsv(egpRows2569()), 'utf8') });
+    const months = pane().getByTestId('import-months');
+    await months.getByText('จะลง 7 สัญญา แต่ละสัญญาในตารางของเดือนที่ลงนาม เฉพาะแถวว่าง:').waitFor({ timeout: 30_000 });
+    expect(await months.locator('[data-month="ธันวาคม 2568"]').textContent()).toContain('ธันวาคม 2568: 2 รายการ → แผ่นงาน "O11 สขร.1 รายเดือน" แถว 15–16');
+    await toTop(pane().getByRole('heading', { name: 'ตัวอย่างก่อนนำเข้า' }));
+    await shot('13-import-monthly-preview');
+    expect(await seriousViolations(page, '#pane')).toEqual([]);
+    await pane().getByRole('button', { name: 'นำเข้า 7 สัญญา' }).click();
+    await pane().getByRole('alertdialog', { name: 'ยืนยันการนำเข้า' }).waitFor();
+    await page.keyboard.press('Enter');
+    await pane().getByText(/นำเข้า 7 สัญญาลงตารางรายเดือน 5 เดือนแล้ว/).waitFor({ timeout: 30_000 });
+    await grid().getByRole('button', { name: 'O11 สขร.1 รายเดือน', exact: true }).waitFor();
+    expect(await cell('A2').textContent()).toBe('สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ตุลาคม 2568');
+    expect(await cell('H3').textContent()).toBe('สัญญาเลขที่ ซ 1/2569 ลงวันที่ 8 ต.ค. 2568');
+    expect(await cell('A14').textContent()).toBe('สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ธันวาคม 2568');
+    await pane().getByText(/นำเข้า 7 สัญญาลงตารางรายเดือน/).scrollIntoViewIfNeeded();
+    await shot('14-import-monthly-written');
+    expect(await seriousViolations(page, '#pane')).toEqual([]);
+  }, 90_000);
 
   it('raised no script error and made no request outside the add-in', () => {
     expect(consoleErrors).toEqual([]);

@@ -31,6 +31,36 @@ describe('catalogue file: ITA 2570 as data', () => {
     expect(text).toContain('(ITA 2570 เป็นค่าเริ่มต้น / the default)');
   });
 
+  it('templates --catalogue shows a header override against ITA 2570 only', async () => {
+    const out = captureIo();
+    expect(await run(['templates', '--catalogue', EXAMPLE], out)).toBe(0);
+    const text = out.text();
+    expect(text).toContain('procurement-monthly (ITA 2570 เท่านั้น): หัวคอลัมน์ "เหตุผลที่คัดเลือกโดยสรุป" → "เหตุผลที่คัดเลือก"');
+    // In the listing, under the 2570 item and not under 2569's.
+    const lines = text.split('\n');
+    const at2570 = lines.findIndex((l) => l.includes('ITA 2570: o10'));
+    const at2569 = lines.findIndex((l) => l.includes('ITA 2569: o11'));
+    expect(lines[at2570 + 1]).toBe('      หัวคอลัมน์ของ ITA 2570: "เหตุผลที่คัดเลือก" (แทน "เหตุผลที่คัดเลือกโดยสรุป")');
+    expect(lines[at2569 + 1]).not.toContain('หัวคอลัมน์');
+    expect(lines.filter((l) => l.includes('หัวคอลัมน์ของ ITA'))).toHaveLength(1);
+  });
+
+  it('new o11 --edition 2569 with the 2570 catalogue keeps the 2569 header wording, and checks as before', async () => {
+    const file = path.join(dir, 'o11-2569.xlsx');
+    const out = captureIo();
+    expect(await run(['new', 'o11', '--edition', '2569', '--fiscal-year', '2569', '--catalogue', EXAMPLE, '--out', file], out)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const headers = (wb.getWorksheet('O11 สขร.1 ไตรมาส 1')!.getRow(4).values as ExcelJS.CellValue[]).slice(1);
+    expect(headers).toContain('เหตุผลที่คัดเลือกโดยสรุป');
+    expect(headers).not.toContain('เหตุผลที่คัดเลือก');
+    const checked = captureIo();
+    await run(['check', file, '--catalogue', EXAMPLE, '--format', 'json', '--as-of', '2025-09-30'], checked);
+    const report = JSON.parse(checked.stdout.join('')) as { sheets: { edition: string | null; issues: { code: string }[] }[] };
+    expect(report.sheets[0].edition).toBe('2569');
+    expect(report.sheets.flatMap((s) => s.issues).filter((i) => i.code === 'missing-column')).toEqual([]);
+  });
+
   it('new o10 makes the 2570 item, and check reads a filled month against the file kept in the workbook', async () => {
     const file = path.join(dir, 'o10.xlsx');
     const out = captureIo();

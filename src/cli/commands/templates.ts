@@ -23,7 +23,15 @@ export const templatesCommand: Command = {
     io.out(`แบบที่มี / templates (ITA ${cat.defaultEdition} เป็นค่าเริ่มต้น / the default):`);
     for (const t of cat.templates) {
       io.out(`\n  ${t.id} — ${t.name} (${t.nameEn})`);
-      for (const e of [...t.editions].sort((a, b) => Number(b.edition) - Number(a.edition))) io.out(`    ITA ${e.edition}: ${e.item}  ${e.title}`);
+      for (const e of [...t.editions].sort((a, b) => Number(b.edition) - Number(a.edition))) {
+        io.out(`    ITA ${e.edition}: ${e.item}  ${e.title}`);
+        // A catalogue file's header wordings hold for their edition only: listed under it.
+        for (const [key, w] of Object.entries(e.wording ?? {})) {
+          const base = t.columns.find((c) => c.key === key)?.header ?? key;
+          if (w.header && w.header !== base) io.out(`      หัวคอลัมน์ของ ITA ${e.edition}: "${w.header}" (แทน "${base}")`);
+          if (w.aliases?.length) io.out(`      ITA ${e.edition} รู้จัก "${w.header ?? base}" ในชื่ออื่นด้วย: ${w.aliases.join(', ')}`);
+        }
+      }
     }
     io.out('\nที่มาของข้อมูลแต่ละฉบับ / sources:');
     for (const e of [...cat.editions].reverse()) io.out(`  ITA ${e}: ${cat.sources?.[e] ?? '-'}`);

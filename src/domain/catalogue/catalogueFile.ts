@@ -4,7 +4,7 @@
  * validated file into the built-in catalogue and says what it changed. Pure: reading the file and
  * running the schema validator belong to the faces (src/app/catalogueLoader.ts).
  */
-import type { Catalogue, ColumnDef, DateWindow, EditionDef, TemplateDef } from '../templates/types';
+import type { Catalogue, ColumnWording, DateWindow, EditionDef, TemplateDef } from '../templates/types';
 import type { OptionList } from '../values/options';
 import type { ResultBand } from '../templates/itaIndicators';
 
@@ -16,9 +16,9 @@ interface CatalogueFileItem {
   readonly title: string;
   readonly window: DateWindow;
   readonly sheetName?: string;
-  /** Field key → the header as this edition words it (the former wording stays recognised). */
+  /** Field key → the header as this edition words it, for this edition only (the former wording stays recognised). */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Field key → more wordings to recognise. */
+  /** Field key → more wordings to recognise in this edition's sheets. */
   readonly aliases?: Readonly<Record<string, readonly string[]>>;
   readonly maxRows?: number;
 }
@@ -76,8 +76,8 @@ export const CATALOGUE_SCHEMA = {
                 title: { type: 'string', minLength: 1 },
                 window: { enum: DATE_WINDOWS },
                 sheetName: { type: 'string', minLength: 1, maxLength: 31, pattern: '^[^\\[\\]:*?/\\\\]+$' },
-                headers: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
-                aliases: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
+                headers: { type: 'object', description: "Field key → this edition's header (this edition only)", additionalProperties: { type: 'string', minLength: 1 } },
+                aliases: { type: 'object', description: "Field key → more wordings of this edition's sheets (this edition only)", additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
                 maxRows: { type: 'integer', minimum: 1 },
               },
             },
@@ -130,25 +130,34 @@ export interface AppliedCatalogue {
   readonly changes: readonly string[];
 }
 
-function withHeaders(t: TemplateDef, item: CatalogueFileItem, at: string, changes: string[]): TemplateDef {
+/**
+ * The item's header wordings, for its edition only (EditionDef.wording): an ITA 2570 header leaves
+ * how a 2569 sheet is recognised and checked as it was. Merged over what that same edition already
+ * words (a file correcting an edition keeps its other wordings).
+ */
+function wordingOf(t: TemplateDef, item: CatalogueFileItem, edition: string, before: EditionDef['wording'], at: string, changes: string[]): EditionDef['wording'] {
   const headers = item.headers ?? {};
   const aliases = item.aliases ?? {};
-  for (const key of [...Object.keys(headers), ...Object.keys(aliases)]) {
-    if (!t.columns.some((c) => c.key === key)) {
-      throw new CatalogueFileError(`${at}.headers.${key}`, `แบบ ${t.id} ไม่มีช่อง "${key}" (มี ${t.columns.map((c) => c.key).join(', ')})`, `template ${t.id} has no field "${key}"`);
+  for (const [part, keys] of [['headers', Object.keys(headers)], ['aliases', Object.keys(aliases)]] as const) {
+    for (const key of keys) {
+      if (!t.columns.some((c) => c.key === key)) {
+        throw new CatalogueFileError(`${at}.${part}.${key}`, `แบบ ${t.id} ไม่มีช่อง "${key}" (มี ${t.columns.map((c) => c.key).join(', ')})`, `template ${t.id} has no field "${key}"`);
+      }
     }
   }
-  if (!Object.keys(headers).length && !Object.keys(aliases).length) return t;
-  const columns = t.columns.map((c): ColumnDef => {
+  if (!Object.keys(headers).length && !Object.keys(aliases).length) return before;
+  const out: Record<string, ColumnWording> = { ...(before ?? {}) };
+  for (const c of t.columns) {
     const h = headers[c.key];
     const more = aliases[c.key] ?? [];
-    if (h === undefined && !more.length) return c;
-    if (h !== undefined && h !== c.header) changes.push(`  ${t.id}: หัวคอลัมน์ "${c.header}" → "${h}" (คำเดิมยังรู้จัก)`);
-    if (more.length) changes.push(`  ${t.id}: "${h ?? c.header}" รู้จักคำอื่นเพิ่ม: ${more.join(', ')}`);
-    const all = [...(c.aliases ?? []), ...(h !== undefined && h !== c.header ? [c.header] : []), ...more].filter((a) => a !== (h ?? c.header));
-    return { ...c, header: h ?? c.header, aliases: [...new Set(all)] };
-  });
-  return { ...t, columns };
+    if (h === undefined && !more.length) continue;
+    const was = out[c.key];
+    const header = h ?? was?.header;
+    if (h !== undefined && h !== c.header) changes.push(`  ${t.id} (ITA ${edition} เท่านั้น): หัวคอลัมน์ "${c.header}" → "${h}" (คำเดิมยังรู้จัก)`);
+    if (more.length) changes.push(`  ${t.id} (ITA ${edition} เท่านั้น): "${header ?? c.header}" รู้จักคำอื่นเพิ่ม: ${more.join(', ')}`);
+    out[c.key] = { ...(header !== undefined ? { header } : {}), aliases: [...new Set([...(was?.aliases ?? []), ...more])] };
+  }
+  return out;
 }
 
 /** Merges a (schema-valid) catalogue file into `base`: editions added or replaced item by item. */
@@ -183,8 +192,11 @@ export function applyCatalogueFile(base: Catalogue, file: CatalogueFile): Applie
         throw new CatalogueFileError(`${at}.template`, `ไม่มีแบบ "${templateId}" (ดูรายชื่อด้วย ita-forms templates)`, `no template "${templateId}"`);
       }
       let t = templates[k];
-      if (item) t = withHeaders(t, item, at, changes);
       const before = t.editions.find((x) => x.edition === edition.edition);
+      // Header wordings belong to this edition only; another edition's are never carried over.
+      const { wording: _inherited, ...rest } = edition;
+      const wording = item ? wordingOf(t, item, edition.edition, before?.wording, at, changes) : before?.wording;
+      edition = { ...rest, ...(wording ? { wording } : {}) };
       t = { ...t, editions: [edition, ...t.editions.filter((x) => x.edition !== edition.edition)] };
       templates = templates.map((x, n) => (n === k ? t : x));
       if (!quiet) changes.push(`  ${edition.item} ${edition.title} → ${templateId}${before ? ` (เดิม ${before.item} ${before.title})` : ''}`);

@@ -402,7 +402,7 @@ function checkTables(grid: SheetGrid, opts: CheckOptions, hints: RecognizeHints,
   const restIssues = rest.report.issues.map((i) => (i.row === null
     ? { ...i, row, column, message: `ตารางที่เซลล์ ${other.at}: ${i.message}`, messageEn: `Table at ${other.at}: ${i.messageEn}` }
     : i));
-  const sameList = rest.recognition?.template === t;
+  const sameList = rest.recognition?.template.id === t.id;
   const records = sameList ? [...first.records, ...rest.records] : first.records;
   const report: SheetReport = {
     ...first.report,

@@ -15,11 +15,14 @@ import { formatThaiDate } from '../values/thaiDate';
 import { STATUS_CANCELLED, STATUS_NOT_SIGNED } from '../templates/options';
 import { monthKey, monthOfDate, type Month } from '../check/monthlyTables';
 import { importProcurement, type ImportOptions, type ImportResult, type RecordStream, type SkippedRecord } from './importProcurement';
+import type { SourceOrigin } from './sourceRecord';
 
 export interface MonthlyImport {
   readonly result: ImportResult;
   /** Month key (2568-10) → the month's rows, in the monthly template's column order. */
   readonly months: ReadonlyMap<string, readonly (readonly CellValue[])[]>;
+  /** Month key → where each of the month's rows was read (same order as `months`). */
+  readonly origins: ReadonlyMap<string, readonly SourceOrigin[]>;
   readonly monthList: readonly Month[];
   /** Contracts left out: not signed yet, or cancelled. */
   readonly notContracted: readonly SkippedRecord[];
@@ -45,6 +48,7 @@ export async function importMonthly(records: RecordStream, opts: ImportOptions &
   const o16 = new Map(procurementProgress.columns.map((c, i) => [c.key, i] as const));
   const cols = monthlyChoice.template.columns;
   const months = new Map<string, CellValue[][]>();
+  const origins = new Map<string, SourceOrigin[]>();
   const monthList: Month[] = [];
   const notContracted: SkippedRecord[] = [];
   for (const r of result.rows) {
@@ -74,9 +78,11 @@ export async function importMonthly(records: RecordStream, opts: ImportOptions &
     const key = monthKey(m);
     if (!months.has(key)) {
       months.set(key, []);
+      origins.set(key, []);
       monthList.push(m);
     }
     months.get(key)!.push(cols.map((c) => values[c.key] ?? null));
+    origins.get(key)!.push(r.origin);
   }
-  return { result, months, monthList, notContracted };
+  return { result, months, origins, monthList, notContracted };
 }

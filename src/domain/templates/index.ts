@@ -66,13 +66,37 @@ export function resolveTemplate(nameOrItem: string, edition?: string, cat: Catal
   const byId = templateById(wanted, cat);
   if (byId) {
     const e = byId.editions.find((x) => x.edition === ed) ?? (edition ? undefined : byId.editions[0]);
-    return e ? { template: byId, edition: e } : undefined;
+    return e ? { template: editionTemplate(byId, e), edition: e } : undefined;
   }
   for (const t of cat.templates) {
     const e = t.editions.find((x) => x.edition === ed && x.item.toLowerCase() === wanted);
-    if (e) return { template: t, edition: e };
+    if (e) return { template: editionTemplate(t, e), edition: e };
   }
   return undefined;
+}
+
+const worded = new WeakMap<EditionDef, { readonly of: TemplateDef; readonly template: TemplateDef }>();
+
+/**
+ * The template as one edition words it: the columns with the headers and aliases that edition's
+ * wording gives (a catalogue file's ITA 2570 header), the template's own wording for the others.
+ * The former header stays recognised as an alias. Without a wording, the template itself.
+ */
+export function editionTemplate(template: TemplateDef, edition: EditionDef): TemplateDef {
+  const wording = edition.wording;
+  if (!wording || Object.keys(wording).length === 0) return template;
+  const known = worded.get(edition);
+  if (known?.of === template) return known.template;
+  const columns = template.columns.map((c): ColumnDef => {
+    const w = wording[c.key];
+    if (!w) return c;
+    const header = w.header ?? c.header;
+    const aliases = [...(c.aliases ?? []), ...(header !== c.header ? [c.header] : []), ...(w.aliases ?? [])].filter((a) => a !== header);
+    return { ...c, header, aliases: [...new Set(aliases)] };
+  });
+  const out = { ...template, columns };
+  worded.set(edition, { of: template, template: out });
+  return out;
 }
 
 /** A template the import fills (o16, o17 and their counterparts in other editions). */

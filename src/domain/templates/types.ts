@@ -142,6 +142,17 @@ export interface EditionDef {
   readonly sheetName?: string;
   /** Rows `new` writes ready to complete (field key → value), e.g. every OIT item with its name. */
   readonly seedRows?: readonly Readonly<Record<string, string | number>>[];
+  /**
+   * Field key → how this edition alone words the column (a catalogue file's headers and aliases):
+   * the template's own wording stays for every other edition (see editionTemplate).
+   */
+  readonly wording?: Readonly<Record<string, ColumnWording>>;
+}
+
+/** A column's header as one edition words it, and more wordings that edition's sheets use. */
+export interface ColumnWording {
+  readonly header?: string;
+  readonly aliases?: readonly string[];
 }
 
 /** A template laid out as one สขร.1 table per month (ITA 2569's O11 and O12). */

@@ -10,10 +10,12 @@
 import { Button, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
-  addRecordPlaced, checkRecord, derivedDisplay, formFields, planEdit, recordItems, rowToInput, takesNewRecords, validateInput,
+  addRecordPlaced, checkRecord, derivedDisplay, formFields, planEdit, recordItems, recordMonth, rowToInput, takesNewRecords, validateInput,
   type FieldFeedback, type FormInput,
 } from '../../app/recordForm';
-import { applyFixes, todayUtc, type ActiveSheet, type PlannedChange } from '../../app/workbookSession';
+import { addMonthlyRecord, monthOfRecordRow } from '../../app/monthlyRecord';
+import { applyFixes, catalogueOfMeta, todayUtc, type ActiveSheet, type PlannedChange } from '../../app/workbookSession';
+import { monthName, type Month } from '../../domain/check/monthlyTables';
 import type { Issue } from '../../domain/check';
 import type { Recognition } from '../../domain/recognize';
 import { usePane } from '../context';
@@ -42,9 +44,10 @@ const useStyles = makeStyles({
   rowIssues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: '2px' },
 });
 
-type Mode = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly row: number };
+/** Editing a row of a monthly สขร.1 sheet: `month` is its table's (the check files the record there). */
+type Mode = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly row: number; readonly month?: Month };
 type Result =
-  | { readonly kind: 'added'; readonly row: number; readonly sheet: string; readonly inserted: boolean }
+  | { readonly kind: 'added'; readonly row: number; readonly sheet: string; readonly inserted: boolean; readonly month?: Month; readonly newTable?: boolean }
   | { readonly kind: 'edited'; readonly applied: number; readonly skipped: number }
   | { readonly kind: 'unchanged' };
 
@@ -86,14 +89,18 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
     if (pending) confirmRef.current?.focus();
   }, [pending]);
 
-  const load = (row: number, values: FormInput) => {
+  const load = (row: number, values: FormInput, month?: Month) => {
     setInput({ ...values });
     setOriginal(values);
     setPending(undefined);
     setAttempted(false);
     setProblem(undefined);
-    setMode({ kind: 'edit', row });
+    setMode({ kind: 'edit', row, ...(month ? { month } : {}) });
   };
+  // A monthly สขร.1 sheet (ITA 2569 O11/O12): a new record goes into its contract month's table.
+  const monthly = rec.template.monthly !== undefined;
+  const contractHeader = rec.template.columns.find((c) => c.key === 'contract')?.header ?? '';
+  const addMonth = monthly && mode.kind === 'add' ? recordMonth(rec, input) : undefined;
 
   // A pre-filled template opens on its first item, not on a new record that would duplicate one.
   const opened = useRef(false);
@@ -119,8 +126,8 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
 
   // The check's own rules on the record as it would be written.
   const ruleIssues = useMemo(
-    () => checkRecord(active.grid, rec, input, { agency, asOf: new Date(asOfTime), today: todayUtc(), fiscalYear }),
-    [active.grid, rec, input, agency, asOfTime, fiscalYear],
+    () => checkRecord(active.grid, rec, input, { agency, asOf: new Date(asOfTime), today: todayUtc(), fiscalYear, ...(mode.kind === 'edit' && mode.month ? { month: mode.month } : {}) }),
+    [active.grid, rec, input, agency, asOfTime, fiscalYear, mode],
   );
 
   // Derived columns (score change, strength, trend) follow the scores as they are typed.
@@ -198,6 +205,17 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
       focusField(fields.find((f) => blocking.includes(f.key))?.key ?? '');
       return;
     }
+    if (mode.kind === 'add' && monthly) {
+      const placed = await action.run(() => addMonthlyRecord(gateway, active.sheet, rec, input, active.meta, catalogueOfMeta(active.meta), asOf));
+      if (placed !== undefined) {
+        setResult({ kind: 'added', row: placed.row, sheet: placed.sheet, inserted: placed.inserted, month: placed.month, newTable: placed.newTable });
+        reset();
+        onWritten();
+        const col = (rec.indexOf.get(fields[0]?.key ?? '') ?? 0) + 1;
+        void gateway.selectCell(placed.sheet, { row: placed.row, col }).catch(() => undefined);
+      }
+      return;
+    }
     if (mode.kind === 'add') {
       const placed = await action.run(() => addRecordPlaced(gateway, active.sheet, rec, input, agency, asOf));
       if (placed !== undefined) {
@@ -244,14 +262,17 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
       if (sel.sheet !== active.sheet) return { problem: t('selectionOtherSheet', { sheet: sel.sheet }) };
       if (sel.row <= rec.headerRow) return { problem: t('selectDataRow', { row: rec.headerRow + 1 }) };
       const grid = await gateway.readSheet(active.sheet);
-      return { row: sel.row, input: rowToInput(grid, rec, sel.row) };
+      // A month's title, its header or an empty row is no record to edit.
+      const table = monthly ? monthOfRecordRow(grid, rec, sel.row) : {};
+      if (!table) return { problem: t('monthlyNotRecord', { row: sel.row }) };
+      return { row: sel.row, input: rowToInput(grid, rec, sel.row), month: table.month };
     });
     if (!loaded) return;
     if ('problem' in loaded) {
       setProblem(loaded.problem);
       return;
     }
-    load(loaded.row, loaded.input);
+    load(loaded.row, loaded.input, loaded.month);
   };
 
   const pick = (value: string) => {
@@ -304,6 +325,12 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
       <Text size={200}>{t('formHint')}</Text>
       {!prefilled && mode.kind === 'add' && <Text size={200}>{t('editSelectedHint')}</Text>}
       {!agency && <Notice intent="info">{t('noAgencyForForm')}</Notice>}
+      {monthly && mode.kind === 'add' && (
+        <Notice intent="info">
+          <span data-testid="form-month">{addMonth ? t('formMonthlyTarget', { month: monthName(addMonth) }) : t('formMonthlyNeedDate', { field: contractHeader })}</span>
+        </Notice>
+      )}
+      {monthly && mode.kind === 'edit' && mode.month && <Text size={200}>{t('formMonthlyEditing', { month: monthName(mode.month) })}</Text>}
       {problem && <Notice intent="warning">{problem}</Notice>}
       {checkedRowIssues.length > 0 && (
         <Notice intent="warning">
@@ -348,9 +375,16 @@ export function FormPage({ active, issues, onWritten }: FormPageProps) {
         </section>
       )}
       <ErrorNotice error={action.error} />
-      {result?.kind === 'added' && (
+      {result?.kind === 'added' && !result.month && (
         // A row inserted above a note moved the rows below it: said, since the officer did not ask for it.
         <Notice intent="success">{t(result.inserted ? 'rowWrittenInserted' : 'rowWritten', { row: result.row, sheet: result.sheet, next: result.row + 1 })}</Notice>
+      )}
+      {result?.kind === 'added' && result.month && (
+        <Notice intent="success">
+          {t('monthlyRowWritten', { month: monthName(result.month), sheet: result.sheet, row: result.row })}
+          {result.inserted && ` ${t('monthlyRowInserted', { next: result.row + 1 })}`}
+          {result.newTable && ` ${t('monthlyRowNewTable')}`}
+        </Notice>
       )}
       {result?.kind === 'edited' && (
         <Notice intent={result.skipped ? 'warning' : 'success'}>

@@ -22,6 +22,7 @@ import { useAction } from '../hooks';
 import { useImportPlan } from '../useImportPlan';
 import { ImportFindings } from '../components/ImportFindings';
 import { ImportRowsTable } from '../components/ImportRowsTable';
+import { insertedRows, MonthlyImportPreview } from '../components/MonthlyImportPreview';
 import { ErrorNotice, Notice } from '../components/Notice';
 import { SourceLine } from '../components/SourceLine';
 import { allChoices, choiceKey, choiceLabel } from './RecognisePage';
@@ -170,6 +171,9 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
   const range = plan ? { from: plan.firstRow, to: plan.firstRow + rows - 1, sheet: plan.sheet, n: rows } : undefined;
   const c = result?.counts;
   const issuesAfter = written?.check.sheet?.report.issues ?? [];
+  // A monthly สขร.1 sheet (O11/O12): contracts by month, each into its month's table.
+  const monthly = plan?.monthly ? { ...plan, monthly: plan.monthly } : undefined;
+  const monthsWritten = written?.plan.monthly?.placement.writes.length ?? 0;
 
   return (
     <div className={s.page}>
@@ -276,7 +280,9 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
 
       {written && (
         <Notice intent="success">
-          {t('importWritten', { n: written.lastRow - written.firstRow + 1, sheet: written.sheet, from: written.firstRow, to: written.lastRow })}{' '}
+          {written.plan.monthly
+            ? t('importMonthlyWritten', { n: written.plan.rows.length, months: monthsWritten })
+            : t('importWritten', { n: written.lastRow - written.firstRow + 1, sheet: written.sheet, from: written.firstRow, to: written.lastRow })}{' '}
           {written.plan.shift && `${t('importShifted', { ...written.plan.shift, now: written.plan.shift.from + written.plan.shift.by })} `}
           {t('importCheckedAfter', { errors: issuesAfter.filter((i) => i.severity === 'error').length, warnings: issuesAfter.filter((i) => i.severity === 'warning').length })}{' '}
           <Button size="small" appearance="transparent" onClick={onShowCheck}>{t('importShowCheck')}</Button>
@@ -305,24 +311,26 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
                   {c.inWindow === 0 ? t('importNoRows', { window: result.window.label }) : t('importNothingNew')}
                 </Notice>
               )}
-              {rows > 0 && (
+              {monthly && <MonthlyImportPreview plan={monthly} />}
+              {rows > 0 && !monthly && (
                 <Notice intent="info">
                   {t(plan.request.target.kind === 'new' ? 'importWillWriteNew' : 'importWillWrite', range)}
                   {plan.shift && ` ${t('importWillShift', { ...plan.shift })}`}
                 </Notice>
               )}
               {result.existingStatesNone && rows > 0 && <Notice intent="warning">{t('importStatesNone')}</Notice>}
-              {(result.placement?.missingColumns.length ?? 0) > 0 && (
+              {!monthly && (result.placement?.missingColumns.length ?? 0) > 0 && (
                 <Notice intent="warning">{t('importMissingColumns', { cols: result.placement?.missingColumns.map((h) => `"${h}"`).join(', ') ?? '' })}</Notice>
               )}
-              {rows > 0 && (
+              {rows > 0 && !monthly && (
                 <section aria-label={t('importRowsTitle', { n: rows })}>
                   <Text weight="semibold" size={200} block>{t('importRowsTitle', { n: rows })}</Text>
                   <ImportRowsTable rows={result.rows} template={plan.choice.template} />
                 </section>
               )}
-              <ImportFindings result={result} />
-              {rows > 0 && (
+              {/* A monthly row holds no tax ID (PDPA rows are o16's), and its duplicates are listed by month above. */}
+              <ImportFindings result={monthly ? { ...result, personalIds: [], conflicts: [] } : result} />
+              {rows > 0 && !monthly && (
                 <Text size={200} data-testid="import-check">
                   {t('importCheckSummary', { errors: result.errors, warnings: result.warnings })}
                 </Text>
@@ -342,7 +350,10 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
                 >
                   <Text weight="semibold">{t('importConfirmTitle')}</Text>
                   <Text id="import-confirm-body">
-                    {t('importConfirmBody', range)}
+                    {monthly
+                      ? t('importMonthlyConfirmBody', { n: rows, months: monthly.monthly.placement.writes.length })
+                      : t('importConfirmBody', range)}
+                    {monthly && insertedRows(monthly.monthly) > 0 && plan.request.target.kind === 'sheet' && ` ${t('importMonthlyConfirmInserts', { n: insertedRows(monthly.monthly) })}`}
                     {plan.shift && ` ${t('importWillShift', { ...plan.shift })}`}
                   </Text>
                   <div className={s.actions}>
@@ -355,7 +366,7 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
               ) : (
                 <div className={s.actions}>
                   <Button ref={importRef} appearance="primary" onClick={() => setConfirming(true)} disabled={writing.busy || planned.planning}>
-                    {t('importButton', { n: rows })}
+                    {monthly ? t('importMonthlyButton', { n: rows }) : t('importButton', { n: rows })}
                   </Button>
                   {writing.busy && <Spinner size="tiny" />}
                 </div>

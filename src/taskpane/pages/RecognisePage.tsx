@@ -7,7 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { catalogueOfMeta, createTemplateSheet, saveCatalogueFile, type ActiveSheet } from '../../app/workbookSession';
 import { columnLetter } from '../../domain/grid';
 import type { Recognition } from '../../domain/recognize';
-import { catalogue, describeChoice, type Catalogue, type TemplateChoice } from '../../domain/templates';
+import { catalogue, describeChoice, editionTemplate, type Catalogue, type TemplateChoice } from '../../domain/templates';
 import { usePane } from '../context';
 import { fileBytes } from '../fileBytes';
 import { useAction } from '../hooks';
@@ -34,7 +34,7 @@ const useStyles = makeStyles({
 
 /** Every template of every edition, the latest edition first (the one agencies fill now). */
 export function allChoices(cat: Catalogue = catalogue): TemplateChoice[] {
-  const all = cat.templates.flatMap((template) => template.editions.map((edition) => ({ template, edition })));
+  const all = cat.templates.flatMap((template) => template.editions.map((edition) => ({ template: editionTemplate(template, edition), edition })));
   return all.sort((a, b) => Number(b.edition.edition) - Number(a.edition.edition));
 }
 
