@@ -171,7 +171,7 @@ describe('import page', () => {
   it('creates the sheet when the open one is no o16/o17, only on confirmation', async () => {
     const wb = await workbook({ bare: true });
     renderPane(wb, 'import');
-    expect(await screen.findByText(/แผ่นงานที่เปิดอยู่ไม่ใช่แบบ o16\/o17/)).toBeTruthy();
+    expect(await screen.findByText(/แผ่นงานที่เปิดอยู่ไม่ใช่แบบการจัดซื้อจัดจ้างที่นำเข้าได้/)).toBeTruthy();
     await choose(new File([egpDatastoreJson(egpRows())], 'egp.json', { type: 'application/json' }));
     expect(await screen.findByText(`จะสร้างแผ่นงานใหม่ "${O16}" แล้วเพิ่ม 6 แถว (แถว 2–7)`)).toBeTruthy();
     expect(screen.getByTestId('import-source').textContent).toContain('ข้อมูล e-GP แบบ API (JSON, UTF-8)');
