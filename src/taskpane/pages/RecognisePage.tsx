@@ -2,7 +2,7 @@
  * Which template and edition the active sheet holds and where each prescribed column is, or an
  * offer to create one of the catalogue's templates as a new sheet (never over existing data).
  */
-import { Badge, Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { catalogueOfMeta, createTemplateSheet, saveCatalogueFile, type ActiveSheet } from '../../app/workbookSession';
 import { columnLetter } from '../../domain/grid';
@@ -24,6 +24,12 @@ const useStyles = makeStyles({
   th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
   td: { padding: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top', overflowWrap: 'anywhere' },
   letter: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, width: '4.5em' },
+  // Drawn as Fluent's filled danger badge is, without bringing the Badge component into the start bundle.
+  missing: {
+    display: 'inline-block', padding: `0 ${tokens.spacingHorizontalXS}`, borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand,
+    fontFamily: tokens.fontFamilyBase, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, lineHeight: '1.7', // room for Thai tone marks
+  },
   asTyped: { display: 'block', color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   // A native list is as wide as its longest label: held to the pane's width, the label cut with "…".
@@ -65,7 +71,7 @@ function Mapping({ rec }: { rec: Recognition }) {
           return (
             <tr key={c.key} data-field={c.key}>
               <td className={`${s.td} ${s.letter}`}>
-                {m ? columnLetter(m.index) : <Badge color="danger" appearance="filled">{t('missingColumn')}</Badge>}
+                {m ? columnLetter(m.index) : <span className={s.missing}>{t('missingColumn')}</span>}
               </td>
               <td className={s.td}>
                 {c.header}
