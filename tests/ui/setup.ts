@@ -2,6 +2,13 @@
  * What Fluent UI expects from a browser and jsdom lacks. Imported first by every UI test (jest's
  * config is shared with the node tests, so this is not a global setupFile).
  */
+import { configure } from '@testing-library/react';
+
+// findBy…/waitFor wait for what the officer waits for (a text, a role): on a loaded 2-core machine
+// a page's chunk, a plan or a check can take seconds, so they wait up to half a minute (they
+// return as soon as it is there) instead of Testing Library's default second.
+configure({ asyncUtilTimeout: 30_000 });
+
 class ResizeObserverStub {
   observe(): void {}
   unobserve(): void {}
