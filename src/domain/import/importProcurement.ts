@@ -142,6 +142,14 @@ interface Setting {
   readonly col: ReadonlyMap<string, number>;
 }
 
+/**
+ * The agency whose rows are imported: the name given (--unit), else the profile's; undefined keeps
+ * every row. A face that reads a CSV for the import passes it to the reader (ReadOptions.agency).
+ */
+export function wantedAgency(opts: Pick<ImportOptions, 'unit' | 'agency'>): string | undefined {
+  return opts.unit?.trim() || opts.agency?.name || undefined;
+}
+
 export async function importProcurement(records: RecordStream, opts: ImportOptions): Promise<ImportResult> {
   const cat = opts.catalogue ?? defaultCatalogue;
   const { template, edition } = opts.choice;
@@ -149,7 +157,7 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
   const asOf = opts.asOf ?? (window.end.getTime() < opts.today.getTime() ? window.end : opts.today);
   const col = new Map(template.columns.map((c, i) => [c.key, i] as const));
   const setting: Setting = { opts, cat, template, edition, window, asOf, col };
-  const wanted = opts.unit?.trim() || opts.agency?.name || undefined;
+  const wanted = wantedAgency(opts);
 
   const skipped = new SkippedList();
   const collected = await collectCandidates(records, wanted, window, fiscalYearOf(window.end), skipped);

@@ -15,7 +15,7 @@ export { decodeByteChunks, textDecoderFactory } from './encoding';
 export type { ChunkDecoder, DecoderFactory, TextEncodingName } from './encoding';
 export { egpCsvRecordBatches } from './egp';
 export type { ReportMonth } from './monthlySheet';
-export { importProcurement } from './importProcurement';
+export { importProcurement, wantedAgency } from './importProcurement';
 export type { ImportCounts, ImportedRow, ImportResult } from './importProcurement';
 export { maskCitizenId, publishedValue } from './pdpa';
 export { firstTakenRow, placedRow } from './placement';
