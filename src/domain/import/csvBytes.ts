@@ -58,6 +58,11 @@ export class CsvByteSplitter {
   /** No byte above this one ends a field. */
   private readonly top: number;
   private readonly bounds: number[] = [];
+  /**
+   * The bytes are valid UTF-8 (checked before they come here): a character's lead byte says how
+   * many bytes to step over.
+   */
+  utf8 = false;
 
   constructor(
     delimiter: string,
@@ -175,10 +180,21 @@ export class CsvByteSplitter {
         this.checkLength(bytes, fieldStart, p, quoteLine, true);
       }
       // Unquoted, or the text after a closing quote (kept, as Excel does): up to the delimiter or line end.
-      while (p < n) {
-        const c = bytes[p];
-        if (c <= top && (c === sep || c === LF || c === CR)) break;
-        p++;
+      if (this.utf8) {
+        // Thai letters are three bytes in UTF-8, none of them ASCII: one look per letter.
+        while (p < n) {
+          const c = bytes[p];
+          if (c >= 0xe0) p += c >= 0xf0 ? 4 : 3;
+          else if (c <= top && (c === sep || c === LF || c === CR)) break;
+          else p++;
+        }
+        if (p > n) p = n;
+      } else {
+        while (p < n) {
+          const c = bytes[p];
+          if (c <= top && (c === sep || c === LF || c === CR)) break;
+          p++;
+        }
       }
       if (p - fieldStart > MAX_FIELD_CHARS) this.checkLength(bytes, fieldStart, p, line, false);
       if (p === n && !final) return -1;
