@@ -183,6 +183,9 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
   const contractsOf = contractsByProject(candidates);
   const existing = opts.existing ? indexExisting(opts.existing, setting) : undefined;
   const sorted = mapAndDedupe(candidates, contractsOf, rowContext(setting), existing, setting, skipped);
+  const inWindow = candidates.length;
+  // The source records are mapped: let them go before the check (a large import holds both otherwise).
+  candidates.length = 0;
 
   const placement = existing ? planAppend(existing.sheet, existing.recognition, existing.check.records.map((r) => r.row), sorted.rows.length) : undefined;
   const firstOutputRow = placement?.firstRow ?? 2;
@@ -194,7 +197,7 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
     ...base,
     needsUnit: false,
     counts: {
-      read, matchedAgency, otherAgencies: read - unreadable - matchedAgency, inWindow: candidates.length, outsideWindow: collected.outsideWindow,
+      read, matchedAgency, otherAgencies: read - unreadable - matchedAgency, inWindow, outsideWindow: collected.outsideWindow,
       imported: imported.length, skipped: skipped.length, duplicates: sorted.duplicates.length, conflicts: sorted.conflicts.length,
     },
     rows: imported,
