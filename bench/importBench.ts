@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   writeFileSync(agencyFile, JSON.stringify({ name: TARGET, district: 'สีคิ้ว', province: 'นครราชสีมา', ministry: 'กระทรวงมหาดไทย', agencyType: 'องค์กรปกครองส่วนท้องถิ่น' }));
   spawnSync(process.execPath, ['-e', `require('esbuild').buildSync({stdin:{contents:${JSON.stringify(BASELINE_SOURCE)},resolveDir:'.',loader:'ts'},bundle:true,platform:'node',format:'cjs',outfile:${JSON.stringify(BASELINE)},logLevel:'warning'})`], { cwd: ROOT, stdio: 'inherit' });
   console.log(`import benchmark — e-GP bulk CSV (UTF-8 BOM, ${AGENCIES.length + DEPARTMENTS.length} agencies), to "${TARGET}", o16 FY2567, ${RUNS} paired runs each`);
-  console.log('  baseline: the same file streamed, decoded and split into CSV rows in its own process (src/domain/import: decodeByteChunks + csvRowBatches)');
+  console.log('  baseline: the same file streamed, decoded and split into CSV rows in its own process (decodeByteChunks + csvRowBatches)');
   for (const size of SIZES) {
     for (const shape of ['share', 'all'] as const) {
       const FILE = await generate(size, shape);
@@ -190,7 +190,8 @@ function fmtRate(s: { min: number; median: number; max: number }): string {
 
 const BASELINE_SOURCE = `
 import { createReadStream } from 'node:fs';
-import { csvRowBatches, decodeByteChunks } from './src/domain/import';
+import { csvRowBatches } from './src/domain/import/csv';
+import { decodeByteChunks } from './src/domain/import/encoding';
 async function* bytes(file: string) { for await (const c of createReadStream(file, { highWaterMark: 256 * 1024 })) yield c as Buffer; }
 (async () => { let n = 0; for await (const b of csvRowBatches(decodeByteChunks(bytes(process.argv[2])))) n += b.length; process.stdout.write(String(n)); })();
 `;
