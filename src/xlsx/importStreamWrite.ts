@@ -93,6 +93,7 @@ export async function writeImportedWorkbook(result: ImportResult, stream: Writab
     // instead of serialising the style again for every cell (most of the write's time otherwise).
     const styles: Partial<ExcelJS.Style>[] = [];
     const maskedStyles: Partial<ExcelJS.Style>[] = [];
+    const dateStyles: Partial<ExcelJS.Style>[] = [];
     const writeImported = (before: number) => {
       for (; next < imported.length && imported[next].outputRow < before; next++) {
         const r = imported[next];
@@ -101,7 +102,9 @@ export async function writeImportedWorkbook(result: ImportResult, stream: Writab
           let v = r.values[i] ?? null;
           const cell = row.getCell(i + 1);
           styles[i] ??= cell.style;
-          let style = styles[i];
+          // exceljs numbers a style by its first cell's type where the column has no number format
+          // (a date gets a date format): a date shares only with dates.
+          let style = v instanceof Date ? (dateStyles[i] ??= { ...styles[i] }) : styles[i];
           if (opts.maskIds && i + 1 === taxColumn && (typeof v === 'string' || typeof v === 'number')) {
             const shown = publishedValue(v);
             if (shown !== v) {
