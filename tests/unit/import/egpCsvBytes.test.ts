@@ -138,6 +138,35 @@ describe('the byte-level agency filter keeps exactly what the loose agency match
     }
   });
 
+  it('a tab-delimited Windows-874 file, a semicolon one, and UTF-16 (read as text, its delimiters being two bytes)', async () => {
+    const text = egpCsv(rows());
+    // Re-delimit: parse and write again with the other delimiter, quoting as needed.
+    const redelimit = (sep: string) =>
+      parseCsv(text)
+        .map((r) => r.map((v) => (/[";\t\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(sep))
+        .join('\r\n') + '\r\n';
+    const files: [Uint8Array, number][] = [
+      [bytesOf(redelimit('\t'), 'windows-874'), 101],
+      [bytesOf(redelimit(';'), 'utf-8'), 101],
+      [new Uint8Array(iconv.encode('\uFEFF' + redelimit('\t'), 'utf-16le')), 101],
+      // Without a BOM, UTF-16 is told by the zero bytes of its ASCII: a chunk of Thai alone has none.
+      [new Uint8Array(iconv.encode(redelimit('\t'), 'utf-16le')), 64 * 1024],
+    ];
+    for (const [bytes, size] of files) {
+      const t = seen(await imported(bytes, size, 'ทต.ชุมพล', false));
+      const b = seen(await imported(bytes, size, 'ทต.ชุมพล', true));
+      expect(b).toEqual(t);
+      expect(b.counts.matchedAgency).toBe(16);
+    }
+  });
+
+  it('a file that is not an e-GP export is refused the same way', async () => {
+    const bytes = bytesOf('ลำดับ,รายการ,จำนวนเงิน\r\n1,ค่าไฟฟ้า,"๑,๒๐๐"\r\n', 'windows-874');
+    const [t, b] = [await errorOf(imported(bytes, 5, CHUMPHON, false)), await errorOf(imported(bytes, 5, CHUMPHON, true))];
+    expect(b.code).toBe('not-egp');
+    expect(b.th).toBe(t.th);
+  });
+
   it('a row of another agency that does not line up with the header is still listed as unreadable', async () => {
     const lines = egpCsv(rows()).split('\r\n');
     lines[11] = lines[11] + ',ช่องเกิน,อีกช่อง';
