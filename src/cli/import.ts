@@ -17,6 +17,7 @@ import {
   importProcurement,
   monthsOfWindow,
   unitChoices,
+  wantedAgency,
   type AgencyNameField,
   type ImportCounts,
   type ImportResult,
@@ -186,8 +187,9 @@ export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
   if (parsed.choice.template.monthly) return runMonthly(parsed, io);
   const { sources, choice, out, into, publicationCopy: pub, agency, fiscalYear, asOf, unit, budgetSource, encoding, catalogue } = parsed;
   const target = into ? await openTarget(into, choice) : undefined;
+  const wanted = wantedAgency({ unit, agency: agency ?? target?.loaded.meta.agency });
   const opened: OpenedSource[] = [];
-  for (const s of sources) opened.push(await openSource(s, { encoding }));
+  for (const s of sources) opened.push(await openSource(s, { encoding, agency: wanted }));
 
   const result = await importProcurement(chainRecords(opened), {
     choice,
@@ -252,7 +254,7 @@ async function runMonthly(args: ImportArgs, io: Io): Promise<number> {
     );
   }
   const opened: OpenedSource[] = [];
-  for (const s of sources) opened.push(await openSource(s, { encoding }));
+  for (const s of sources) opened.push(await openSource(s, { encoding, agency: wantedAgency({ unit, agency }) }));
   const { importMonthly } = await import('../domain/import/importMonthly');
   const m = await importMonthly(chainRecords(opened), { choice, fiscalYear, today: io.today(), asOf, agency, unit, budgetSource, ...(catalogue ? { catalogue } : {}) });
   const result = m.result;

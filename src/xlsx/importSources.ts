@@ -4,6 +4,7 @@
  * months, o16/o17 of another layout) read through exceljs. What a file is and how its bytes
  * become records is the domain's (sourceFile.ts), shared with the task pane.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, promises as fs } from 'node:fs';
 import {
   ImportError,
@@ -76,8 +77,11 @@ async function* streamBytes(file: string): AsyncGenerator<Uint8Array> {
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) yield chunk as Buffer;
 }
 
-/** Opens one source file; CSV records stream as they are read. */
-export async function openSource(file: string, opts: { encoding?: TextEncodingName } = {}): Promise<OpenedSource> {
+/**
+ * Opens one source file; CSV records stream as they are read. With `agency` (the import's
+ * `wantedAgency`), an e-GP CSV decodes only the agency columns of other agencies' rows.
+ */
+export async function openSource(file: string, opts: { encoding?: TextEncodingName; agency?: string } = {}): Promise<OpenedSource> {
   try {
     await fs.access(file);
   } catch {
@@ -86,7 +90,9 @@ export async function openSource(file: string, opts: { encoding?: TextEncodingNa
   const format = await sniff(file);
   const info: SourceInfo = { file, format };
   const decoderFor = await nodeDecoderFactory();
-  if (format === 'csv') return { info, records: csvSourceRecords(info, streamBytes(file), { encoding: opts.encoding, decoderFor }) };
+  if (format === 'csv') {
+    return { info, records: csvSourceRecords(info, streamBytes(file), { encoding: opts.encoding, decoderFor, agency: opts.agency, isUtf8 }) };
+  }
   if (format === 'json') return { info, records: [jsonSourceRecords(info, await fs.readFile(file), { encoding: opts.encoding, decoderFor })] };
   // What the workbook is (.ods, password-protected…) and whether it is safe to inflate, before reading it.
   await inspectWorkbookFile(file);

@@ -6,7 +6,7 @@ import type { CellValue } from '../grid';
 import { EGP_COLUMNS, EGP_REQUIRED, egpHeaderKey } from './egpColumns';
 import { ImportError } from './importError';
 import { familiesNamedBy } from './method';
-import type { SourceField, SourceKind, SourceRecord } from './sourceRecord';
+import type { SourceField, SourceKind, SourceRecord, SourceValues } from './sourceRecord';
 import { textOf } from './sourceRecord';
 
 type EgpVariant = 'bulk' | 'api' | 'mixed';
@@ -164,7 +164,7 @@ function orientAll(records: SourceRecord[]): { records: SourceRecord[]; swapped:
  * column holds a group text decides for the whole file, so a single-family group such as
  * "วิธีคัดเลือก" in a later row is not mistaken for the method. Records before it are held back.
  */
-class EgpCsvReader {
+export class EgpCsvReader {
   private make: ((row: readonly CellValue[], n: number) => SourceRecord) | undefined;
   private best: EgpHeaderMap | undefined;
   private n = 0;
@@ -192,6 +192,33 @@ class EgpCsvReader {
       if (this.swapped === undefined) this.orient(rec, out);
       else out.push(this.swapped ? swapMethods(rec) : rec);
     }
+  }
+
+  /** The header is read: rows are records from now on. */
+  get ready(): boolean {
+    return this.make !== undefined;
+  }
+
+  /** The header's number of fields (0 before it is read). */
+  get fields(): number {
+    return this.width;
+  }
+
+  /** The method columns' orientation is not told yet: every record still counts (see orient). */
+  get orienting(): boolean {
+    return this.swapped === undefined;
+  }
+
+  /**
+   * A row that lines up with the header and that a reader of bytes found to be another agency's
+   * (csvBytes.ts): it is numbered and counted like any record, with only the values given — its
+   * agency names, for the filter to tally, and its method columns while they tell the orientation.
+   */
+  pushOther(values: SourceValues, out: SourceRecord[]): void {
+    this.n++;
+    const rec: SourceRecord = { origin: { kind: 'egp-csv', source: this.source, row: this.n }, values };
+    if (this.swapped === undefined) this.orient(rec, out);
+    else out.push(rec);
   }
 
   /** Ends the input: records still held back are appended as they are. */

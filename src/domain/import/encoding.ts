@@ -108,7 +108,7 @@ export function detectEncoding(sample: Uint8Array, complete = false): Detection 
  * UTF-16 (Excel's "Unicode text"): by its byte order mark, else by the zero bytes every ASCII
  * character has in it (one in two, on the even or the odd bytes) and no text file otherwise has.
  */
-function detectUtf16(sample: Uint8Array): Detection | undefined {
+export function detectUtf16(sample: Uint8Array): Detection | undefined {
   if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
   if (sample.length >= 2 && sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bom: true };
   const pairs = Math.min(sample.length >> 1, 4096);
@@ -141,7 +141,7 @@ export interface DecodeOptions {
  * Where a UTF-8 character cut by the end of `bytes` starts (bytes.length when none is cut): the
  * sample is judged on whole characters only.
  */
-function cutCharacterStart(bytes: Uint8Array): number {
+export function cutCharacterStart(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let i = n - 1; i >= 0 && i >= n - 3; i--) {
     const b = bytes[i];
@@ -240,4 +240,89 @@ export function decodeBytes(bytes: Uint8Array, opts: Omit<DecodeOptions, 'onDete
   let text = d.write(bytes) + d.end();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, detection };
+}
+
+/** A chunk of a byte stream, with the encoding decided so far (undefined: only ASCII yet, which reads alike in all). */
+export interface DetectedChunk {
+  readonly bytes: Uint8Array;
+  readonly encoding: TextEncodingName | undefined;
+}
+
+/**
+ * The byte chunks again, each with the file's encoding, decided as `decodeByteChunks` decides it
+ * (on whole characters, at the first chunk holding one that is not ASCII). For readers that decode
+ * only some of the bytes (csvBytes.ts): a chunk whose only non-ASCII bytes are a character cut by
+ * its end is held until the next one completes it.
+ */
+export async function* detectedChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: Omit<DecodeOptions, 'decoderFor'> = {}): AsyncGenerator<DetectedChunk> {
+  let encoding = opts.encoding;
+  let pending: Uint8Array | undefined;
+  if (encoding) opts.onDetect?.({ encoding, bom: false });
+  for await (const next of chunks) {
+    let chunk = next;
+    if (!encoding) {
+      if (pending) {
+        chunk = concatBytes(pending, chunk);
+        pending = undefined;
+      }
+      if (!hasHighByte(chunk) && !detectUtf16(chunk)) {
+        yield { bytes: chunk, encoding: undefined };
+        continue;
+      }
+      const d = detectOnWholeCharacters(chunk);
+      if (!d) {
+        pending = chunk;
+        continue;
+      }
+      opts.onDetect?.(d);
+      encoding = d.encoding;
+    }
+    yield { bytes: chunk, encoding };
+  }
+  if (!encoding && pending) {
+    const d = detectEncoding(pending, true);
+    opts.onDetect?.(d);
+    encoding = d.encoding;
+    yield { bytes: pending, encoding };
+  }
+  if (!encoding) opts.onDetect?.({ encoding: 'utf-8', bom: false });
+}
+
+/**
+ * Index of the first byte of bytes[from, to) that is not part of a valid UTF-8 character (or that
+ * starts a U+FFFD, a character an earlier decoding already lost), -1 when none. A character cut
+ * by `to` is invalid.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, from = 0, to = bytes.length): number {
+  let i = from;
+  while (i < to) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    if (i + need >= to) return i;
+    const b1 = bytes[i + 1];
+    if (b1 < min || b1 > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c < 0x80 || c > 0xbf) return i;
+    }
+    if (b === 0xef && b1 === 0xbf && bytes[i + 2] === 0xbd) return i;
+    i += need + 1;
+  }
+  return -1;
 }

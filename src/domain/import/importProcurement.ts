@@ -142,6 +142,14 @@ interface Setting {
   readonly col: ReadonlyMap<string, number>;
 }
 
+/**
+ * The agency whose rows are imported: the name given (--unit), else the profile's; undefined keeps
+ * every row. A face that reads a CSV for the import passes it to the reader (ReadOptions.agency).
+ */
+export function wantedAgency(opts: Pick<ImportOptions, 'unit' | 'agency'>): string | undefined {
+  return opts.unit?.trim() || opts.agency?.name || undefined;
+}
+
 export async function importProcurement(records: RecordStream, opts: ImportOptions): Promise<ImportResult> {
   const cat = opts.catalogue ?? defaultCatalogue;
   const { template, edition } = opts.choice;
@@ -149,7 +157,7 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
   const asOf = opts.asOf ?? (window.end.getTime() < opts.today.getTime() ? window.end : opts.today);
   const col = new Map(template.columns.map((c, i) => [c.key, i] as const));
   const setting: Setting = { opts, cat, template, edition, window, asOf, col };
-  const wanted = opts.unit?.trim() || opts.agency?.name || undefined;
+  const wanted = wantedAgency(opts);
 
   const skipped = new SkippedList();
   const collected = await collectCandidates(records, wanted, window, fiscalYearOf(window.end), skipped);
@@ -175,6 +183,9 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
   const contractsOf = contractsByProject(candidates);
   const existing = opts.existing ? indexExisting(opts.existing, setting) : undefined;
   const sorted = mapAndDedupe(candidates, contractsOf, rowContext(setting), existing, setting, skipped);
+  const inWindow = candidates.length;
+  // The source records are mapped: let them go before the check (a large import holds both otherwise).
+  candidates.length = 0;
 
   const placement = existing ? planAppend(existing.sheet, existing.recognition, existing.check.records.map((r) => r.row), sorted.rows.length) : undefined;
   const firstOutputRow = placement?.firstRow ?? 2;
@@ -186,7 +197,7 @@ export async function importProcurement(records: RecordStream, opts: ImportOptio
     ...base,
     needsUnit: false,
     counts: {
-      read, matchedAgency, otherAgencies: read - unreadable - matchedAgency, inWindow: candidates.length, outsideWindow: collected.outsideWindow,
+      read, matchedAgency, otherAgencies: read - unreadable - matchedAgency, inWindow, outsideWindow: collected.outsideWindow,
       imported: imported.length, skipped: skipped.length, duplicates: sorted.duplicates.length, conflicts: sorted.conflicts.length,
     },
     rows: imported,

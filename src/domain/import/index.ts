@@ -10,12 +10,10 @@
  * IDs, the o17 summary, and where rows go in an existing sheet. This barrel exports what the faces
  * (command line, task pane) use; tests import the modules themselves.
  */
-export { csvRowBatches } from './csv';
-export { decodeByteChunks, textDecoderFactory } from './encoding';
+export { textDecoderFactory } from './encoding';
 export type { ChunkDecoder, DecoderFactory, TextEncodingName } from './encoding';
-export { egpCsvRecordBatches } from './egp';
 export type { ReportMonth } from './monthlySheet';
-export { importProcurement } from './importProcurement';
+export { importProcurement, wantedAgency } from './importProcurement';
 export type { ImportCounts, ImportedRow, ImportResult } from './importProcurement';
 export { maskCitizenId, publishedValue } from './pdpa';
 export { firstTakenRow, placedRow } from './placement';

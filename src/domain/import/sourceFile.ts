@@ -9,7 +9,8 @@ import type { SheetGrid } from '../grid';
 import type { RecognizeHints } from '../recognize';
 import { csvRowBatches, CsvStructureError } from './csv';
 import { egpCsvRecordBatches, egpJsonRecords, type EgpRead } from './egp';
-import { decodeByteChunks, decodeBytes, type DecoderFactory, type Detection, type TextEncodingName } from './encoding';
+import { decodeByteChunks, decodeBytes, detectUtf16, type DecoderFactory, type Detection, type TextEncodingName } from './encoding';
+import { egpCsvRecordsForAgency } from './egpCsvBytes';
 import { ImportError } from './importError';
 import type { SourceRecord } from './sourceRecord';
 import { readWorkbookSources, type SheetUse } from './workbookSources';
@@ -30,6 +31,13 @@ export interface ReadOptions {
   /** Force an encoding instead of detecting it (`--encoding`). */
   readonly encoding?: TextEncodingName;
   readonly decoderFor?: DecoderFactory;
+  /**
+   * The agency the import keeps (`wantedAgency`): an e-GP CSV then decodes only the agency
+   * columns of other agencies' rows (egpCsvBytes.ts). Without it every row is decoded.
+   */
+  readonly agency?: string;
+  /** A fast UTF-8 check (Node: buffer.isUtf8), for that reader. */
+  readonly isUtf8?: (bytes: Uint8Array) => boolean;
 }
 
 /** How many first bytes `sourceFormat` looks at. */
@@ -76,8 +84,41 @@ export function csvSourceRecords(
   const egp: EgpRead = {};
   info.egp = egp;
   const name = baseName(info.file);
+  const { agency } = opts;
+  if (agency !== undefined && opts.encoding !== 'utf-16le' && opts.encoding !== 'utf-16be') {
+    return namedCsvErrors(agencyRecordsUnlessUtf16(info, chunks, { ...opts, agency }, egp, name), name);
+  }
+  return textCsvRecords(info, chunks, opts, egp, name);
+}
+
+function textCsvRecords(info: SourceInfo, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: ReadOptions, egp: EgpRead, name: string): AsyncGenerator<SourceRecord[]> {
   const text = decodeByteChunks(chunks, { encoding: opts.encoding, decoderFor: opts.decoderFor, onDetect: (d) => (info.encoding = d) });
   return namedCsvErrors(egpCsvRecordBatches(csvRowBatches(undecodable(text, info), 'auto'), name, egp), name);
+}
+
+/**
+ * The byte reader for one agency (egpCsvBytes.ts), unless the first chunk shows UTF-16, whose
+ * delimiters and line ends are two bytes: that file is decoded whole.
+ */
+async function* agencyRecordsUnlessUtf16(
+  info: SourceInfo,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  opts: ReadOptions & { readonly agency: string },
+  egp: EgpRead,
+  name: string,
+): AsyncGenerator<SourceRecord[]> {
+  const it = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()) as AsyncIterator<Uint8Array> | Iterator<Uint8Array>;
+  const first = await it.next();
+  async function* all(): AsyncGenerator<Uint8Array> {
+    if (first.done) return;
+    yield first.value;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  if (!first.done && !opts.encoding && detectUtf16(first.value)) {
+    yield* textCsvRecords(info, all(), opts, egp, name);
+    return;
+  }
+  yield* egpCsvRecordsForAgency(all(), name, egp, { ...opts, onDetect: (d) => (info.encoding = d) });
 }
 
 /**
