@@ -101,6 +101,8 @@ export async function writeImportedWorkbook(result: ImportResult, stream: Writab
         for (let i = 0; i < t.columns.length; i++) {
           let v = r.values[i] ?? null;
           const cell = row.getCell(i + 1);
+          // exceljs's cell, not an Office.js range: nothing to load before reading its style.
+          // eslint-disable-next-line office-addins/call-sync-before-read
           styles[i] ??= cell.style;
           // exceljs numbers a style by its first cell's type where the column has no number format
           // (a date gets a date format): a date shares only with dates.
