@@ -38,52 +38,48 @@ function isThaiByte(b: number): boolean {
   return b >= 0xa1 && b <= 0xfb;
 }
 
+/** utf8CharAt: the bytes up to the end given are a right start of a character the end cuts. */
+const CUT = -1;
+
 /**
- * True when bytes[from..] is valid UTF-8. A sequence cut off by the end of the sample is accepted
- * unless the sample is the whole input (`complete`).
+ * The UTF-8 character at bytes[i] (i < end): its length in bytes when whole and valid, 0 when it
+ * is not valid UTF-8 (no overlong forms, no surrogates), CUT when `end` cuts a right start.
  */
-function isValidUtf8(bytes: Uint8Array, from: number, complete: boolean): boolean {
-  const n = bytes.length;
-  let i = from;
-  while (i < n) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min = 0x80;
-    let max = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      // No overlong forms, no surrogates.
-      if (b === 0xe0) min = 0xa0;
-      if (b === 0xed) max = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) min = 0x90;
-      if (b === 0xf4) max = 0x8f;
-    } else return false;
-    // A sequence cut by the end of the sample: at a chunk boundary only the bytes present can be judged.
-    if (i + need >= n) return !complete && tailIsPlausible(bytes, i, need, min, max);
-    const b1 = bytes[i + 1];
-    if (b1 < min || b1 > max) return false;
-    for (let k = 2; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c < 0x80 || c > 0xbf) return false;
-    }
-    i += need + 1;
+function utf8CharAt(bytes: Uint8Array, i: number, end: number): number {
+  const b = bytes[i];
+  if (b < 0x80) return 1;
+  let need: number;
+  let min = 0x80;
+  let max = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    if (b === 0xe0) min = 0xa0;
+    if (b === 0xed) max = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    if (b === 0xf0) min = 0x90;
+    if (b === 0xf4) max = 0x8f;
+  } else return 0;
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= end) return CUT;
+    const c = bytes[i + k];
+    if (k === 1 ? c < min || c > max : c < 0x80 || c > 0xbf) return 0;
   }
-  return true;
+  return need + 1;
 }
 
-/** The last sequence of a sample, cut short: the bytes present must be right. */
-function tailIsPlausible(bytes: Uint8Array, i: number, need: number, min: number, max: number): boolean {
-  const n = bytes.length;
-  for (let k = 1; k <= need && i + k < n; k++) {
-    const c = bytes[i + k];
-    if (k === 1 ? c < min || c > max : c < 0x80 || c > 0xbf) return false;
+/**
+ * True when bytes[from..] is valid UTF-8. A sequence cut off by the end of the sample is accepted
+ * unless the sample is the whole input (`complete`): at a chunk boundary only the bytes present
+ * can be judged.
+ */
+function isValidUtf8(bytes: Uint8Array, from: number, complete: boolean): boolean {
+  for (let i = from; i < bytes.length; ) {
+    const n = utf8CharAt(bytes, i, bytes.length);
+    if (n === 0) return false;
+    if (n === CUT) return !complete;
+    i += n;
   }
   return true;
 }
@@ -294,35 +290,11 @@ export async function* detectedChunks(chunks: AsyncIterable<Uint8Array> | Iterab
  * by `to` is invalid.
  */
 export function firstInvalidUtf8(bytes: Uint8Array, from = 0, to = bytes.length): number {
-  let i = from;
-  while (i < to) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min = 0x80;
-    let max = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) min = 0xa0;
-      if (b === 0xed) max = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) min = 0x90;
-      if (b === 0xf4) max = 0x8f;
-    } else return i;
-    if (i + need >= to) return i;
-    const b1 = bytes[i + 1];
-    if (b1 < min || b1 > max) return i;
-    for (let k = 2; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c < 0x80 || c > 0xbf) return i;
-    }
-    if (b === 0xef && b1 === 0xbf && bytes[i + 2] === 0xbd) return i;
-    i += need + 1;
+  for (let i = from; i < to; ) {
+    const n = utf8CharAt(bytes, i, to);
+    if (n <= 0) return i;
+    if (n === 3 && bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return i;
+    i += n;
   }
   return -1;
 }
