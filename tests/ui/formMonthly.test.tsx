@@ -7,31 +7,11 @@
 import './setup';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { choiceFor, createTemplateSheet, saveAgency } from '../../src/app/workbookSession';
-import type { CellValue } from '../../src/domain/grid';
-import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
-import { AGENCY } from '../fixtures/agency';
+import { o11Workbook as workbook, O11_SHEET as SHEET, OCTOBER_TYPED } from '../fixtures/o11Sheet';
 import { renderPane } from './render';
 
-const SHEET = 'O11 สขร.1 รายเดือน';
 const AS_THE_OFFICER_WAITS = { timeout: 30_000 };
 
-/** October's five rows as the officer typed them. */
-const TYPED: CellValue[][] = Array.from({ length: 5 }, (_, k) => [
-  `จัดซื้อวัสดุงานบ้านงานครัว ครั้งที่ ${'๑๒๓๔๕'[k]}`, '๕,๐๐๐', '๕,๐๐๐ บาท', 'เฉพาะเจาะจง', 'ร้านชุมพลพาณิชย์ ราคา ๔,๙๐๐ บาท',
-  'ร้านชุมพลพาณิชย์ ราคา ๔,๙๐๐ บาท', 'ราคาเหมาะสม', `ใบสั่งซื้อเลขที่ ${'๑๒๓๔๕'[k]}/๒๕๖๙ ลงวันที่ ๒ ต.ค. ๒๕๖๘`,
-]);
-
-async function workbook(): Promise<MemoryWorkbook> {
-  const wb = new MemoryWorkbook();
-  wb.addSheet('Sheet1', []);
-  const agency = { ...AGENCY, fiscalYear: 2569 };
-  await saveAgency(wb, agency);
-  await createTemplateSheet(wb, choiceFor('o11', '2569'), agency, 0, 2569);
-  await wb.writeRows(SHEET, 3, TYPED);
-  await wb.activateSheet(SHEET);
-  return wb;
-}
 
 const box = (label: RegExp) => screen.getByRole('textbox', { name: label });
 
@@ -59,7 +39,7 @@ describe('record form on a monthly สขร.1 sheet (ITA 2569 O11)', () => {
     expect(await screen.findByText(/บันทึกลงตารางเดือน ตุลาคม 2568 แผ่นงาน "O11 สขร\.1 รายเดือน" แถวที่ 8 แล้ว/, {}, AS_THE_OFFICER_WAITS)).toBeTruthy();
     expect(screen.getByText(/ตารางเดือนนี้ไม่มีแถวว่าง จึงแทรกแถวใหม่: สิ่งที่เคยอยู่แถวนี้และด้านล่างเลื่อนลง 1 แถว เริ่มที่แถว 9/)).toBeTruthy();
     const rows = wb.sheet(SHEET).rows;
-    for (let k = 0; k < 5; k++) expect(rows[2 + k].slice(0, 8)).toEqual(TYPED[k]);
+    for (let k = 0; k < 5; k++) expect(rows[2 + k].slice(0, 8)).toEqual(OCTOBER_TYPED[k]);
     expect(rows[7].slice(0, 8)).toEqual([
       'จัดซื้อกระดาษถ่ายเอกสาร กองคลัง', 1200, 1200, 'วิธีเฉพาะเจาะจง', 'ร้านสีคิ้วเครื่องเขียน ราคา ๑,๑๕๐ บาท',
       'ร้านสีคิ้วเครื่องเขียน ราคา ๑,๑๕๐ บาท', 'เสนอราคาต่ำสุด', 'ใบสั่งซื้อเลขที่ ๖/๒๕๖๙ ลงวันที่ ๒๐ ต.ค. ๒๕๖๘',

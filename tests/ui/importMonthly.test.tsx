@@ -8,10 +8,7 @@ import './setup';
 import { TextDecoder as NodeTextDecoder } from 'node:util';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { choiceFor, createTemplateSheet, saveAgency } from '../../src/app/workbookSession';
-import type { CellValue } from '../../src/domain/grid';
-import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
-import { AGENCY } from '../fixtures/agency';
+import { o11Workbook as workbook, O11_SHEET as SHEET, OCTOBER_TYPED } from '../fixtures/o11Sheet';
 import { egpCsv } from '../fixtures/import/egp';
 import { egpRows2569 } from '../fixtures/import/egp2569';
 import { renderPane } from './render';
@@ -20,24 +17,7 @@ const g = globalThis as { TextDecoder?: unknown };
 g.TextDecoder ??= NodeTextDecoder;
 
 const AS_THE_OFFICER_WAITS = { timeout: 30_000 };
-const SHEET = 'O11 สขร.1 รายเดือน';
 
-/** October's five rows as the officer typed them: Thai digits, BE dates in the contract cell. */
-const TYPED: CellValue[][] = Array.from({ length: 5 }, (_, k) => [
-  `จัดซื้อวัสดุงานบ้านงานครัว ครั้งที่ ${'๑๒๓๔๕'[k]}`, '๕,๐๐๐', '๕,๐๐๐ บาท', 'เฉพาะเจาะจง', 'ร้านชุมพลพาณิชย์ ราคา ๔,๙๐๐ บาท',
-  'ร้านชุมพลพาณิชย์ ราคา ๔,๙๐๐ บาท', 'ราคาเหมาะสม', `ใบสั่งซื้อเลขที่ ${'๑๒๓๔๕'[k]}/๒๕๖๙ ลงวันที่ ๒ ต.ค. ๒๕๖๘`,
-]);
-
-async function workbook(): Promise<MemoryWorkbook> {
-  const wb = new MemoryWorkbook();
-  wb.addSheet('Sheet1', []);
-  const agency = { ...AGENCY, fiscalYear: 2569 };
-  await saveAgency(wb, agency);
-  await createTemplateSheet(wb, choiceFor('o11', '2569'), agency, 0, 2569);
-  await wb.writeRows(SHEET, 3, TYPED);
-  await wb.activateSheet(SHEET);
-  return wb;
-}
 
 const csv = () => new File([Buffer.from(egpCsv(egpRows2569()), 'utf8')], 'egp-2569.csv', { type: 'text/csv' });
 
@@ -69,7 +49,7 @@ describe('import page on a monthly สขร.1 sheet (ITA 2569 O11)', () => {
     const done = await screen.findByText(/นำเข้า 7 สัญญาลงตารางรายเดือน 5 เดือนแล้ว/, {}, AS_THE_OFFICER_WAITS);
     expect(done.textContent).toMatch(/ตรวจแผ่นงานหลังนำเข้า: ข้อผิดพลาด \d+ คำเตือน \d+/);
     const rows = wb.sheet(SHEET).rows;
-    for (let k = 0; k < 5; k++) expect(rows[2 + k].slice(0, 8)).toEqual(TYPED[k]);
+    for (let k = 0; k < 5; k++) expect(rows[2 + k].slice(0, 8)).toEqual(OCTOBER_TYPED[k]);
     expect(rows[7].slice(0, 4)).toEqual(['จัดซื้อวัสดุสำนักงาน "กองคลัง"\nประจำเดือนตุลาคม', 18500, 18500, 'วิธีเฉพาะเจาะจง']);
     expect(rows[7][7]).toBe('สัญญาเลขที่ ซ 1/2569 ลงวันที่ 8 ต.ค. 2568');
     expect(rows[8][0]).toBe('สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน พฤศจิกายน 2568');
