@@ -15,7 +15,7 @@ import { extractMonthlyTables, monthKey, type Month, type MonthTable } from '../
 import { toArabicDigits } from '../values/thaiDigits';
 import { parseMoney } from '../values/money';
 import { splitContractCell } from './combinedCells';
-import { firstTakenRow } from './placement';
+import { firstTakenRow, seqNumber } from './placement';
 import type { SourceOrigin } from './sourceRecord';
 
 export interface MonthlySheet {
@@ -68,15 +68,6 @@ export interface MonthlyPlacement {
   readonly duplicates: readonly MonthlyDuplicate[];
   /** Headers of template columns the target sheet lacks (their values are not written). */
   readonly missingColumns: readonly string[];
-}
-
-function seqNumber(v: CellValue | undefined): number | undefined {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string') {
-    const n = Number(toArabicDigits(v).trim().replace(/\.$/, ''));
-    if (Number.isInteger(n) && n > 0) return n;
-  }
-  return undefined;
 }
 
 const squash = (s: string) => toArabicDigits(s).replace(/[\s"'“”.,]/g, '').toLowerCase();

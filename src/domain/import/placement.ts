@@ -28,7 +28,8 @@ export interface Placement {
   readonly styleRow?: number;
 }
 
-function seqNumber(v: CellValue | undefined): number | undefined {
+/** A ที่/ลำดับ cell's number (5, '๕', '5.'), or undefined when it holds none. */
+export function seqNumber(v: CellValue | undefined): number | undefined {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'string') {
     const n = Number(toArabicDigits(v).trim().replace(/\.$/, ''));
