@@ -181,51 +181,13 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 export async function* decodeByteChunks(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: DecodeOptions = {}): AsyncGenerator<string> {
   const factory = opts.decoderFor ?? textDecoderFactory;
   let decoder: ChunkDecoder | undefined;
+  // ASCII reads alike in every encoding: decoded before the encoding is decided.
   let ascii: ChunkDecoder | undefined;
-  // Bytes not yet decoded while the encoding is undecided.
-  let pending: Uint8Array | undefined;
-  if (opts.encoding) {
-    decoder = factory(opts.encoding);
-    opts.onDetect?.({ encoding: opts.encoding, bom: false });
-  }
-  for await (const next of chunks) {
-    let chunk = next;
-    if (!decoder) {
-      if (pending) {
-        chunk = concatBytes(pending, chunk);
-        pending = undefined;
-      }
-      // (UTF-16 is ASCII-looking bytes with zeros between: it must not pass as ASCII.)
-      if (!hasHighByte(chunk) && !detectUtf16(chunk)) {
-        ascii ??= factory('utf-8');
-        const s = ascii.write(chunk);
-        if (s) yield s;
-        continue;
-      }
-      const d = detectOnWholeCharacters(chunk);
-      if (!d) {
-        pending = chunk;
-        continue;
-      }
-      opts.onDetect?.(d);
-      decoder = factory(d.encoding);
-    }
-    const s = decoder.write(chunk);
+  for await (const chunk of detectedChunks(chunks, opts)) {
+    const s = chunk.encoding === undefined ? (ascii ??= factory('utf-8')).write(chunk.bytes) : (decoder ??= factory(chunk.encoding)).write(chunk.bytes);
     if (s) yield s;
   }
-  if (!decoder && pending) {
-    // The stream ended inside its first non-ASCII character: judge what there is.
-    const d = detectEncoding(pending, true);
-    opts.onDetect?.(d);
-    decoder = factory(d.encoding);
-    const s = decoder.write(pending);
-    if (s) yield s;
-  }
-  if (!decoder) {
-    opts.onDetect?.({ encoding: 'utf-8', bom: false });
-    return;
-  }
-  const tail = decoder.end();
+  const tail = decoder?.end();
   if (tail) yield tail;
 }
 
