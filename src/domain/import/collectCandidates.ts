@@ -63,7 +63,7 @@ export interface Collected<T> {
   readonly agencies: readonly AgencyNameCount[];
 }
 
-export function labelOf(rec: SourceRecord): string {
+function labelOf(rec: SourceRecord): string {
   return labelFrom(textOf(rec.values.projectNumber), textOf(rec.values.item));
 }
 

@@ -29,7 +29,7 @@ import type { SourceOrigin } from '../../../../src/domain/import/sourceRecord';
 import { textOf } from '../../../../src/domain/import/sourceRecord';
 import { toTemplateRow, type RowContext } from './toTemplateRow';
 
-export type { RecordStream, SkippedRecord } from './collectCandidates';
+export type { RecordStream } from './collectCandidates';
 
 export interface ImportOptions {
   readonly choice: TemplateChoice;
@@ -50,7 +50,7 @@ export interface ImportOptions {
   readonly catalogue?: Catalogue;
 }
 
-export interface ImportedRow {
+interface ImportedRow {
   readonly origin: SourceOrigin;
   /** In the template's column order. */
   readonly values: readonly CellValue[];
@@ -81,7 +81,7 @@ interface ConflictRecord {
  * (unreadable: a broken source row, a date or value that cannot be read), duplicates, conflicts.
  * (With `needsUnit` nothing is sorted: the officer must choose the agency first.)
  */
-export interface ImportCounts {
+interface ImportCounts {
   /** Records read from the sources. */
   readonly read: number;
   /** Of these, the agency's. */
@@ -149,7 +149,7 @@ interface Setting {
  * The agency whose rows are imported: the name given (--unit), else the profile's; undefined keeps
  * every row. A face that reads a CSV for the import passes it to the reader (ReadOptions.agency).
  */
-export function wantedAgency(opts: Pick<ImportOptions, 'unit' | 'agency'>): string | undefined {
+function wantedAgency(opts: Pick<ImportOptions, 'unit' | 'agency'>): string | undefined {
   return opts.unit?.trim() || opts.agency?.name || undefined;
 }
 
