@@ -7,6 +7,7 @@
  * metadata sheets) — built small, without the rows, then copied sheet by sheet with the imported
  * rows streamed in. tests/integration/importStreamWrite.test.ts reads both back and compares.
  */
+import { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { AgencyProfile } from '../domain/check/types';
@@ -50,6 +51,40 @@ function keepFullCalcOnLoad(wb: StreamWorkbook): void {
   };
 }
 
+/** Rows written between two turns of the event loop (see compressorTurn). */
+const YIELD_ROWS = 500;
+
+/**
+ * Waits until the zip has taken the sheet's XML written so far. exceljs pipes the sheet into the
+ * zip's input stream and ignores its backpressure; a write loop that only yielded a turn would
+ * still queue the sheet faster than zlib (on its own threads, a chunk per turn) compresses it —
+ * about 170 MB for 250,000 rows. Without that stream (another exceljs), a turn of the event loop.
+ */
+async function compressorTurn(sw: StreamWorksheet): Promise<void> {
+  // archiver's own stream (readable-stream): its state is read where Node's and readable-stream's agree.
+  const input = (sw as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as QueuedInput | undefined;
+  if (input?._writableState?.needDrain && input instanceof EventEmitter) {
+    // Never waits for ever: were the zip busy elsewhere, the write only slows down.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        input.off('drain', done);
+        resolve();
+      };
+      const timer = setTimeout(done, DRAIN_WAIT_MS);
+      input.once('drain', done);
+    });
+    return;
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+const DRAIN_WAIT_MS = 100;
+
+interface QueuedInput {
+  readonly _writableState?: { readonly needDrain: boolean };
+}
+
 /** One row of the template copied: values, styles, height. */
 function copyRow(from: ExcelJS.Row, to: ExcelJS.Row): void {
   if (from.height) to.height = from.height;
@@ -69,7 +104,11 @@ export async function writeImportedWorkbook(result: ImportResult, stream: Writab
   const out = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
-    useSharedStrings: true,
+    // Texts written in their cells (as reportWorkbook.ts does), not in a shared table: the table
+    // holds every distinct text until the end and is then built as one string — at 250,000 rows
+    // (two IDs a row, all distinct) about 360 MB of the import's peak. The cells read the same
+    // (exceljs, Excel and streamRead.ts read `t="str"`); the file is about a quarter larger.
+    useSharedStrings: false,
     creator: template.creator,
     created: template.created,
     // Light compression: a third faster to write than the default, for a file a few percent larger.
@@ -94,8 +133,11 @@ export async function writeImportedWorkbook(result: ImportResult, stream: Writab
     const styles: Partial<ExcelJS.Style>[] = [];
     const maskedStyles: Partial<ExcelJS.Style>[] = [];
     const dateStyles: Partial<ExcelJS.Style>[] = [];
-    const writeImported = (before: number) => {
+    const writeImported = async (before: number) => {
       for (; next < imported.length && imported[next].outputRow < before; next++) {
+        // exceljs hands each row's XML on to the zip without waiting: a loop that never yields
+        // would queue the whole sheet, uncompressed, before the compressor sees any of it.
+        if (next % YIELD_ROWS === 0 && next > 0) await compressorTurn(sw);
         const r = imported[next];
         const row = sw.getRow(r.outputRow);
         for (let i = 0; i < t.columns.length; i++) {
@@ -121,14 +163,16 @@ export async function writeImportedWorkbook(result: ImportResult, stream: Writab
         row.commit();
       }
     };
-    ws.eachRow({ includeEmpty: false }, (row, n) => {
-      writeImported(n);
+    const templateRows: [number, ExcelJS.Row][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, n) => templateRows.push([n, row]));
+    for (const [n, row] of templateRows) {
+      await writeImported(n);
       // An imported row and a template row never share a number: the template has only its header,
       // and the imported rows start below it.
       copyRow(row, sw.getRow(n));
       sw.getRow(n).commit();
-    });
-    writeImported(Number.POSITIVE_INFINITY);
+    }
+    await writeImported(Number.POSITIVE_INFINITY);
     sw.commit();
   }
   await out.commit();

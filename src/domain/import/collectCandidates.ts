@@ -1,14 +1,14 @@
 /**
  * The first phase of the import: source records as they stream past → the agency's records in the
  * template's window (the candidates), with every other record counted or listed as skipped.
- * Only the candidates are held, with their strings detached from the chunk they were read from.
+ * Each candidate is handed to a keeper as it passes (the import maps it there and then), and only
+ * what the keeper returns is held: a record itself points into the chunk it was read from.
  */
-import type { CellValue } from '../grid';
 import type { DateWindow } from '../check/context';
 import { parseFiscalYear, parseThaiDate } from '../values/thaiDate';
 import { normalizeSpaces } from '../values/thaiDigits';
 import { AgencyFilter, type AgencyNameCount } from './agencyFilter';
-import type { SourceField, SourceOrigin, SourceRecord } from './sourceRecord';
+import type { SourceOrigin, SourceRecord } from './sourceRecord';
 import { detached, textOf } from './sourceRecord';
 
 /** Records one by one, or in batches (a streamed file gives one batch per chunk read). */
@@ -26,6 +26,7 @@ export interface SkippedRecord {
 export interface Candidate {
   /** Position in the sources, to list skipped records in source order. */
   readonly index: number;
+  /** As read, like agencyName: to be copied by a keeper that holds it (its strings may point into the chunk). */
   readonly rec: SourceRecord;
   readonly sign: Date | undefined;
   readonly agencyName: string | undefined;
@@ -36,7 +37,7 @@ export class SkippedList {
   private readonly items: { index: number; record: SkippedRecord }[] = [];
 
   add(index: number, rec: SourceRecord, code: string, th: string, en: string): void {
-    this.items.push({ index, record: { origin: rec.origin, code, message: th, messageEn: en, label: labelOf(rec) } });
+    this.items.push({ index, record: { origin: rec.origin, code, message: th, messageEn: en, label: detached(labelOf(rec)) } });
   }
 
   get length(): number {
@@ -48,23 +49,29 @@ export class SkippedList {
   }
 }
 
-export interface Collected {
+export interface Collected<T> {
   readonly read: number;
   readonly matchedAgency: number;
   readonly unreadable: number;
   readonly outsideWindow: number;
-  /** In source order; empty when `severalAgencies`. */
-  readonly candidates: Candidate[];
+  /** The agency's records in the window, kept or not. */
+  readonly inWindow: number;
+  /** What the keeper kept, in source order; empty when `severalAgencies`. */
+  readonly candidates: T[];
   /** No agency was wanted and the sources hold several: nothing can be imported. */
   readonly severalAgencies: boolean;
   readonly agencies: readonly AgencyNameCount[];
 }
 
-export function labelOf(rec: SourceRecord): string {
-  const pn = textOf(rec.values.projectNumber);
-  const item = normalizeSpaces(textOf(rec.values.item));
-  const short = item.length > 60 ? item.slice(0, 57) + '…' : item;
-  return [pn, short].filter(Boolean).join(' ') || '(ไม่มีชื่อโครงการ)';
+function labelOf(rec: SourceRecord): string {
+  return labelFrom(textOf(rec.values.projectNumber), textOf(rec.values.item));
+}
+
+/** The label of a record from its project number and name as written (trimmed). */
+export function labelFrom(projectNumber: string, item: string): string {
+  const name = normalizeSpaces(item);
+  const short = name.length > 60 ? name.slice(0, 57) + '…' : name;
+  return [projectNumber, short].filter(Boolean).join(' ') || '(ไม่มีชื่อโครงการ)';
 }
 
 type Placed = 'in' | 'out' | 'unknown';
@@ -85,36 +92,31 @@ function placeInWindow(rec: SourceRecord, sign: Date | undefined, window: DateWi
   return 'unknown';
 }
 
-/** The record with its strings detached from the chunk they were read from (see `detached`). */
-function detach(rec: SourceRecord): SourceRecord {
-  const values: { -readonly [K in SourceField]?: CellValue } = {};
-  for (const [k, v] of Object.entries(rec.values) as [SourceField, CellValue | undefined][]) {
-    if (v !== undefined) values[k] = typeof v === 'string' ? detached(v) : v;
-  }
-  return { ...rec, values };
-}
-
 function isBatch(x: SourceRecord | readonly SourceRecord[]): x is readonly SourceRecord[] {
   return Array.isArray(x);
 }
 
 /**
  * Reads every record once: unreadable ones and those whose signing date or window cannot be told
- * go to `skipped`; other agencies' and out-of-window ones are counted; the rest are the candidates.
+ * go to `skipped`; other agencies' and out-of-window ones are counted; the rest are the
+ * candidates, each given to `keep`, which returns what to hold of it (undefined: nothing, e.g.
+ * it listed the record as skipped) and must copy any string it holds (see `detached`).
  */
-export async function collectCandidates(
+export async function collectCandidates<T>(
   records: RecordStream,
   wanted: string | undefined,
   window: DateWindow,
   windowYear: number,
   skipped: SkippedList,
-): Promise<Collected> {
+  keep: (c: Candidate) => T | undefined,
+): Promise<Collected<T>> {
   const filter = new AgencyFilter(wanted);
   let read = 0;
   let matchedAgency = 0;
   let unreadable = 0;
   let outsideWindow = 0;
-  let candidates: Candidate[] = [];
+  let inWindow = 0;
+  let candidates: T[] = [];
   let severalAgencies = false;
 
   const take = (rec: SourceRecord): void => {
@@ -155,11 +157,13 @@ export async function collectCandidates(
       skipped.add(read, rec, 'no-date', 'ไม่มีวันที่ลงนามในสัญญาหรือวันที่ประกาศ จึงบอกไม่ได้ว่าอยู่ในช่วงของแบบหรือไม่', 'No signing or announcement date: cannot tell whether it is in the window');
       return;
     }
-    candidates.push({ index: read, rec: detach(rec), sign, agencyName: name === null ? undefined : detached(name) });
+    inWindow++;
+    const kept = keep({ index: read, rec, sign, agencyName: name === null ? undefined : name });
+    if (kept !== undefined) candidates.push(kept);
   };
   for await (const item of records) {
     if (isBatch(item)) for (let k = 0; k < item.length; k++) take(item[k]);
     else take(item);
   }
-  return { read, matchedAgency, unreadable, outsideWindow, candidates, severalAgencies, agencies: filter.names() };
+  return { read, matchedAgency, unreadable, outsideWindow, inWindow, candidates, severalAgencies, agencies: filter.names() };
 }

@@ -105,12 +105,21 @@ function statedStatus(values: SourceValues, statusOptions: OptionMatcher): strin
   return undefined;
 }
 
+/** A contract's own amount as the agreed-price cell (one contract of a project with several). */
+export const contractAgreedPrice = money;
+
+/** Where the agreed price sits in a row of `template` (-1: nowhere). */
+export function agreedPriceColumn(template: TemplateDef): number {
+  return template.columns.findIndex((c) => c.key === 'agreedPrice' && !c.agency);
+}
+
 /**
  * Maps a record already known to belong to the agency and the window. `sign` is its parsed
- * signing date (undefined: not signed yet); `agreed` overrides the agreed price (one contract of
- * a project with several).
+ * signing date (undefined: not signed yet). A project with several contracts has each contract's
+ * own amount put in its agreed price afterwards (contractAgreedPrice, at agreedPriceColumn): that
+ * is known only once every record was read.
  */
-export function toTemplateRow(rec: SourceRecord, sign: Date | undefined, ctx: RowContext, agencyName: string | undefined, agreed?: CellValue): RowResult {
+export function toTemplateRow(rec: SourceRecord, sign: Date | undefined, ctx: RowContext, agencyName: string | undefined): RowResult {
   const v = rec.values;
   const item = text(v.item);
   const pn = projectNumber(v.projectNumber);
@@ -142,7 +151,7 @@ export function toTemplateRow(rec: SourceRecord, sign: Date | undefined, ctx: Ro
     status: status ?? null,
     method: method.value,
     medianPrice: money(v.medianPrice),
-    agreedPrice: agreed !== undefined ? money(agreed) : money(v.agreedPrice),
+    agreedPrice: money(v.agreedPrice),
     taxId: taxId(v.taxId),
     winner: text(v.winner),
     projectNumber: pn,
