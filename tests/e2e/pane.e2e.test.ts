@@ -61,6 +61,8 @@ describeInChromium('task pane at 350 px', () => {
 
     const reload = pane().getByRole('button', { name: 'อ่านแผ่นงานอีกครั้ง' });
     await reload.hover();
+    // Fluent eases the hover colour in: wait for it as the officer sees it settle.
+    await page.waitForFunction((el) => getComputedStyle(el as Element).backgroundColor !== 'rgba(0, 0, 0, 0)', await reload.elementHandle());
     const colours = await reload.evaluate((el) => {
       const c = getComputedStyle(el);
       return { color: c.color, background: c.backgroundColor };
