@@ -12,7 +12,7 @@
 import type { CellValue, SheetGrid } from '../domain/grid';
 import { recognize, type RecognizeHints } from '../domain/recognize';
 import { firstTakenRow, importProcurement, placedRow, type ImportResult, type SourceOrigin, type SourceRecord } from '../domain/import';
-import { acceptsImport, sheetNameOf, type TemplateChoice } from '../domain/templates';
+import { importFills, sheetNameOf, type TemplateChoice } from '../domain/templates';
 import { planSheet } from '../domain/layout';
 import type { AgencyProfile } from '../domain/check';
 import type { WorkbookMeta } from '../domain/workbookMeta';
@@ -80,11 +80,6 @@ interface RowShift {
   readonly by: number;
 }
 
-/** A sheet the import fills: its template accepts imports (o16, o17), or it is a monthly สขร.1 sheet (O11, O12). */
-export function isProcurementList(choice: TemplateChoice): boolean {
-  return acceptsImport(choice.template) || choice.template.monthly !== undefined;
-}
-
 function hintsFor(meta: WorkbookMeta, sheet: string): RecognizeHints {
   const b = meta.sheets[sheet];
   return b ? { templateId: b.template, edition: b.edition } : {};
@@ -103,7 +98,7 @@ async function targetGrid(
   const grid = await gw.readSheet(target.sheet);
   const h = hints(target.sheet);
   const rec = recognize(grid, h, cat);
-  if (!rec || !isProcurementList(rec)) {
+  if (!rec || !importFills(rec.template)) {
     throw new GatewayError(
       `แผ่นงาน "${target.sheet}" ไม่ใช่แบบ o16 หรือ o17 (หรือสรุปผลรายเดือน สขร.1) จึงนำเข้ารายการลงไปไม่ได้`,
       `Sheet "${target.sheet}" is not an o16/o17 list (nor a monthly สขร.1 summary)`,

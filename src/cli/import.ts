@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { acceptsImport, catalogue as builtInCatalogue, describeChoice, editionFor, type TemplateChoice } from '../domain/templates';
+import { catalogue as builtInCatalogue, describeChoice, editionFor, importFills, type TemplateChoice } from '../domain/templates';
 import type { AgencyProfile } from '../domain/check/types';
 import type { SheetGrid } from '../domain/grid';
 import { recognize } from '../domain/recognize';
@@ -154,7 +154,7 @@ async function readArgs(args: ParsedArgs): Promise<ImportArgs> {
   const edition = editionFor({ edition: stringOption(args, 'edition'), fiscalYear }, cat);
   const choice = chooseTemplate(templateName, edition, cat ?? builtInCatalogue);
   // The monthly สขร.1 items import through their own path (runMonthly), on the command line only.
-  if (!(acceptsImport(choice.template) || choice.template.monthly)) {
+  if (!importFills(choice.template)) {
     throw new UsageError(
       `นำเข้าได้เฉพาะแบบรายการผลการจัดซื้อจัดจ้าง (ITA 2569: o11, o12; ITA 2568: o12, o13; ITA 2567: o16, o17) ไม่ใช่ "${templateName}" ของ ITA ${edition}`,
       `Import fills the procurement result lists only (2569: o11/o12, 2568: o12/o13, 2567: o16/o17), not "${templateName}" of edition ${edition}`,

@@ -115,6 +115,15 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, plan: SheetPlan, prefil
 }
 
 /** The prescribed header row's look: bold, wrapped, centred, filled and boxed. */
+/** The summary-by-method sheet: wide enough for the method names, the counts and the amounts. */
+function addSummarySheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  ws.getColumn(1).width = 52;
+  ws.getColumn(2).width = 16;
+  ws.getColumn(3).width = 22;
+  return ws;
+}
+
 function styleHeader(header: ExcelJS.Row): void {
   header.eachCell((cell) => {
     cell.font = { name: FONT, size: 14, bold: true };
@@ -140,10 +149,7 @@ export function buildWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions =
   };
   const summary = choice.template.summary;
   if (summary) {
-    const ws = wb.addWorksheet(summary.sheetName);
-    ws.getColumn(1).width = 52;
-    ws.getColumn(2).width = 16;
-    ws.getColumn(3).width = 22;
+    const ws = addSummarySheet(wb, summary.sheetName);
     for (const c of planSummary(summary, plan.name, choice.template, plan.formRows + 1, MONEY_FORMAT)) {
       const cell = ws.getCell(c.row, c.col);
       // No cached result: a result would read as computed by a spreadsheet (stale once rows are
@@ -242,10 +248,7 @@ function buildMonthlyWorkbook(choice: TemplateChoice, opts: NewWorkbookOptions):
   }
   const summary = choice.template.summary;
   if (summary) {
-    const ws = wb.addWorksheet(summary.sheetName);
-    ws.getColumn(1).width = 52;
-    ws.getColumn(2).width = 16;
-    ws.getColumn(3).width = 22;
+    const ws = addSummarySheet(wb, summary.sheetName);
     const m = columnLetter(cols.findIndex((c) => c.key === summary.methodField) + 1);
     const a = columnLetter(cols.findIndex((c) => c.key === summary.amountField) + 1);
     const lastOf = new Map(quarters.map((q) => [q.name, q.blocks[q.blocks.length - 1].lastRow] as const));

@@ -199,9 +199,9 @@ describe('ita-forms check', () => {
     expect(tax.message).toContain('0-1055-43008-21-8');
   });
 
-  it('o17: new → fill → check, the summary formulas are trusted and last year is the window', async () => {
-    const file = await newWorkbook('o17', 'o17.xlsx');
-    const rows = o16Records().map((r) => {
+  /** The o16 records as last year's finished contracts, o17's rows. */
+  const o17Records = () =>
+    o16Records().map((r) => {
       const c = [...r];
       c[0] = 2566;
       c[16] = utcDate(2023, 3, 1);
@@ -210,6 +210,10 @@ describe('ita-forms check', () => {
       c[15] = typeof c[15] === 'string' ? '66' + c[15].slice(2) : c[15];
       return c;
     });
+
+  it('o17: new → fill → check, the summary formulas are trusted and last year is the window', async () => {
+    const file = await newWorkbook('o17', 'o17.xlsx');
+    const rows = o17Records();
     await fill(file, 'ผลการจัดซื้อจัดจ้างประจำปี', rows);
     // o17's third part, problems/obstacles and suggestions, is required: empty, it is an error under each label.
     const first = await checkJson(file);
@@ -236,15 +240,7 @@ describe('ita-forms check', () => {
 
   it('o17: a summary formula whose computed value misses the rows written in another wording is an error at its cell', async () => {
     const file = await newWorkbook('o17', 'o17-formula.xlsx');
-    const rows = o16Records().map((r) => {
-      const c = [...r];
-      c[0] = 2566;
-      c[16] = utcDate(2023, 3, 1);
-      c[17] = utcDate(2023, 6, 30);
-      c[9] = 'สิ้นสุดระยะสัญญา';
-      c[15] = typeof c[15] === 'string' ? '66' + c[15].slice(2) : c[15];
-      return c;
-    });
+    const rows = o17Records();
     rows[0][10] = 'เฉพาะเจาะจง';
     rows[1][10] = 'E-Bidding';
     await fill(file, 'ผลการจัดซื้อจัดจ้างประจำปี', rows);

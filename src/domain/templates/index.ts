@@ -99,9 +99,14 @@ export function editionTemplate(template: TemplateDef, edition: EditionDef): Tem
   return out;
 }
 
-/** A template the import fills (o16, o17 and their counterparts in other editions). */
+/** A list the import fills row by row (o16, o17 and their counterparts in other editions). */
 export function acceptsImport(template: TemplateDef): boolean {
   return template.importable === true;
+}
+
+/** A template `import` fills: such a list, or the monthly สขร.1 tables (ITA 2569 O11, O12). */
+export function importFills(template: TemplateDef): boolean {
+  return acceptsImport(template) || template.monthly !== undefined;
 }
 
 export function columnByKey(template: TemplateDef, key: string): ColumnDef | undefined {

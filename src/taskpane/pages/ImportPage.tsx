@@ -7,11 +7,11 @@
  */
 import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { isProcurementList, writeImport, type ImportRequest, type ImportTarget, type ImportWrite } from '../../app/importRows';
+import { writeImport, type ImportRequest, type ImportTarget, type ImportWrite } from '../../app/importRows';
 import { readSourceBytes, type LoadedSource } from '../../app/importSource';
 import { todayUtc, type ActiveSheet } from '../../app/workbookSession';
 import { matchedChoice, unitChoices } from '../../domain/import';
-import { catalogue, editionFor, optionList } from '../../domain/templates';
+import { catalogue, editionFor, importFills, optionList } from '../../domain/templates';
 import { formatThaiDate, parseFiscalYear, parseThaiDate } from '../../domain/values/thaiDate';
 import { GatewayError } from '../../workbook/gateway';
 import { assessedFiscalYear } from '../asOf';
@@ -64,10 +64,10 @@ export function ImportPage({ active, onWritten, onShowCheck }: ImportPageProps) 
   const [fileName, setFileName] = useState<string>();
   const reading = useAction();
 
-  const activeIsList = Boolean(active.recognition && isProcurementList(active.recognition));
+  const activeIsList = Boolean(active.recognition && importFills(active.recognition.template));
   const [mode, setMode] = useState<Mode>('this');
   const shownMode: Mode = activeIsList ? mode : 'new';
-  const choices = useMemo(() => allChoices().filter(isProcurementList), []);
+  const choices = useMemo(() => allChoices().filter((c) => importFills(c.template)), []);
   const derivedYear = assessedFiscalYear(active);
   // A new sheet of the assessed year's edition (an assessed fiscal year N means ITA N), else the latest.
   const [newKey, setNewKey] = useState(() => choiceKey(choices.find((c) => c.edition.edition === editionFor({ fiscalYear: derivedYear })) ?? choices[0]));
